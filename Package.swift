@@ -1,0 +1,73 @@
+// swift-tools-version:6.0
+// FactArchive: an archive of fact-check articles in SQLite, and the stale ones listed.
+//
+// Dependencies run one way: factarchive (CLI) → FactArchiveQuery, FactArchiveIngest
+// → FactArchiveStore → CSQLite (the system libsqlite3).
+import PackageDescription
+
+let package = Package(
+  name: "FactArchive",
+  products: [
+    .executable(name: "factarchive", targets: ["factarchive"]),
+    .library(name: "FactArchiveStore", targets: ["FactArchiveStore"]),
+    .library(name: "FactArchiveIngest", targets: ["FactArchiveIngest"]),
+    .library(name: "FactArchiveQuery", targets: ["FactArchiveQuery"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
+  ],
+  targets: [
+    .systemLibrary(
+      name: "CSQLite",
+      pkgConfig: "sqlite3",
+      providers: [.apt(["libsqlite3-dev"])]
+    ),
+    .target(
+      name: "FactArchiveStore",
+      dependencies: ["CSQLite"]
+    ),
+    .target(
+      name: "FactArchiveIngest",
+      dependencies: [
+        "FactArchiveStore",
+        .product(name: "Crypto", package: "swift-crypto"),
+      ]
+    ),
+    .target(
+      name: "FactArchiveQuery",
+      dependencies: ["FactArchiveStore"]
+    ),
+    .executableTarget(
+      name: "factarchive",
+      dependencies: [
+        "FactArchiveIngest",
+        "FactArchiveQuery",
+        "FactArchiveStore",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    // Helpers the test targets share: temporary folders, fixture paths, running the binary.
+    .target(
+      name: "TestSupport",
+      path: "Tests/TestSupport"
+    ),
+    .testTarget(
+      name: "FactArchiveStoreTests",
+      dependencies: ["FactArchiveStore", "TestSupport"]
+    ),
+    .testTarget(
+      name: "FactArchiveIngestTests",
+      dependencies: ["FactArchiveIngest", "FactArchiveStore", "TestSupport"]
+    ),
+    .testTarget(
+      name: "FactArchiveQueryTests",
+      dependencies: ["FactArchiveQuery", "FactArchiveIngest", "FactArchiveStore", "TestSupport"]
+    ),
+    // Runs the built `factarchive` binary; depending on it makes `swift test` build it.
+    .testTarget(
+      name: "FactArchiveCLITests",
+      dependencies: ["factarchive", "TestSupport"]
+    ),
+  ]
+)

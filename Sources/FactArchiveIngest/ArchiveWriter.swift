@@ -1,0 +1,221 @@
+import FactArchiveStore
+
+/// What happened to one input.
+public enum DocumentOutcome: Sendable, Equatable {
+  /// Its checks landed; one entry per article.
+  case parsed([ArticleOutcome])
+  /// The same bytes were already in the archive: nothing was added.
+  case unchanged(documentID: Int64)
+  /// Kept in `documents` as rejected (unless it could not be read at all).
+  case rejected(ParseError)
+}
+
+/// What happened to one article of a parsed document.
+public enum ArticleOutcome: Sendable, Equatable {
+  /// A question the archive did not have.
+  case new(checkID: Int64)
+  /// A new check of a question already in the archive.
+  case recheck(checkID: Int64)
+  /// The archive already has a check of this question on this date.
+  case duplicate(checkID: Int64)
+}
+
+/// Counts for the closing line of an ingest.
+public struct IngestTally: Sendable, Equatable {
+  public var files = 0
+  public var new = 0
+  public var rechecks = 0
+  public var unchanged = 0
+  public var rejected = 0
+
+  public init() {}
+
+  public mutating func add(_ outcome: DocumentOutcome) {
+    files += 1
+    switch outcome {
+    case .unchanged: unchanged += 1
+    case .rejected: rejected += 1
+    case .parsed(let articles):
+      for article in articles {
+        switch article {
+        case .new: new += 1
+        case .recheck: rechecks += 1
+        case .duplicate: unchanged += 1
+        }
+      }
+    }
+  }
+
+  /// `4 files: 2 new, 1 re-check, 1 unchanged, 0 rejected`.
+  public var summary: String {
+    let checks = rechecks == 1 ? "re-check" : "re-checks"
+    return "\(files) \(files == 1 ? "file" : "files"): \(new) new, \(rechecks) \(checks), "
+      + "\(unchanged) unchanged, \(rejected) rejected"
+  }
+}
+
+/// Writes prepared documents into the archive. Each document runs in its own savepoint,
+/// so one that fails rolls back alone; callers group documents into transactions.
+public final class ArchiveWriter {
+  public let db: Database
+  private let now: () -> String
+
+  /// - Parameter now: the UTC timestamp recorded as `ingested_at` (a parameter for tests).
+  public init(database: Database, now: @escaping () -> String = Timestamp.nowUTC) {
+    self.db = database
+    self.now = now
+  }
+
+  /// Writes a batch in one transaction, calling `report` after each document.
+  public func write(
+    _ documents: [PreparedDocument],
+    report: (PreparedDocument, DocumentOutcome) -> Void = { _, _ in }
+  ) throws {
+    try db.transaction(.immediate) {
+      for document in documents {
+        report(document, try write(document))
+      }
+    }
+  }
+
+  /// Writes one document inside the caller's transaction (or alone).
+  public func write(_ document: PreparedDocument) throws -> DocumentOutcome {
+    if let readError = document.input.readError {
+      return .rejected(readError)
+    }
+    if let existing = try existingDocument(sha256: document.sha256) {
+      if case .failure(let error) = document.parsed {
+        return .rejected(error)
+      }
+      return .unchanged(documentID: existing)
+    }
+    switch document.parsed {
+    case .failure(let error):
+      try insertDocument(document, status: "rejected", error: error)
+      return .rejected(error)
+    case .success(let parsed):
+      do {
+        return try db.savepoint("document") {
+          let documentID = try insertDocument(document, status: "parsed", error: nil)
+          var outcomes: [ArticleOutcome] = []
+          for (index, article) in parsed.articles.enumerated() {
+            outcomes.append(
+              try insertArticle(article, index: index, of: parsed, documentID: documentID))
+          }
+          return .parsed(outcomes)
+        }
+      } catch let error as DatabaseError where error.isConstraintViolation {
+        // The archive refused the parsed rows: keep the document, rejected, with the reason.
+        let refused = ParseError(line: nil, "the database refused it: \(error.message)")
+        try insertDocument(document, status: "rejected", error: refused)
+        return .rejected(refused)
+      }
+    }
+  }
+
+  private func existingDocument(sha256: String) throws -> Int64? {
+    try db.queryFirst("SELECT id FROM documents WHERE sha256 = ?", [sha256]) { $0.int64(at: 0) }
+  }
+
+  @discardableResult
+  private func insertDocument(_ document: PreparedDocument, status: String, error: ParseError?)
+    throws -> Int64
+  {
+    let statement = try db.cachedStatement(
+      """
+      INSERT INTO documents
+        (sha256, path, raw_text, byte_count, ingested_at, status, error, error_line, parser_version)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+      """)
+    let raw: DatabaseValue
+    if document.isText {
+      raw = .text(String(decoding: document.input.bytes, as: UTF8.self))
+    } else {
+      raw = .blob(document.input.bytes)
+    }
+    try statement.execute([
+      document.sha256, document.input.path, raw, document.input.byteCount, now(), status,
+      error?.message, error?.line, ArticleParser.version,
+    ])
+    return db.lastInsertedRowID
+  }
+
+  private func insertArticle(
+    _ article: ParsedArticle, index: Int, of document: ParsedDocument, documentID: Int64
+  ) throws -> ArticleOutcome {
+    let key = QuestionKey.normalize(article.question)
+    let questionID: Int64
+    var isNewQuestion = false
+    if let existing = try db.queryFirst(
+      "SELECT id FROM questions WHERE normalized_key = ?", [key], { $0.int64(at: 0) })
+    {
+      questionID = existing
+      if let checkedOn = article.checkedOn,
+        let duplicate = try db.queryFirst(
+          "SELECT id FROM checks WHERE question_id = ? AND checked_on = ?",
+          [questionID, checkedOn.iso], { $0.int64(at: 0) })
+      {
+        return .duplicate(checkID: duplicate)
+      }
+    } else {
+      try db.execute(
+        "INSERT INTO questions (text, normalized_key, first_seen_at) VALUES (?, ?, ?)",
+        [article.question, key, now()])
+      questionID = db.lastInsertedRowID
+      isNewQuestion = true
+    }
+    try db.execute(
+      """
+      INSERT INTO checks
+        (question_id, document_id, article_index, first_line, checked_on,
+         publisher_flagged_outdated, disclaimer)
+      VALUES (?, ?, ?, ?, ?, ?, ?)
+      """,
+      [
+        questionID, documentID, index, article.firstLine, article.checkedOn?.iso,
+        article.publisherFlaggedOutdated, article.disclaimer,
+      ])
+    let checkID = db.lastInsertedRowID
+    try insertParts(of: article, checkID: checkID, document: document)
+    return isNewQuestion ? .new(checkID: checkID) : .recheck(checkID: checkID)
+  }
+
+  /// Summaries, citations and follow-ups of a check.
+  func insertParts(of article: ParsedArticle, checkID: Int64, document: ParsedDocument) throws {
+    let summary = try db.cachedStatement(
+      """
+      INSERT INTO summary_spans (check_id, position, heading, body_start, body_length, body_text)
+      VALUES (?, ?, ?, ?, ?, ?)
+      """)
+    let citation = try db.cachedStatement(
+      """
+      INSERT INTO citation_spans
+        (check_id, position, ref_number, marker_start, sentence_start, sentence_length)
+      VALUES (?, ?, ?, ?, ?, ?)
+      """)
+    for part in article.summaries {
+      switch part.body {
+      case .slice(_, let start, let count):
+        try summary.execute([
+          checkID, part.position, part.heading, start, count, DatabaseValue.null,
+        ])
+      case .rebuilt(let text):
+        try summary.execute([
+          checkID, part.position, part.heading, DatabaseValue.null, DatabaseValue.null,
+          String(decoding: text, as: UTF8.self),
+        ])
+      }
+      for cited in part.citations {
+        try citation.execute([
+          checkID, part.position, cited.refNumber, cited.markerStart, cited.sentenceStart,
+          cited.sentenceLength,
+        ])
+      }
+    }
+    let followUp = try db.cachedStatement(
+      "INSERT INTO follow_ups (check_id, position, text) VALUES (?, ?, ?)")
+    for (offset, text) in article.followUps.enumerated() {
+      try followUp.execute([checkID, offset + 1, text])
+    }
+  }
+}

@@ -1,0 +1,199 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// The files an ingest reads: files as named, folders walked recursively for `*.txt` in
+/// sorted order, and `-` for standard input.
+///
+/// The walk is lazy (one folder's entries in memory at a time), so a million-file corpus
+/// costs no more memory than a small one, and it never enters a folder twice, so symlink
+/// loops end.
+public struct InputFiles: Sequence {
+  public enum Item: Sendable, Equatable {
+    case file(String)
+    case standardInput
+    /// A path that could not be listed or opened, with the reason.
+    case unreadable(path: String, reason: String)
+  }
+
+  public let paths: [String]
+
+  public init(paths: [String]) {
+    self.paths = paths
+  }
+
+  public func makeIterator() -> Iterator {
+    Iterator(paths: paths)
+  }
+
+  /// How many items the walk yields (a second walk: for progress bars only).
+  public var count: Int {
+    var total = 0
+    for _ in self { total += 1 }
+    return total
+  }
+
+  public struct Iterator: IteratorProtocol {
+    private var pending: [Item]
+    /// Folders whose entries are waiting, deepest last; each holds sorted paths still to visit.
+    private var folders: [[String]] = []
+    private var visited: Set<FileIdentity> = []
+
+    init(paths: [String]) {
+      pending = paths.reversed().map { $0 == "-" ? .standardInput : .file($0) }
+    }
+
+    public mutating func next() -> Item? {
+      while true {
+        if var top = folders.popLast() {
+          if let path = top.popLast() {
+            folders.append(top)
+            if let item = visit(path, named: false) { return item }
+          }
+          continue
+        }
+        guard let item = pending.popLast() else { return nil }
+        guard case .file(let path) = item else { return item }
+        if let result = visit(path, named: true) { return result }
+      }
+    }
+
+    /// A file to yield, or `nil` after descending into a folder or skipping an entry.
+    private mutating func visit(_ path: String, named: Bool) -> Item? {
+      var info = stat()
+      guard stat(path, &info) == 0 else {
+        // A dangling symlink inside a folder is skipped; a named path that is missing is not.
+        let reason = InputFiles.errorText(errno)
+        return named || lstat(path, &info) != 0 ? .unreadable(path: path, reason: reason) : nil
+      }
+      if (info.st_mode & S_IFMT) == S_IFDIR {
+        let identity = FileIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
+        guard visited.insert(identity).inserted else { return nil }
+        switch InputFiles.listFolder(path) {
+        case .success(let entries): folders.append(entries.sorted(by: >))
+        case .failure(let reason): return .unreadable(path: path, reason: reason.message)
+        }
+        return nil
+      }
+      if named { return .file(path) }
+      guard (info.st_mode & S_IFMT) == S_IFREG, InputFiles.isTextFileName(path) else { return nil }
+      return .file(path)
+    }
+  }
+
+  struct FileIdentity: Hashable {
+    var device: UInt64
+    var inode: UInt64
+  }
+
+  struct ListError: Error {
+    var message: String
+  }
+
+  static func isTextFileName(_ path: String) -> Bool {
+    let lower = path.utf8.suffix(4).map { Bytes.lowercased($0) }
+    return lower == Array(".txt".utf8)
+  }
+
+  /// The entries of a folder (full paths), hidden ones excluded.
+  static func listFolder(_ path: String) -> Result<[String], ListError> {
+    guard let folder = opendir(path) else {
+      return .failure(ListError(message: "cannot list folder: \(errorText(errno))"))
+    }
+    defer { closedir(folder) }
+    var entries: [String] = []
+    let prefix = path.hasSuffix("/") ? path : path + "/"
+    while let entry = readdir(folder) {
+      let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+        String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+      }
+      if name.hasPrefix(".") { continue }
+      entries.append(prefix + name)
+    }
+    return .success(entries)
+  }
+
+  static func errorText(_ code: Int32) -> String {
+    guard let text = strerror(code) else { return "error \(code)" }
+    return String(cString: text)
+  }
+}
+
+/// Reading one input into memory, refusing inputs over the size limit without reading them.
+public enum InputReader {
+  /// 16 MiB: far beyond any real article, small enough to keep memory flat.
+  public static let defaultMaxBytes = 16 << 20
+
+  public static func load(_ item: InputFiles.Item, maxBytes: Int = defaultMaxBytes) -> InputDocument
+  {
+    switch item {
+    case .file(let path):
+      return readFile(path, maxBytes: maxBytes)
+    case .standardInput:
+      return readDescriptor(STDIN_FILENO, path: "-", size: nil, maxBytes: maxBytes)
+    case .unreadable(let path, let reason):
+      return InputDocument(path: path, byteCount: 0, readError: ParseError(line: nil, reason))
+    }
+  }
+
+  static func readFile(_ path: String, maxBytes: Int) -> InputDocument {
+    let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+    guard descriptor >= 0 else {
+      return InputDocument(
+        path: path, byteCount: 0,
+        readError: ParseError(line: nil, "cannot read: \(InputFiles.errorText(errno))"))
+    }
+    defer { close(descriptor) }
+    var info = stat()
+    guard fstat(descriptor, &info) == 0 else {
+      return InputDocument(
+        path: path, byteCount: 0,
+        readError: ParseError(line: nil, "cannot read: \(InputFiles.errorText(errno))"))
+    }
+    if (info.st_mode & S_IFMT) == S_IFDIR {
+      return InputDocument(
+        path: path, byteCount: 0, readError: ParseError(line: nil, "is a folder"))
+    }
+    let size = (info.st_mode & S_IFMT) == S_IFREG ? Int(info.st_size) : nil
+    return readDescriptor(descriptor, path: path, size: size, maxBytes: maxBytes)
+  }
+
+  /// Reads to the end; a regular file's size is checked before reading, a pipe's while reading.
+  static func readDescriptor(_ descriptor: Int32, path: String, size: Int?, maxBytes: Int)
+    -> InputDocument
+  {
+    if let size, size > maxBytes {
+      return tooLarge(path: path, size: size, maxBytes: maxBytes)
+    }
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(min((size ?? 64 << 10) + 1, maxBytes + 1))
+    let chunk = 1 << 16
+    var buffer = [UInt8](repeating: 0, count: chunk)
+    while true {
+      let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, chunk) }
+      if count < 0 {
+        if errno == EINTR { continue }
+        return InputDocument(
+          path: path, byteCount: bytes.count,
+          readError: ParseError(line: nil, "cannot read: \(InputFiles.errorText(errno))"))
+      }
+      if count == 0 { break }
+      bytes.append(contentsOf: buffer[0..<count])
+      if bytes.count > maxBytes {
+        return tooLarge(path: path, size: nil, maxBytes: maxBytes)
+      }
+    }
+    return InputDocument(path: path, bytes: bytes)
+  }
+
+  private static func tooLarge(path: String, size: Int?, maxBytes: Int) -> InputDocument {
+    let what = size.map { "\($0) bytes" } ?? "more than \(maxBytes) bytes"
+    return InputDocument(
+      path: path, byteCount: size ?? maxBytes + 1,
+      readError: ParseError(
+        line: nil, "too large: \(what), over the limit of \(maxBytes) bytes (--max-bytes); not read"
+      ))
+  }
+}

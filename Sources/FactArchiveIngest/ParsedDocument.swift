@@ -1,0 +1,119 @@
+import FactArchiveStore
+
+/// What the parser understood of one input file: one or more fact-check articles.
+///
+/// Bodies are byte ranges into `bytes` where the page text can be sliced as is, so the
+/// database can store the text once (see `Schema/README.md`, "stand-off").
+public struct ParsedDocument: Sendable {
+  /// The input, exactly as read.
+  public let bytes: [UInt8]
+  public var articles: [ParsedArticle]
+
+  /// The text of a summary's body.
+  public func body(of summary: ParsedSummary) -> String {
+    switch summary.body {
+    case .slice(let range, _, _):
+      return String(decoding: bytes[range], as: UTF8.self)
+    case .rebuilt(let text):
+      return String(decoding: text, as: UTF8.self)
+    }
+  }
+
+  /// Calls `body` with the UTF-8 bytes of a summary's body.
+  public func withBodyBytes<T>(
+    of summary: ParsedSummary, _ body: (UnsafeRawBufferPointer) throws -> T
+  ) rethrows -> T {
+    switch summary.body {
+    case .slice(let range, _, _):
+      return try bytes.withUnsafeBytes { try body(UnsafeRawBufferPointer(rebasing: $0[range])) }
+    case .rebuilt(let text):
+      return try text.withUnsafeBytes(body)
+    }
+  }
+
+  /// The sentence a citation supports.
+  public func sentence(of citation: ParsedCitation, in summary: ParsedSummary) -> String {
+    switch summary.body {
+    case .slice(let range, _, _):
+      let start = range.lowerBound + citation.sentenceBytes.lowerBound
+      return String(
+        decoding: bytes[start..<(start + citation.sentenceBytes.count)], as: UTF8.self)
+    case .rebuilt(let text):
+      return String(decoding: text[citation.sentenceBytes], as: UTF8.self)
+    }
+  }
+}
+
+/// One fact-check article.
+public struct ParsedArticle: Sendable, Equatable {
+  /// 1-based line of the document where the article starts.
+  public var firstLine: Int
+  /// The question, without a `Fact check:` prefix.
+  public var question: String
+  /// The date of the `Checked on` line.
+  public var checkedOn: Day?
+  /// The `Disclaimer: ...` line as written.
+  public var disclaimer: String?
+  /// The page carried "This fact-check may be outdated".
+  public var publisherFlaggedOutdated: Bool
+  /// Position 0 is the executive summary, 1...n the numbered sections.
+  public var summaries: [ParsedSummary]
+  /// The "Want to dive deeper?" questions.
+  public var followUps: [String]
+
+  public var citationCount: Int { summaries.reduce(0) { $0 + $1.citations.count } }
+  /// Numbered sections (the executive summary is not one).
+  public var sectionCount: Int { summaries.filter { $0.position > 0 }.count }
+}
+
+/// The executive summary or one numbered section.
+public struct ParsedSummary: Sendable, Equatable {
+  public enum Body: Sendable, Equatable {
+    /// A verbatim slice of the document: its byte range, and its character offset and
+    /// length as SQLite's `substr` counts them.
+    case slice(bytes: Range<Int>, characterStart: Int, characterCount: Int)
+    /// Text that had to be rebuilt (chrome removed from it, CR line endings).
+    case rebuilt([UInt8])
+  }
+
+  public var position: Int
+  /// The heading without its number; `nil` when the page had none.
+  public var heading: String?
+  public var body: Body
+  public var citations: [ParsedCitation]
+}
+
+/// One citation marker and the sentence it supports, located within its summary's body.
+public struct ParsedCitation: Sendable, Equatable {
+  public var refNumber: Int
+  /// Character offset of the marker in the body.
+  public var markerStart: Int
+  /// Character offset and length of the sentence in the body.
+  public var sentenceStart: Int
+  public var sentenceLength: Int
+  /// Byte range of the sentence within the body.
+  public var sentenceBytes: Range<Int>
+}
+
+/// Why a document was rejected, and where.
+public struct ParseError: Error, Sendable, Equatable, CustomStringConvertible {
+  /// 1-based line where the parser gave up; `nil` for whole-file problems.
+  public var line: Int?
+  public var message: String
+
+  public init(line: Int?, _ message: String) {
+    self.line = line
+    self.message = message
+  }
+
+  /// `path:line: message`, or `path: message` without a line.
+  public func formatted(path: String) -> String {
+    if let line { return "\(path):\(line): \(message)" }
+    return "\(path): \(message)"
+  }
+
+  public var description: String {
+    if let line { return "line \(line): \(message)" }
+    return message
+  }
+}

@@ -1,0 +1,71 @@
+import Crypto
+
+/// An input read into memory (or found too large to read).
+public struct InputDocument: Sendable {
+  /// Where it came from, as given ('-' for standard input).
+  public var path: String
+  /// The bytes; empty when the input could not be read or was over the size limit.
+  public var bytes: [UInt8]
+  /// The input's size in bytes.
+  public var byteCount: Int
+  /// Set when the input could not be read or was too large to read.
+  public var readError: ParseError?
+
+  public init(path: String, bytes: [UInt8]) {
+    self.path = path
+    self.bytes = bytes
+    self.byteCount = bytes.count
+  }
+
+  public init(path: String, byteCount: Int, readError: ParseError) {
+    self.path = path
+    self.bytes = []
+    self.byteCount = byteCount
+    self.readError = readError
+  }
+}
+
+/// An input hashed and parsed, ready to be written: the pure half of ingest, which can
+/// run on another thread than the writer.
+public struct PreparedDocument: Sendable {
+  public var input: InputDocument
+  /// SHA-256 of the bytes, lowercase hex; empty when the bytes were not read.
+  public var sha256: String
+  public var parsed: Result<ParsedDocument, ParseError>
+
+  public init(_ input: InputDocument) {
+    self.input = input
+    if let readError = input.readError {
+      // Not read, so not stored: a retry after fixing the cause ingests it normally.
+      self.sha256 = ""
+      self.parsed = .failure(readError)
+      return
+    }
+    self.sha256 = PreparedDocument.hex(SHA256.hash(data: input.bytes))
+    do {
+      self.parsed = .success(try ArticleParser.parse(input.bytes))
+    } catch {
+      self.parsed = .failure(error)
+    }
+  }
+
+  /// Whether the bytes are valid UTF-8 text (stored as TEXT rather than a BLOB).
+  public var isText: Bool {
+    if case .success = parsed { return true }
+    return input.readError == nil
+      && input.bytes.withUnsafeBufferPointer {
+        UTF8Validation.firstNUL($0) == nil && UTF8Validation.firstInvalidByte($0) == nil
+      }
+  }
+
+  static func hex(_ digest: SHA256.Digest) -> String {
+    let digits: [UInt8] = Array("0123456789abcdef".utf8)
+    var text: [UInt8] = []
+    text.reserveCapacity(64)
+    for byte in digest {
+      text.append(digits[Int(byte >> 4)])
+      text.append(digits[Int(byte & 0x0F)])
+    }
+    return String(decoding: text, as: UTF8.self)
+  }
+}

@@ -1,0 +1,33 @@
+/// The normalised form of a question that recognises a re-check of the same question:
+/// lowercase letters and digits separated by single spaces. Apostrophes vanish
+/// (`don’t` → `dont`); every other run of punctuation or space is one space.
+///
+/// ```swift
+/// QuestionKey.normalize("Did  Valmora ban “ferry subsidies”?")  // "did valmora ban ferry subsidies"
+/// ```
+public enum QuestionKey {
+  public static func normalize(_ question: String) -> String {
+    var key = ""
+    key.unicodeScalars.reserveCapacity(question.utf8.count)
+    var pendingSpace = false
+    for scalar in question.lowercased().unicodeScalars {
+      switch scalar {
+      case "'", "\u{2019}", "\u{2018}", "\u{02BC}":
+        continue
+      default:
+        break
+      }
+      let properties = scalar.properties
+      if properties.isAlphabetic || properties.numericType != nil {
+        if pendingSpace, !key.isEmpty {
+          key.unicodeScalars.append(" ")
+        }
+        pendingSpace = false
+        key.unicodeScalars.append(scalar)
+      } else if !properties.isDiacritic {
+        pendingSpace = true
+      }
+    }
+    return key
+  }
+}

@@ -1,0 +1,130 @@
+import FactArchiveStore
+
+/// A whole check read back: question, date, summaries with headings, citations, follow-ups.
+public struct CheckDetail: Sendable, Equatable {
+  public struct Summary: Sendable, Equatable {
+    public var position: Int
+    public var heading: String?
+    public var body: String
+    public var citations: [Citation]
+  }
+
+  public struct Citation: Sendable, Equatable {
+    public var refNumber: Int
+    public var sentence: String
+  }
+
+  public var checkID: Int64
+  public var questionID: Int64
+  public var question: String
+  public var checkedOn: Day?
+  public var publisherFlaggedOutdated: Bool
+  public var disclaimer: String?
+  public var documentID: Int64
+  public var documentPath: String
+  public var summaries: [Summary]
+  public var followUps: [String]
+
+  /// The check with `id`, or `nil` when there is none.
+  public static func load(_ id: Int64, from db: Database) throws -> CheckDetail? {
+    let head = try db.queryFirst(
+      """
+      SELECT c.id, c.question_id, q.text, c.checked_on, c.publisher_flagged_outdated,
+             c.disclaimer, c.document_id, d.path
+      FROM checks AS c
+      JOIN questions AS q ON q.id = c.question_id
+      JOIN documents AS d ON d.id = c.document_id
+      WHERE c.id = ?
+      """, [id]
+    ) { row in
+      CheckDetail(
+        checkID: row.int64(at: 0), questionID: row.int64(at: 1), question: row.text(at: 2) ?? "",
+        checkedOn: row.text(at: 3).flatMap { Day(iso: $0) },
+        publisherFlaggedOutdated: row.bool(at: 4),
+        disclaimer: row.text(at: 5), documentID: row.int64(at: 6),
+        documentPath: row.text(at: 7) ?? "",
+        summaries: [], followUps: [])
+    }
+    guard var detail = head else { return nil }
+    var citations: [Int: [Citation]] = [:]
+    for (position, citation) in try db.query(
+      "SELECT position, ref_number, sentence FROM citations WHERE check_id = ? ORDER BY id", [id],
+      { row in
+        (row.int(at: 0), Citation(refNumber: row.int(at: 1), sentence: row.text(at: 2) ?? ""))
+      })
+    {
+      citations[position, default: []].append(citation)
+    }
+    detail.summaries = try db.query(
+      "SELECT position, heading, body FROM summaries WHERE check_id = ? ORDER BY position", [id]
+    ) { row in
+      Summary(
+        position: row.int(at: 0), heading: row.text(at: 1), body: row.text(at: 2) ?? "",
+        citations: citations[row.int(at: 0)] ?? [])
+    }
+    detail.followUps = try db.query(
+      "SELECT text FROM follow_ups WHERE check_id = ? ORDER BY position", [id]
+    ) { $0.text(at: 0) ?? "" }
+    return detail
+  }
+
+  public var json: JSON {
+    .object([
+      .init("check_id", .int(checkID)),
+      .init("question_id", .int(questionID)),
+      .init("question", .string(question)),
+      .init("checked_on", .string(checkedOn?.iso)),
+      .init("publisher_flagged_outdated", .bool(publisherFlaggedOutdated)),
+      .init("disclaimer", .string(disclaimer)),
+      .init("document_id", .int(documentID)),
+      .init("document_path", .string(documentPath)),
+      .init(
+        "summaries",
+        .array(
+          summaries.map { summary in
+            .object([
+              .init("position", .int(summary.position)),
+              .init("heading", .string(summary.heading)),
+              .init("body", .string(summary.body)),
+              .init(
+                "citations",
+                .array(
+                  summary.citations.map {
+                    .object([
+                      .init("ref_number", .int($0.refNumber)),
+                      .init("sentence", .string($0.sentence)),
+                    ])
+                  })),
+            ])
+          })),
+      .init("follow_ups", .array(followUps.map { .string($0) })),
+    ])
+  }
+
+  /// The check as readable text.
+  public func text(style: TextStyle = .plain) -> String {
+    var output = style.bold(question) + "\n"
+    output += "check \(checkID) of question \(questionID)"
+    output += checkedOn.map { ", checked on \($0.iso)" } ?? ", no check date"
+    output += "\nfrom \(documentPath) (document \(documentID))\n"
+    if publisherFlaggedOutdated {
+      output += style.red("The publisher marked this fact-check as possibly outdated.") + "\n"
+    }
+    if let disclaimer { output += style.dim(disclaimer) + "\n" }
+    for summary in summaries {
+      output += "\n"
+      let number = summary.position == 0 ? "" : "\(summary.position). "
+      output += style.bold(number + (summary.heading ?? "Summary")) + "\n\n"
+      output += summary.body + "\n"
+      if !summary.citations.isEmpty {
+        let numbers = summary.citations.map { "[\($0.refNumber)]" }.joined(separator: " ")
+        output += style.dim("citations: \(numbers)") + "\n"
+      }
+    }
+    if !followUps.isEmpty {
+      output += "\n" + style.bold("Want to dive deeper?") + "\n"
+      for question in followUps { output += "- \(question)\n" }
+    }
+    return output
+  }
+}

@@ -1,0 +1,234 @@
+internal import CSQLite
+
+/// A prepared statement. It finalizes itself when released.
+///
+/// Values are always bound, never spliced into SQL:
+///
+/// ```swift
+/// let statement = try db.prepare("SELECT id FROM questions WHERE normalized_key = ?")
+/// try statement.bind(["how do tides work"])
+/// while try statement.step() { print(statement.int64(at: 0)) }
+/// ```
+///
+/// See <https://www.sqlite.org/c3ref/stmt.html>.
+public final class Statement {
+  let handle: OpaquePointer
+  let connection: OpaquePointer
+  /// The SQL this statement was prepared from.
+  public let sql: String
+
+  init(connection: OpaquePointer, sql: String) throws(DatabaseError) {
+    var statement: OpaquePointer?
+    let code = sqlite3_prepare_v3(connection, sql, -1, 0, &statement, nil)
+    guard code == SQLITE_OK, let statement else {
+      let error = DatabaseError.current(connection, code: code, sql: sql)
+      sqlite3_finalize(statement)
+      throw error
+    }
+    self.handle = statement
+    self.connection = connection
+    self.sql = sql
+  }
+
+  deinit {
+    sqlite3_finalize(handle)
+  }
+
+  // MARK: - Binding
+
+  /// Binds values to the `?` parameters in order, after clearing earlier bindings.
+  public func bind(_ values: [any DatabaseValueConvertible]) throws(DatabaseError) {
+    sqlite3_reset(handle)
+    sqlite3_clear_bindings(handle)
+    for (offset, value) in values.enumerated() {
+      try bind(value.databaseValue, at: Int32(offset + 1))
+    }
+  }
+
+  /// Binds values to named parameters (`:name`, `@name` or `$name`, written with the prefix).
+  public func bind(named values: [String: any DatabaseValueConvertible]) throws(DatabaseError) {
+    sqlite3_reset(handle)
+    sqlite3_clear_bindings(handle)
+    for (name, value) in values {
+      let index = sqlite3_bind_parameter_index(handle, name)
+      guard index > 0 else {
+        throw DatabaseError(
+          extendedResultCode: SQLITE_RANGE, message: "no parameter named \(name)", sql: sql)
+      }
+      try bind(value.databaseValue, at: index)
+    }
+  }
+
+  /// Binds one value to the parameter at a 1-based index.
+  public func bind(_ value: DatabaseValue, at index: Int32) throws(DatabaseError) {
+    let code: Int32
+    switch value {
+    case .null:
+      code = sqlite3_bind_null(handle, index)
+    case .integer(let number):
+      code = sqlite3_bind_int64(handle, index, number)
+    case .real(let number):
+      code = sqlite3_bind_double(handle, index, number)
+    case .text(let text):
+      code = Statement.bindText(text, handle: handle, index: index)
+    case .blob(let bytes):
+      code = bytes.withUnsafeBytes { buffer in
+        // A zero-length blob still needs a non-NULL pointer, or SQLite binds NULL.
+        guard let base = buffer.baseAddress, buffer.count > 0 else {
+          return sqlite3_bind_zeroblob(handle, index, 0)
+        }
+        return csqlite_bind_blob_transient(handle, index, base, Int32(buffer.count))
+      }
+    }
+    try check(code)
+  }
+
+  /// Binds UTF-8 bytes as text without building a Swift `String` first.
+  public func bindText(_ bytes: UnsafeRawBufferPointer, at index: Int32) throws(DatabaseError) {
+    let code: Int32
+    if let base = bytes.baseAddress, bytes.count > 0 {
+      code = csqlite_bind_text_transient(
+        handle, index, base.assumingMemoryBound(to: CChar.self), Int32(bytes.count))
+    } else {
+      code = csqlite_bind_text_transient(handle, index, "", 0)
+    }
+    try check(code)
+  }
+
+  private static func bindText(_ text: String, handle: OpaquePointer, index: Int32) -> Int32 {
+    var text = text
+    return text.withUTF8 { buffer in
+      guard let base = buffer.baseAddress, buffer.count > 0 else {
+        return csqlite_bind_text_transient(handle, index, "", 0)
+      }
+      return base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+        csqlite_bind_text_transient(handle, index, $0, Int32(buffer.count))
+      }
+    }
+  }
+
+  // MARK: - Stepping
+
+  /// Runs one step: `true` when a row is ready, `false` when the statement is done.
+  @discardableResult
+  public func step() throws(DatabaseError) -> Bool {
+    let code = sqlite3_step(handle)
+    switch code {
+    case SQLITE_ROW:
+      return true
+    case SQLITE_DONE:
+      return false
+    default:
+      let error = DatabaseError.current(connection, code: code, sql: sql)
+      sqlite3_reset(handle)
+      throw error
+    }
+  }
+
+  /// Resets the statement so it can run again; bindings are kept.
+  public func reset() {
+    sqlite3_reset(handle)
+  }
+
+  /// Binds, runs to completion and resets: for INSERT, UPDATE and DELETE.
+  public func execute(_ values: [any DatabaseValueConvertible] = []) throws(DatabaseError) {
+    try bind(values)
+    defer { sqlite3_reset(handle) }
+    while try step() {}
+  }
+
+  /// Binds and calls `body` once per row.
+  public func forEachRow(
+    _ values: [any DatabaseValueConvertible] = [], _ body: (Statement) throws -> Void
+  ) throws {
+    try bind(values)
+    defer { sqlite3_reset(handle) }
+    while try step() {
+      try body(self)
+    }
+  }
+
+  /// Binds and returns each row mapped by `transform`.
+  public func map<T>(
+    _ values: [any DatabaseValueConvertible] = [], _ transform: (Statement) throws -> T
+  ) throws -> [T] {
+    var rows: [T] = []
+    try forEachRow(values) { rows.append(try transform($0)) }
+    return rows
+  }
+
+  // MARK: - Columns
+
+  /// Whether the statement leaves the database unchanged (`sqlite3_stmt_readonly`).
+  public var isReadOnly: Bool { sqlite3_stmt_readonly(handle) != 0 }
+
+  public var columnCount: Int32 { sqlite3_column_count(handle) }
+
+  public func columnName(at index: Int32) -> String {
+    guard let name = sqlite3_column_name(handle, index) else { return "" }
+    return String(cString: name)
+  }
+
+  public var columnNames: [String] {
+    (0..<columnCount).map { columnName(at: $0) }
+  }
+
+  public func isNull(at index: Int32) -> Bool {
+    sqlite3_column_type(handle, index) == SQLITE_NULL
+  }
+
+  public func int64(at index: Int32) -> Int64 {
+    sqlite3_column_int64(handle, index)
+  }
+
+  public func int(at index: Int32) -> Int {
+    Int(sqlite3_column_int64(handle, index))
+  }
+
+  public func double(at index: Int32) -> Double {
+    sqlite3_column_double(handle, index)
+  }
+
+  public func bool(at index: Int32) -> Bool {
+    sqlite3_column_int64(handle, index) != 0
+  }
+
+  /// The column as text; `nil` when it is NULL.
+  public func text(at index: Int32) -> String? {
+    guard sqlite3_column_type(handle, index) != SQLITE_NULL,
+      let pointer = sqlite3_column_text(handle, index)
+    else { return nil }
+    let count = Int(sqlite3_column_bytes(handle, index))
+    return String(decoding: UnsafeBufferPointer(start: pointer, count: count), as: UTF8.self)
+  }
+
+  /// The column as bytes (text or blob); `nil` when it is NULL.
+  public func bytes(at index: Int32) -> [UInt8]? {
+    guard sqlite3_column_type(handle, index) != SQLITE_NULL else { return nil }
+    let count = Int(sqlite3_column_bytes(handle, index))
+    guard count > 0, let pointer = sqlite3_column_blob(handle, index) else { return [] }
+    return Array(UnsafeRawBufferPointer(start: pointer, count: count))
+  }
+
+  /// The column with its storage class.
+  public func value(at index: Int32) -> DatabaseValue {
+    switch sqlite3_column_type(handle, index) {
+    case SQLITE_INTEGER: return .integer(int64(at: index))
+    case SQLITE_FLOAT: return .real(double(at: index))
+    case SQLITE_TEXT: return .text(text(at: index) ?? "")
+    case SQLITE_BLOB: return .blob(bytes(at: index) ?? [])
+    default: return .null
+    }
+  }
+
+  /// Every column of the current row.
+  public var row: [DatabaseValue] {
+    (0..<columnCount).map { value(at: $0) }
+  }
+
+  private func check(_ code: Int32) throws(DatabaseError) {
+    guard code == SQLITE_OK else {
+      throw DatabaseError.current(connection, code: code, sql: sql)
+    }
+  }
+}

@@ -1,0 +1,69 @@
+import ArgumentParser
+import FactArchiveStore
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// `--db`, shared by every command that opens the archive.
+struct ArchiveOptions: ParsableArguments {
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "The archive database.", discussion: "Default: $FACTARCHIVE_DB, else factarchive.sqlite.",
+      valueName: "path"))
+  var db: String?
+
+  /// `--db`, else `$FACTARCHIVE_DB`, else `factarchive.sqlite`.
+  var path: String {
+    if let db { return db }
+    if let value = getenv("FACTARCHIVE_DB"), let text = String(validatingCString: value),
+      !text.isEmpty
+    {
+      return text
+    }
+    return "factarchive.sqlite"
+  }
+
+  /// Opens (creating and migrating when needed) the archive, or fails with one clear line.
+  func open() throws -> Database {
+    do {
+      return try Database.openArchive(path: path)
+    } catch {
+      throw CommandFailure.database(error, path: path)
+    }
+  }
+}
+
+/// A failure a command reports as one line on stderr before exiting with its status.
+struct CommandFailure: Error, CustomStringConvertible {
+  var message: String
+  var status: Int32
+
+  static func database(_ error: any Error, path: String) -> CommandFailure {
+    CommandFailure(message: "\(path): \(error)", status: ExitStatus.databaseFailure)
+  }
+
+  var description: String { message }
+}
+
+extension Day: ExpressibleByArgument {
+  public init?(argument: String) {
+    self.init(iso: argument)
+  }
+}
+
+/// Runs a command body, turning failures into one line on stderr and an exit status.
+func runReportingFailures(_ body: () throws -> Void) throws {
+  do {
+    try body()
+  } catch let failure as CommandFailure {
+    Terminal.writeError("factarchive: \(failure.message)")
+    throw ExitCode(failure.status)
+  } catch let error as DatabaseError {
+    Terminal.writeError("factarchive: \(error)")
+    throw ExitCode(ExitStatus.databaseFailure)
+  }
+}

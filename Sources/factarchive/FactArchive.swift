@@ -1,0 +1,48 @@
+import ArgumentParser
+import FactArchiveStore
+import Foundation
+
+@main
+struct FactArchive: ParsableCommand {
+  static let version = "0.1.0"
+
+  static let configuration = CommandConfiguration(
+    commandName: "factarchive",
+    abstract: "Keep an archive of fact-check articles in SQLite and list the stale ones.",
+    discussion: """
+      The database is --db PATH, else $FACTARCHIVE_DB, else factarchive.sqlite in the current \
+      folder; it is created on first use.
+
+      Exit status: 0 success; 1 some inputs were rejected (ingest) or a check was not found \
+      (show); 2 usage error; 4 the database could not be opened or written.
+      """,
+    version: version,
+    subcommands: [IngestCommand.self, StaleCommand.self, ShowCommand.self]
+  )
+
+  /// Runs the command; usage errors exit 2 (not ArgumentParser's 64) with the usage line.
+  static func main() {
+    do {
+      var command = try parseAsRoot()
+      try command.run()
+    } catch {
+      if exitCode(for: error) == .validationFailure {
+        Terminal.writeError(fullMessage(for: error))
+        Foundation.exit(ExitStatus.usage)
+      }
+      exit(withError: error)
+    }
+  }
+}
+
+/// The exit statuses every command uses; documented in `--help` and the README.
+enum ExitStatus {
+  static let success: Int32 = 0
+  /// Some inputs were rejected, or the thing asked for does not exist.
+  static let partialFailure: Int32 = 1
+  static let usage: Int32 = 2
+  /// The database could not be opened, read or written.
+  static let databaseFailure: Int32 = 4
+
+  static func exit(_ status: Int32) -> ExitCode { ExitCode(status) }
+}

@@ -1,0 +1,88 @@
+import ArgumentParser
+import FactArchiveIngest
+import FactArchiveStore
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+struct IngestCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "ingest",
+    abstract: "Parse fact-check articles into the archive.",
+    discussion: """
+      Example: factarchive ingest Fixtures/ saved-page.txt
+
+      PATH is a file, a folder (read recursively for *.txt, in sorted order) or - for \
+      standard input. Ingesting the same bytes again adds nothing; the same question with a \
+      later 'Checked on' date adds a re-check. A file that cannot be parsed is reported as \
+      path:line: message on stderr and kept in the archive as rejected; the other files \
+      still land.
+
+      Exit status: 0 all landed, 1 some were rejected, 2 usage error, 4 database failure.
+      """)
+
+  @OptionGroup var archive: ArchiveOptions
+
+  @Flag(name: .shortAndLong, help: "Print only errors: no progress bar, no closing line.")
+  var quiet = false
+
+  @Option(
+    help: ArgumentHelp("Reject inputs larger than this without reading them.", valueName: "bytes"))
+  var maxBytes = InputReader.defaultMaxBytes
+
+  @Argument(help: ArgumentHelp("Files, folders, or - for standard input.", valueName: "path"))
+  var paths: [String]
+
+  func validate() throws {
+    guard !paths.isEmpty else { throw ValidationError("Give at least one file, folder or -.") }
+    guard paths.filter({ $0 == "-" }).count <= 1 else {
+      throw ValidationError("Standard input (-) can be read only once.")
+    }
+    guard maxBytes > 0 else { throw ValidationError("--max-bytes must be positive.") }
+    for path in paths where path != "-" {
+      var info = stat()
+      guard stat(path, &info) == 0 else {
+        throw ValidationError("\(path): \(String(cString: strerror(errno)))")
+      }
+    }
+  }
+
+  func run() throws {
+    try runReportingFailures {
+      let db = try archive.open()
+      let inputs = InputFiles(paths: paths)
+      let showProgress = ProgressBar.wanted(quiet: quiet)
+      let progress = ProgressBar(total: showProgress ? inputs.count : 0, enabled: showProgress)
+      let session = IngestSession(database: db, options: .init(maxBytes: maxBytes))
+      let tally: IngestTally
+      do {
+        tally = try session.run(inputs) { document, outcome in
+          var articles = 0
+          switch outcome {
+          case .rejected(let error):
+            if showProgress { progress.finish() }
+            Terminal.writeError(error.formatted(path: document.input.path))
+          case .parsed(let outcomes):
+            articles = outcomes.count
+          case .unchanged:
+            break
+          }
+          progress.advance(articles: articles)
+        }
+      } catch {
+        progress.finish()
+        throw CommandFailure.database(error, path: archive.path)
+      }
+      progress.finish()
+      if !quiet {
+        Terminal.writeOut(tally.summary + "\n")
+      }
+      if tally.rejected > 0 {
+        throw ExitCode(ExitStatus.partialFailure)
+      }
+    }
+  }
+}

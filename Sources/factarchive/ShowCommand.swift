@@ -1,0 +1,42 @@
+import ArgumentParser
+import FactArchiveQuery
+import FactArchiveStore
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+struct ShowCommand: ParsableCommand {
+  enum Format: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+  }
+
+  static let configuration = CommandConfiguration(
+    commandName: "show",
+    abstract: "Print a whole check: question, date, summaries, citations and follow-ups.",
+    discussion: "Example: factarchive show 42 --format json")
+
+  @OptionGroup var archive: ArchiveOptions
+
+  @Argument(help: ArgumentHelp("The check's id (as listed by stale).", valueName: "check-id"))
+  var checkID: Int64
+
+  @Option(help: "Output format: text or json.")
+  var format: Format = .text
+
+  func run() throws {
+    try runReportingFailures {
+      let db = try archive.open()
+      guard let detail = try CheckDetail.load(checkID, from: db) else {
+        throw CommandFailure(
+          message: "no check \(checkID) in \(archive.path)", status: ExitStatus.partialFailure)
+      }
+      switch format {
+      case .text: Terminal.writeOut(detail.text(style: Terminal.style(for: STDOUT_FILENO)))
+      case .json: Terminal.writeOut(detail.json.rendered() + "\n")
+      }
+    }
+  }
+}

@@ -1,0 +1,56 @@
+import FactArchiveQuery
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Where output goes, and whether it is a terminal (for colour, width and progress bars).
+enum Terminal {
+  static func writeOut(_ text: String) {
+    writeAll(text, to: STDOUT_FILENO)
+  }
+
+  static func writeError(_ text: String) {
+    writeAll(text.hasSuffix("\n") ? text : text + "\n", to: STDERR_FILENO)
+  }
+
+  static func writeAll(_ text: String, to descriptor: Int32) {
+    var text = text
+    text.withUTF8 { buffer in
+      var offset = 0
+      while offset < buffer.count {
+        let written = write(
+          descriptor, buffer.baseAddress?.advanced(by: offset), buffer.count - offset)
+        if written < 0 {
+          if errno == EINTR { continue }
+          return
+        }
+        offset += written
+      }
+    }
+  }
+
+  static func isTerminal(_ descriptor: Int32) -> Bool {
+    isatty(descriptor) == 1
+  }
+
+  /// Colour only on a terminal, and never when `NO_COLOR` is set (<https://no-color.org>).
+  static func style(for descriptor: Int32) -> TextStyle {
+    let noColor = getenv("NO_COLOR").map { $0.pointee != 0 } ?? false
+    return TextStyle(enabled: isTerminal(descriptor) && !noColor)
+  }
+
+  /// The terminal's width, else `$COLUMNS`, else 100.
+  static func width(of descriptor: Int32) -> Int {
+    var size = winsize()
+    if isTerminal(descriptor), ioctl(descriptor, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 20 {
+      return Int(size.ws_col)
+    }
+    if let columns = getenv("COLUMNS").flatMap({ Int(String(cString: $0)) }), columns > 20 {
+      return columns
+    }
+    return 100
+  }
+}

@@ -1,0 +1,223 @@
+import FactArchiveIngest
+import FactArchiveStore
+import Foundation
+import TestSupport
+import Testing
+
+@Suite struct ArchiveWriterTests {
+  let folder: TemporaryFolder
+  let db: Database
+  let session: IngestSession
+
+  init() throws {
+    folder = try TemporaryFolder()
+    db = try Database.openArchive(path: folder.file("archive.sqlite").path)
+    session = IngestSession(database: db)
+  }
+
+  func ingest(_ paths: [String]) throws -> (IngestTally, [String]) {
+    var errors: [String] = []
+    let tally = try session.run(InputFiles(paths: paths)) { document, outcome in
+      if case .rejected(let error) = outcome {
+        errors.append(error.formatted(path: document.input.path))
+      }
+    }
+    return (tally, errors)
+  }
+
+  func count(_ table: String) throws -> Int64 {
+    try db.scalarInt("SELECT count(*) FROM \(table)")
+  }
+
+  @Test func ingestsArticleFixturesWithHistory() throws {
+    let (tally, errors) = try ingest([TestPaths.fixture("articles").path])
+    #expect(errors.isEmpty)
+    #expect(
+      tally
+        == {
+          var t = IngestTally()
+          t.files = 4
+          t.new = 3
+          t.rechecks = 1
+          return t
+        }())
+    #expect(try count("questions") == 3)
+    #expect(try count("checks") == 4)
+    // The re-checked question keeps both checks; latest_checks shows the later one.
+    let grain = try db.query(
+      "SELECT checked_on FROM checks JOIN questions q ON q.id = question_id WHERE q.text LIKE 'Is it true%' ORDER BY checked_on"
+    ) { $0.text(at: 0) }
+    #expect(grain == ["2025-06-14", "2026-09-02"])
+    #expect(
+      try db.scalarText("SELECT checked_on FROM latest_checks WHERE question LIKE 'Is it true%'")
+        == "2026-09-02")
+    #expect(try count("latest_checks") == 3)
+  }
+
+  @Test func sameBytesTwiceAddNothing() throws {
+    _ = try ingest([TestPaths.fixture("articles").path])
+    let before = try [
+      "documents", "questions", "checks", "summary_spans", "citation_spans", "follow_ups",
+    ].map(count)
+    let (tally, _) = try ingest([TestPaths.fixture("articles").path])
+    #expect(tally.unchanged == 4 && tally.new == 0 && tally.rechecks == 0)
+    let after = try [
+      "documents", "questions", "checks", "summary_spans", "citation_spans", "follow_ups",
+    ].map(count)
+    #expect(before == after)
+  }
+
+  @Test func anotherCopyOfTheSameCheckIsNotANewCheck() throws {
+    let original = try String(
+      contentsOf: TestPaths.fixture("articles/wind-leases.txt"), encoding: .utf8)
+    let copy = try folder.write("copy/wind-leases-copy.txt", original + "\n\n")
+    _ = try ingest([TestPaths.fixture("articles/wind-leases.txt").path])
+    let (tally, _) = try ingest([copy])
+    #expect(tally.unchanged == 1)
+    #expect(try count("checks") == 1)
+    #expect(try count("documents") == 2)
+  }
+
+  @Test func storedTextRoundTripsThroughTheViews() throws {
+    let path = TestPaths.fixture("articles/ferry-fares.txt").path
+    _ = try ingest([path])
+    let parsed = try ArticleParser.parse(try TestPaths.bytes(URL(fileURLWithPath: path)))
+    let article = try #require(parsed.articles.first)
+    let bodies = try db.query("SELECT body FROM summaries ORDER BY position") {
+      $0.text(at: 0) ?? ""
+    }
+    #expect(bodies == article.summaries.map { parsed.body(of: $0) })
+    let sentences = try db.query("SELECT sentence FROM citations ORDER BY id") {
+      $0.text(at: 0) ?? ""
+    }
+    #expect(
+      sentences
+        == article.summaries.flatMap { s in s.citations.map { parsed.sentence(of: $0, in: s) } })
+    #expect(
+      try db.scalarText("SELECT heading FROM summaries WHERE position = 3")
+        == "Bottom line and open questions")
+    // Stand-off: the text is stored once, in documents.raw_text.
+    #expect(try db.scalarInt("SELECT count(*) FROM summary_spans WHERE body_text IS NOT NULL") == 0)
+  }
+
+  @Test func crlfPagesKeepTheirTextRebuilt() throws {
+    let text = try String(
+      contentsOf: TestPaths.fixture("articles/wind-leases.txt"), encoding: .utf8)
+    let path = try folder.write("crlf.txt", text.replacingOccurrences(of: "\n", with: "\r\n"))
+    _ = try ingest([path])
+    let body = try #require(try db.scalarText("SELECT body FROM summaries WHERE position = 1"))
+    #expect(!body.contains("\r"))
+    #expect(body.hasPrefix("The coastal energy office published"))
+    #expect(
+      try db.scalarInt("SELECT count(*) FROM citations WHERE sentence LIKE '%[1][2][3].'") == 3)
+  }
+
+  @Test func badFilesAreRejectedKeptAndTheRestLands() throws {
+    let (tally, errors) = try ingest([
+      TestPaths.fixture("bad").path, TestPaths.fixture("articles").path,
+    ])
+    #expect(tally.rejected == 6)
+    #expect(tally.new == 3)
+    #expect(errors.count == 6)
+    #expect(
+      errors.contains {
+        $0.hasSuffix("bad/impossible-date.txt:3: impossible date: February 30, 2025")
+      })
+    let rejected = try db.query(
+      "SELECT path, error, error_line, typeof(raw_text), byte_count FROM documents WHERE status = 'rejected' ORDER BY path"
+    ) {
+      (
+        $0.text(at: 0) ?? "", $0.text(at: 1) ?? "", $0.isNull(at: 2) ? nil : $0.int(at: 2),
+        $0.text(at: 3) ?? "", $0.int(at: 4)
+      )
+    }
+    #expect(rejected.count == 6)
+    let binary = try #require(rejected.first { $0.0.hasSuffix("binary.txt") })
+    #expect(binary.3 == "blob" && binary.4 == 2048)
+    let empty = try #require(rejected.first { $0.0.hasSuffix("empty.txt") })
+    #expect(empty.1 == "empty file" && empty.4 == 0)
+    // Rejected bytes are kept whole for a later parser.
+    let raw = try #require(
+      try db.queryFirst("SELECT raw_text FROM documents WHERE path LIKE '%invalid-utf8.txt'") {
+        $0.bytes(at: 0)
+      })
+    #expect(raw == (try TestPaths.bytes(TestPaths.fixture("bad/invalid-utf8.txt"))))
+    #expect(try count("checks") == 4)
+  }
+
+  @Test func generatedBadInputsGetLineNumbers() throws {
+    let good = try String(
+      contentsOf: TestPaths.fixture("articles/ferry-fares.txt"), encoding: .utf8)
+    var lines = good.components(separatedBy: "\n")
+    lines[10] = String(repeating: "word ", count: 300_000)  // a 1.5 MB line
+    let huge = try folder.write("in/huge.txt", lines.joined(separator: "\n"))
+    let nul = try folder.write(
+      "in/nul.txt", Array("Question?\n\nChecked on May 1, 2026\n".utf8) + [0, 1, 2])
+    let (tally, errors) = try ingest([huge, nul])
+    #expect(tally.rejected == 2)
+    #expect(
+      errors.contains {
+        $0.hasSuffix(
+          "huge.txt:11: line is 1500000 bytes long; the longest accepted is 1048576 bytes")
+      })
+    #expect(errors.contains { $0.hasSuffix("nul.txt:4: binary file: NUL byte at offset 34") })
+  }
+
+  @Test func inputsOverTheSizeLimitAreNotReadOrStored() throws {
+    let path = try folder.write("big.txt", String(repeating: "x", count: 5000))
+    let small = IngestSession(database: db, options: .init(maxBytes: 4096))
+    var errors: [String] = []
+    let tally = try small.run(InputFiles(paths: [path])) { document, outcome in
+      if case .rejected(let error) = outcome {
+        errors.append(error.formatted(path: document.input.path))
+      }
+    }
+    #expect(tally.rejected == 1)
+    #expect(
+      errors == [
+        "\(path): too large: 5000 bytes, over the limit of 4096 bytes (--max-bytes); not read"
+      ])
+    #expect(try count("documents") == 0)
+  }
+
+  @Test func aDocumentTheDatabaseRefusesRollsBackAlone() throws {
+    // A trigger stands in for any failure half-way through writing a document.
+    try db.execute(
+      """
+      CREATE TRIGGER refuse_wind AFTER INSERT ON follow_ups
+      WHEN NEW.text LIKE '%seabird%' BEGIN SELECT RAISE(ABORT, 'refused for the test'); END
+      """)
+    let (tally, errors) = try ingest([TestPaths.fixture("articles").path])
+    #expect(tally.rejected == 1 && tally.new == 2 && tally.rechecks == 1)
+    #expect(
+      errors.first?.contains("wind-leases.txt: the database refused it: refused for the test")
+        == true)
+    // Nothing of the refused document's check is left behind.
+    #expect(try db.scalarInt("SELECT count(*) FROM questions WHERE text LIKE '%Tallis Bay%'") == 0)
+    #expect(try db.scalarInt("SELECT count(*) FROM checks") == 3)
+    #expect(try db.scalarInt("SELECT count(*) FROM documents WHERE status = 'rejected'") == 1)
+    #expect(try db.scalarInt("PRAGMA foreign_key_check") == 0)
+  }
+
+  @Test func severalArticlesInOneFileEachBecomeACheck() throws {
+    let first = try String(
+      contentsOf: TestPaths.fixture("articles/wind-leases.txt"), encoding: .utf8)
+    let second = try String(
+      contentsOf: TestPaths.fixture("articles/ferry-fares.txt"), encoding: .utf8)
+    let path = try folder.write("two.txt", first + "\n" + second)
+    let (tally, _) = try ingest([path])
+    #expect(tally.new == 2)
+    let lines = try db.query("SELECT article_index, first_line FROM checks ORDER BY id") {
+      [$0.int(at: 0), $0.int(at: 1)]
+    }
+    #expect(
+      lines == [
+        [0, 1], [1, first.split(separator: "\n", omittingEmptySubsequences: false).count + 1],
+      ])
+  }
+
+  @Test func standardInputIsOneDocument() throws {
+    let walk = Array(InputFiles(paths: ["-"]))
+    #expect(walk == [.standardInput])
+  }
+}

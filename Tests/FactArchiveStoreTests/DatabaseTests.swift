@@ -1,0 +1,114 @@
+import FactArchiveStore
+import Foundation
+import TestSupport
+import Testing
+
+@Suite struct DatabaseTests {
+  let folder: TemporaryFolder
+  let db: Database
+
+  init() throws {
+    folder = try TemporaryFolder()
+    db = try Database(path: folder.file("test.sqlite").path)
+    try db.execute(
+      "CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT UNIQUE, score REAL, data BLOB)")
+  }
+
+  @Test func bindsAndReadsEveryStorageClass() throws {
+    try db.execute(
+      "INSERT INTO t (name, score, data) VALUES (?, ?, ?)",
+      ["it's \"quoted\"; DROP TABLE t;--", 2.5, [0, 1, 255] as [UInt8]])
+    let row = try #require(
+      try db.queryFirst("SELECT id, name, score, data FROM t") { $0.row })
+    #expect(
+      row == [
+        .integer(1), .text("it's \"quoted\"; DROP TABLE t;--"), .real(2.5), .blob([0, 1, 255]),
+      ])
+  }
+
+  @Test func bindsEmptyTextAndBlobAsValuesNotNull() throws {
+    try db.execute("INSERT INTO t (name, data) VALUES (?, ?)", ["", [] as [UInt8]])
+    let row = try #require(
+      try db.queryFirst("SELECT name IS NULL, data IS NULL, length(data) FROM t") { $0.row })
+    #expect(row == [.integer(0), .integer(0), .integer(0)])
+  }
+
+  @Test func bindsNamedParameters() throws {
+    try db.execute("INSERT INTO t (name) VALUES ('a'), ('b')")
+    let statement = try db.prepare("SELECT count(*) FROM t WHERE name IN (:x, :y)")
+    try statement.bind(named: [":x": "a", ":y": "zzz"])
+    #expect(try statement.step())
+    #expect(statement.int(at: 0) == 1)
+  }
+
+  @Test func errorsCarryResultCodeMessageAndSQL() throws {
+    try db.execute("INSERT INTO t (name) VALUES (?)", ["dup"])
+    let error = try #require(throws: DatabaseError.self) {
+      try db.execute("INSERT INTO t (name) VALUES (?)", ["dup"])
+    }
+    #expect(error.resultCode == 19)  // SQLITE_CONSTRAINT
+    #expect(error.extendedResultCode == 2067)  // SQLITE_CONSTRAINT_UNIQUE
+    #expect(error.message.contains("UNIQUE constraint failed: t.name"))
+    #expect(error.sql == "INSERT INTO t (name) VALUES (?)")
+    #expect(error.description.hasPrefix("SQLite error 19: UNIQUE constraint failed"))
+    // Bound values never leak into the message.
+    #expect(!error.description.contains("dup"))
+  }
+
+  @Test func syntaxErrorsFailAtPrepare() throws {
+    let error = try #require(throws: DatabaseError.self) { try db.prepare("SELEC 1") }
+    #expect(error.resultCode == 1)
+    #expect(error.message.contains("syntax error"))
+  }
+
+  @Test func transactionRollsBackWhenBodyThrows() throws {
+    struct Boom: Error {}
+    #expect(throws: Boom.self) {
+      try db.transaction {
+        try db.execute("INSERT INTO t (name) VALUES ('x')")
+        throw Boom()
+      }
+    }
+    #expect(try db.scalarInt("SELECT count(*) FROM t") == 0)
+    #expect(!db.isInTransaction)
+  }
+
+  @Test func savepointRollsBackAloneInsideTransaction() throws {
+    struct Boom: Error {}
+    try db.transaction {
+      try db.execute("INSERT INTO t (name) VALUES ('kept')")
+      #expect(throws: Boom.self) {
+        try db.savepoint("doc") {
+          try db.execute("INSERT INTO t (name) VALUES ('lost')")
+          throw Boom()
+        }
+      }
+      try db.savepoint("doc") { try db.execute("INSERT INTO t (name) VALUES ('also kept')") }
+    }
+    let names = try db.query("SELECT name FROM t ORDER BY id") { $0.text(at: 0) }
+    #expect(names == ["kept", "also kept"])
+  }
+
+  @Test func fileThatIsNotADatabaseFailsAtOpen() throws {
+    let path = try folder.write("notes.sqlite", String(repeating: "not a database ", count: 100))
+    let error = try #require(throws: DatabaseError.self) { try Database(path: path) }
+    #expect(error.resultCode == 26)  // SQLITE_NOTADB
+  }
+
+  @Test func readOnlyConnectionRefusesWrites() throws {
+    let path = folder.file("test.sqlite").path
+    let reader = try Database(path: path, mode: .readOnly)
+    let error = try #require(throws: DatabaseError.self) {
+      try reader.execute("INSERT INTO t (name) VALUES ('x')")
+    }
+    #expect(error.isReadOnly)
+  }
+
+  @Test func missingFileFailsWithoutCreateMode() throws {
+    let error = try #require(throws: DatabaseError.self) {
+      try Database(path: folder.file("absent.sqlite").path, mode: .readWrite)
+    }
+    #expect(error.message.contains("absent.sqlite"))
+    #expect(!FileManager.default.fileExists(atPath: folder.file("absent.sqlite").path))
+  }
+}
