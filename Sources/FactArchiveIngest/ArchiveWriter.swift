@@ -18,12 +18,16 @@ public enum ArticleOutcome: Sendable, Equatable {
   case recheck(checkID: Int64)
   /// The archive already has a check of this question on this date.
   case duplicate(checkID: Int64)
+  /// A source article.
+  case source(sourceID: Int64)
 }
 
 /// Counts for the closing line of an ingest.
 public struct IngestTally: Sendable, Equatable {
   public var files = 0
   public var new = 0
+  /// How many of the new are source articles.
+  public var sources = 0
   public var rechecks = 0
   public var unchanged = 0
   public var rejected = 0
@@ -41,15 +45,21 @@ public struct IngestTally: Sendable, Equatable {
         case .new: new += 1
         case .recheck: rechecks += 1
         case .duplicate: unchanged += 1
+        case .source:
+          new += 1
+          sources += 1
         }
       }
     }
   }
 
-  /// `4 files: 2 new, 1 re-check, 1 unchanged, 0 rejected`.
+  /// `4 files: 2 new, 1 re-check, 1 unchanged, 0 rejected`; new sources are counted
+  /// among the new (`3 new (1 source)`).
   public var summary: String {
     let checks = rechecks == 1 ? "re-check" : "re-checks"
-    return "\(files) \(files == 1 ? "file" : "files"): \(new) new, \(rechecks) \(checks), "
+    let ofWhich = sources == 0 ? "" : " (\(sources) \(sources == 1 ? "source" : "sources"))"
+    return
+      "\(files) \(files == 1 ? "file" : "files"): \(new) new\(ofWhich), \(rechecks) \(checks), "
       + "\(unchanged) unchanged, \(rejected) rejected"
   }
 }
@@ -97,6 +107,9 @@ public final class ArchiveWriter {
       do {
         return try db.savepoint("document") {
           let documentID = try insertDocument(document, status: "parsed", error: nil)
+          if let source = parsed.source {
+            return .parsed([.source(sourceID: try insertSource(source, documentID: documentID))])
+          }
           var outcomes: [ArticleOutcome] = []
           for (index, article) in parsed.articles.enumerated() {
             outcomes.append(
@@ -121,11 +134,16 @@ public final class ArchiveWriter {
   private func insertDocument(_ document: PreparedDocument, status: String, error: ParseError?)
     throws -> Int64
   {
+    var kind: String?
+    if case .success(let parsed) = document.parsed {
+      kind = parsed.source == nil ? "fact_check" : "source"
+    }
     let statement = try db.cachedStatement(
       """
       INSERT INTO documents
-        (sha256, path, raw_text, byte_count, ingested_at, status, error, error_line, parser_version)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+        (sha256, path, raw_text, byte_count, ingested_at, status, error, error_line, parser_version,
+         kind)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
       """)
     let raw: DatabaseValue
     if document.isText {
@@ -135,7 +153,7 @@ public final class ArchiveWriter {
     }
     try statement.execute([
       document.sha256, document.input.path, raw, document.input.byteCount, now(), status,
-      error?.message, error?.line, ArticleParser.version,
+      error?.message, error?.line, ArticleParser.version, kind,
     ])
     return db.lastInsertedRowID
   }
@@ -143,41 +161,87 @@ public final class ArchiveWriter {
   private func insertArticle(
     _ article: ParsedArticle, index: Int, of document: ParsedDocument, documentID: Int64
   ) throws -> ArticleOutcome {
+    let (questionID, isNewQuestion) = try question(for: article)
+    if !isNewQuestion, let duplicate = try sameCheck(of: article, questionID: questionID) {
+      return .duplicate(checkID: duplicate)
+    }
+    let checkID = try insertCheck(
+      article, questionID: questionID, documentID: documentID, index: index)
+    try insertParts(of: article, checkID: checkID, document: document)
+    return isNewQuestion ? .new(checkID: checkID) : .recheck(checkID: checkID)
+  }
+
+  /// The question's id, found by its normalised key or created.
+  func question(for article: ParsedArticle) throws -> (id: Int64, isNew: Bool) {
     let key = QuestionKey.normalize(article.question)
-    let questionID: Int64
-    var isNewQuestion = false
     if let existing = try db.queryFirst(
       "SELECT id FROM questions WHERE normalized_key = ?", [key], { $0.int64(at: 0) })
     {
-      questionID = existing
-      if let checkedOn = article.checkedOn,
-        let duplicate = try db.queryFirst(
-          "SELECT id FROM checks WHERE question_id = ? AND checked_on = ?",
-          [questionID, checkedOn.iso], { $0.int64(at: 0) })
-      {
-        return .duplicate(checkID: duplicate)
-      }
-    } else {
-      try db.execute(
-        "INSERT INTO questions (text, normalized_key, first_seen_at) VALUES (?, ?, ?)",
-        [article.question, key, now()])
-      questionID = db.lastInsertedRowID
-      isNewQuestion = true
+      return (existing, false)
     }
+    try db.execute(
+      "INSERT INTO questions (text, normalized_key, first_seen_at) VALUES (?, ?, ?)",
+      [article.question, key, now()])
+    return (db.lastInsertedRowID, true)
+  }
+
+  /// A check of the same question on the same (stated or inferred) date: another copy of
+  /// a check the archive has, not a new one.
+  private func sameCheck(of article: ParsedArticle, questionID: Int64) throws -> Int64? {
+    guard let day = article.checkedOn ?? article.checkedOnInferred else { return nil }
+    return try db.queryFirst(
+      """
+      SELECT id FROM checks
+      WHERE question_id = ? AND coalesce(checked_on, checked_on_inferred) = ?
+        AND (checked_on IS NULL) = ?
+      """, [questionID, day.iso, article.checkedOn == nil], { $0.int64(at: 0) })
+  }
+
+  func insertCheck(_ article: ParsedArticle, questionID: Int64, documentID: Int64, index: Int)
+    throws -> Int64
+  {
     try db.execute(
       """
       INSERT INTO checks
-        (question_id, document_id, article_index, first_line, checked_on,
-         publisher_flagged_outdated, disclaimer)
+        (question_id, document_id, article_index, first_line, checked_on, checked_on_inferred,
+         publisher_flagged_outdated, disclaimer, title_url, truncated, unparsed)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      """,
+      [questionID, documentID, index] + Self.checkValues(article))
+    return db.lastInsertedRowID
+  }
+
+  /// The columns of `checks` that come from the page, in the order the statements use.
+  static func checkValues(_ article: ParsedArticle) -> [any DatabaseValueConvertible] {
+    [
+      article.firstLine, article.checkedOn?.iso,
+      article.checkedOn == nil ? article.checkedOnInferred?.iso : nil,
+      article.publisherFlaggedOutdated, article.disclaimer, article.titleURL, article.truncated,
+      article.unparsed,
+    ]
+  }
+
+  func insertSource(_ source: ParsedSource, documentID: Int64) throws -> Int64 {
+    try db.execute(
+      """
+      INSERT INTO sources
+        (document_id, title, label, byline, published_on, published_on_inferred, body)
       VALUES (?, ?, ?, ?, ?, ?, ?)
       """,
       [
-        questionID, documentID, index, article.firstLine, article.checkedOn?.iso,
-        article.publisherFlaggedOutdated, article.disclaimer,
+        documentID, source.title, source.label, source.byline, source.publishedOn?.iso,
+        source.publishedOnInferred?.iso, source.body,
       ])
-    let checkID = db.lastInsertedRowID
-    try insertParts(of: article, checkID: checkID, document: document)
-    return isNewQuestion ? .new(checkID: checkID) : .recheck(checkID: checkID)
+    let sourceID = db.lastInsertedRowID
+    let link = try db.cachedStatement(
+      """
+      INSERT INTO source_links (source_id, position, url, domain, in_references)
+      VALUES (?, ?, ?, ?, ?)
+      """)
+    for (offset, item) in source.links.enumerated() {
+      try link.execute([sourceID, offset + 1, item.url, item.domain, item.inReferences])
+    }
+    return sourceID
   }
 
   /// Summaries, citations and follow-ups of a check.
@@ -216,6 +280,11 @@ public final class ArchiveWriter {
       "INSERT INTO follow_ups (check_id, position, text) VALUES (?, ?, ?)")
     for (offset, text) in article.followUps.enumerated() {
       try followUp.execute([checkID, offset + 1, text])
+    }
+    let reference = try db.cachedStatement(
+      "INSERT INTO citation_sources (check_id, ref_number, url, domain) VALUES (?, ?, ?, ?)")
+    for item in article.references {
+      try reference.execute([checkID, item.refNumber, item.url, item.domain])
     }
   }
 }

@@ -123,3 +123,30 @@ enum Bytes {
     return count
   }
 }
+
+extension Bytes {
+  /// The text of `range` with every run of whitespace (no-break spaces included) turned
+  /// into one space and the ends trimmed: for titles, headings and other one-line fields.
+  static func normalizedString(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
+    let trimmed = trim(bytes, range)
+    var output: [UInt8] = []
+    output.reserveCapacity(trimmed.count)
+    var index = trimmed.lowerBound
+    var pendingSpace = false
+    while index < trimmed.upperBound {
+      let length = whitespaceLength(bytes, at: index, end: trimmed.upperBound)
+      if length > 0 {
+        pendingSpace = true
+        index += length
+        continue
+      }
+      if pendingSpace {
+        output.append(space)
+        pendingSpace = false
+      }
+      output.append(bytes[index])
+      index += 1
+    }
+    return String(decoding: output, as: UTF8.self)
+  }
+}

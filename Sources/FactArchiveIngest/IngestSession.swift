@@ -16,13 +16,17 @@ public final class IngestSession {
     public var batchSize: Int
     /// Bytes per transaction, whichever limit comes first.
     public var batchBytes: Int
+    /// How to read the inputs: what they are, and the latest date a page can mention.
+    public var parse: ArticleParser.Options
 
     public init(
-      maxBytes: Int = InputReader.defaultMaxBytes, batchSize: Int = 500, batchBytes: Int = 32 << 20
+      maxBytes: Int = InputReader.defaultMaxBytes, batchSize: Int = 500, batchBytes: Int = 32 << 20,
+      parse: ArticleParser.Options = ArticleParser.Options(latestPlausibleDay: Day.today())
     ) {
       self.maxBytes = maxBytes
       self.batchSize = batchSize
       self.batchBytes = batchBytes
+      self.parse = parse
     }
   }
 
@@ -53,7 +57,8 @@ public final class IngestSession {
       batchBytes = 0
     }
     for item in inputs {
-      let document = PreparedDocument(InputReader.load(item, maxBytes: options.maxBytes))
+      let document = PreparedDocument(
+        InputReader.load(item, maxBytes: options.maxBytes), options: options.parse)
       batchBytes += document.input.bytes.count
       batch.append(document)
       if batch.count >= options.batchSize || batchBytes >= options.batchBytes {

@@ -1,13 +1,23 @@
 import FactArchiveStore
 
-/// What the parser understood of one input file: one or more fact-check articles.
+/// What the parser understood of one input file: one or more fact-check articles, or one
+/// source article (the news and analysis pieces fact-checks draw on).
 ///
 /// Bodies are byte ranges into `bytes` where the page text can be sliced as is, so the
 /// database can store the text once (see `Schema/README.md`, "stand-off").
 public struct ParsedDocument: Sendable {
   /// The input, exactly as read.
   public let bytes: [UInt8]
+  /// The fact-check articles; empty for a source.
   public var articles: [ParsedArticle]
+  /// The source article, when the document is one.
+  public var source: ParsedSource?
+
+  public init(bytes: [UInt8], articles: [ParsedArticle], source: ParsedSource? = nil) {
+    self.bytes = bytes
+    self.articles = articles
+    self.source = source
+  }
 
   /// The text of a summary's body.
   public func body(of summary: ParsedSummary) -> String {
@@ -50,8 +60,13 @@ public struct ParsedArticle: Sendable, Equatable {
   public var firstLine: Int
   /// The question, without a `Fact check:` prefix.
   public var question: String
+  /// The link of a title written as a link (`[question](url)`, `<a href=url>`, a bare URL).
+  public var titleURL: String?
   /// The date of the `Checked on` line.
   public var checkedOn: Day?
+  /// For a page without a `Checked on` line: the latest full date its text mentions
+  /// (a check cannot predate its newest evidence).
+  public var checkedOnInferred: Day?
   /// The `Disclaimer: ...` line as written.
   public var disclaimer: String?
   /// The page carried "This fact-check may be outdated".
@@ -60,6 +75,12 @@ public struct ParsedArticle: Sendable, Equatable {
   public var summaries: [ParsedSummary]
   /// The "Want to dive deeper?" questions.
   public var followUps: [String]
+  /// The numbered list of references at the end (`[1] https://…`).
+  public var references: [ParsedReference]
+  /// The copy ends mid-way (cut-off sentence, heading without text, `[4`).
+  public var truncated: Bool
+  /// Text the parser could not place in a summary, kept rather than dropped.
+  public var unparsed: String?
 
   public var citationCount: Int { summaries.reduce(0) { $0 + $1.citations.count } }
   /// Numbered sections (the executive summary is not one).
@@ -77,6 +98,13 @@ public struct ParsedSummary: Sendable, Equatable {
   }
 
   public var position: Int
+  /// Whether the body has no text (a heading at the end of a truncated copy).
+  public var isEmpty: Bool {
+    switch body {
+    case .slice(let range, _, _): return range.isEmpty
+    case .rebuilt(let text): return text.isEmpty
+    }
+  }
   /// The heading without its number; `nil` when the page had none.
   public var heading: String?
   public var body: Body
@@ -93,6 +121,39 @@ public struct ParsedCitation: Sendable, Equatable {
   public var sentenceLength: Int
   /// Byte range of the sentence within the body.
   public var sentenceBytes: Range<Int>
+}
+
+/// One entry of a reference list: `[3] https://example.org/report`.
+public struct ParsedReference: Sendable, Equatable {
+  public var refNumber: Int
+  public var url: String
+  /// The URL's host without `www.` (`example.org`).
+  public var domain: String?
+}
+
+/// A news or analysis article that fact-checks cite.
+public struct ParsedSource: Sendable, Equatable {
+  public var title: String
+  /// A publisher or section label above the title (`Trends-UK`, `Tag: Latin America`).
+  public var label: String?
+  /// The byline as written (`Reported by …`).
+  public var byline: String?
+  /// The date the page states it was published.
+  public var publishedOn: Day?
+  /// Without a stated date: the latest full date the text mentions.
+  public var publishedOnInferred: Day?
+  /// The article text after its title lines, page furniture removed.
+  public var body: String
+  /// Every http(s) URL it carries, in order, once each.
+  public var links: [ParsedLink]
+}
+
+/// A URL in a source article.
+public struct ParsedLink: Sendable, Equatable {
+  public var url: String
+  public var domain: String?
+  /// Listed under a "References" or "Sources" heading rather than in the text.
+  public var inReferences: Bool
 }
 
 /// Why a document was rejected, and where.

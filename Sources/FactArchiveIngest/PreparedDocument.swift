@@ -33,7 +33,7 @@ public struct PreparedDocument: Sendable {
   public var sha256: String
   public var parsed: Result<ParsedDocument, ParseError>
 
-  public init(_ input: InputDocument) {
+  public init(_ input: InputDocument, options: ArticleParser.Options = ArticleParser.Options()) {
     self.input = input
     if let readError = input.readError {
       // Not read, so not stored: a retry after fixing the cause ingests it normally.
@@ -43,7 +43,7 @@ public struct PreparedDocument: Sendable {
     }
     self.sha256 = PreparedDocument.hex(SHA256.hash(data: input.bytes))
     do {
-      self.parsed = .success(try ArticleParser.parse(input.bytes))
+      self.parsed = .success(try ArticleParser.parse(input.bytes, options: options))
     } catch {
       self.parsed = .failure(error)
     }

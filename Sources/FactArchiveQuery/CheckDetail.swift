@@ -14,23 +14,36 @@ public struct CheckDetail: Sendable, Equatable {
     public var sentence: String
   }
 
+  /// An entry of the page's reference list.
+  public struct Reference: Sendable, Equatable {
+    public var refNumber: Int
+    public var url: String
+  }
+
   public var checkID: Int64
   public var questionID: Int64
   public var question: String
   public var checkedOn: Day?
+  /// For an undated page: the latest date its text mentions.
+  public var checkedOnInferred: Day?
+  public var titleURL: String?
+  public var truncated: Bool
+  public var unparsed: String?
   public var publisherFlaggedOutdated: Bool
   public var disclaimer: String?
   public var documentID: Int64
   public var documentPath: String
   public var summaries: [Summary]
   public var followUps: [String]
+  public var references: [Reference]
 
   /// The check with `id`, or `nil` when there is none.
   public static func load(_ id: Int64, from db: Database) throws -> CheckDetail? {
     let head = try db.queryFirst(
       """
       SELECT c.id, c.question_id, q.text, c.checked_on, c.publisher_flagged_outdated,
-             c.disclaimer, c.document_id, d.path
+             c.disclaimer, c.document_id, d.path, c.checked_on_inferred, c.title_url,
+             c.truncated, c.unparsed
       FROM checks AS c
       JOIN questions AS q ON q.id = c.question_id
       JOIN documents AS d ON d.id = c.document_id
@@ -40,10 +53,12 @@ public struct CheckDetail: Sendable, Equatable {
       CheckDetail(
         checkID: row.int64(at: 0), questionID: row.int64(at: 1), question: row.text(at: 2) ?? "",
         checkedOn: row.text(at: 3).flatMap { Day(iso: $0) },
+        checkedOnInferred: row.text(at: 8).flatMap { Day(iso: $0) }, titleURL: row.text(at: 9),
+        truncated: row.bool(at: 10), unparsed: row.text(at: 11),
         publisherFlaggedOutdated: row.bool(at: 4),
         disclaimer: row.text(at: 5), documentID: row.int64(at: 6),
         documentPath: row.text(at: 7) ?? "",
-        summaries: [], followUps: [])
+        summaries: [], followUps: [], references: [])
     }
     guard var detail = head else { return nil }
     var citations: [Int: [Citation]] = [:]
@@ -62,6 +77,9 @@ public struct CheckDetail: Sendable, Equatable {
         position: row.int(at: 0), heading: row.text(at: 1), body: row.text(at: 2) ?? "",
         citations: citations[row.int(at: 0)] ?? [])
     }
+    detail.references = try db.query(
+      "SELECT ref_number, url FROM citation_sources WHERE check_id = ? ORDER BY ref_number", [id]
+    ) { Reference(refNumber: $0.int(at: 0), url: $0.text(at: 1) ?? "") }
     detail.followUps = try db.query(
       "SELECT text FROM follow_ups WHERE check_id = ? ORDER BY position", [id]
     ) { $0.text(at: 0) ?? "" }
@@ -74,6 +92,9 @@ public struct CheckDetail: Sendable, Equatable {
       .init("question_id", .int(questionID)),
       .init("question", .string(question)),
       .init("checked_on", .string(checkedOn?.iso)),
+      .init("checked_on_inferred", .string(checkedOnInferred?.iso)),
+      .init("title_url", .string(titleURL)),
+      .init("truncated", .bool(truncated)),
       .init("publisher_flagged_outdated", .bool(publisherFlaggedOutdated)),
       .init("disclaimer", .string(disclaimer)),
       .init("document_id", .int(documentID)),
@@ -98,6 +119,13 @@ public struct CheckDetail: Sendable, Equatable {
             ])
           })),
       .init("follow_ups", .array(followUps.map { .string($0) })),
+      .init(
+        "references",
+        .array(
+          references.map {
+            .object([.init("ref_number", .int($0.refNumber)), .init("url", .string($0.url))])
+          })),
+      .init("unparsed", .string(unparsed)),
     ])
   }
 
@@ -105,8 +133,18 @@ public struct CheckDetail: Sendable, Equatable {
   public func text(style: TextStyle = .plain) -> String {
     var output = style.bold(question) + "\n"
     output += "check \(checkID) of question \(questionID)"
-    output += checkedOn.map { ", checked on \($0.iso)" } ?? ", no check date"
+    if let checkedOn {
+      output += ", checked on \(checkedOn.iso)"
+    } else if let checkedOnInferred {
+      output += ", no check date (newest date mentioned: \(checkedOnInferred.iso))"
+    } else {
+      output += ", no check date"
+    }
     output += "\nfrom \(documentPath) (document \(documentID))\n"
+    if let titleURL { output += "link: \(titleURL)\n" }
+    if truncated {
+      output += style.yellow("This copy of the page is truncated: it ends part-way.") + "\n"
+    }
     if publisherFlaggedOutdated {
       output += style.red("The publisher marked this fact-check as possibly outdated.") + "\n"
     }
@@ -124,6 +162,13 @@ public struct CheckDetail: Sendable, Equatable {
     if !followUps.isEmpty {
       output += "\n" + style.bold("Want to dive deeper?") + "\n"
       for question in followUps { output += "- \(question)\n" }
+    }
+    if !references.isEmpty {
+      output += "\n" + style.bold("References") + "\n"
+      for reference in references { output += "[\(reference.refNumber)] \(reference.url)\n" }
+    }
+    if let unparsed {
+      output += "\n" + style.bold("Text the parser could not place") + "\n" + unparsed + "\n"
     }
     return output
   }

@@ -16,10 +16,11 @@ struct IngestCommand: ParsableCommand {
       Example: factarchive ingest Fixtures/ saved-page.txt
 
       PATH is a file, a folder (read recursively for *.txt, in sorted order) or - for \
-      standard input. Ingesting the same bytes again adds nothing; the same question with a \
-      later 'Checked on' date adds a re-check. A file that cannot be parsed is reported as \
-      path:line: message on stderr and kept in the archive as rejected; the other files \
-      still land.
+      standard input. Fact-check pages and source articles (news and analysis pieces) are \
+      told apart from their text unless --kind says which. Ingesting the same bytes again \
+      adds nothing; the same question with a later 'Checked on' date adds a re-check. A file \
+      that cannot be parsed is reported as path:line: message on stderr and kept in the \
+      archive as rejected; the other files still land.
 
       Exit status: 0 all landed, 1 some were rejected, 2 usage error, 4 database failure.
       """)
@@ -28,6 +29,12 @@ struct IngestCommand: ParsableCommand {
 
   @Flag(name: .shortAndLong, help: "Print only errors: no progress bar, no closing line.")
   var quiet = false
+
+  @Option(
+    help: ArgumentHelp(
+      "What the inputs are: auto (decide from the text), fact-check or source.",
+      valueName: "kind"))
+  var kind: ArticleParser.Kind = .auto
 
   @Option(
     help: ArgumentHelp("Reject inputs larger than this without reading them.", valueName: "bytes"))
@@ -56,7 +63,11 @@ struct IngestCommand: ParsableCommand {
       let inputs = InputFiles(paths: paths)
       let showProgress = ProgressBar.wanted(quiet: quiet)
       let progress = ProgressBar(total: showProgress ? inputs.count : 0, enabled: showProgress)
-      let session = IngestSession(database: db, options: .init(maxBytes: maxBytes))
+      let session = IngestSession(
+        database: db,
+        options: .init(
+          maxBytes: maxBytes,
+          parse: ArticleParser.Options(kind: kind, latestPlausibleDay: Day.today())))
       let tally: IngestTally
       do {
         tally = try session.run(inputs) { document, outcome in
@@ -86,3 +97,4 @@ struct IngestCommand: ParsableCommand {
     }
   }
 }
+extension ArticleParser.Kind: ExpressibleByArgument {}

@@ -23,9 +23,9 @@ import Testing
   @Test func ingestReportsAndExitsOneWhenSomeAreRejected() throws {
     let result = try factarchive("ingest", "--db", db, TestPaths.fixtures.path)
     #expect(result.status == 1)
-    #expect(result.stdout == "10 files: 3 new, 1 re-check, 0 unchanged, 6 rejected\n")
+    #expect(result.stdout == "38 files: 31 new (3 sources), 1 re-check, 0 unchanged, 8 rejected\n")
     let errors = result.stderr.split(separator: "\n")
-    #expect(errors.count == 6)
+    #expect(errors.count == 8)
     #expect(
       errors.contains {
         $0.hasSuffix("Fixtures/bad/impossible-date.txt:3: impossible date: February 30, 2025")
@@ -38,7 +38,7 @@ import Testing
     #expect(try factarchive("ingest", "--db", db, articles).status == 0)
     let again = try factarchive("ingest", "--db", db, articles)
     #expect(again.status == 0)
-    #expect(again.stdout == "4 files: 0 new, 0 re-checks, 4 unchanged, 0 rejected\n")
+    #expect(again.stdout == "27 files: 0 new, 0 re-checks, 27 unchanged, 0 rejected\n")
     #expect(again.stderr.isEmpty)
   }
 
@@ -73,7 +73,7 @@ import Testing
   }
 
   @Test func staleJsonAndCsvAtAChosenDate() throws {
-    _ = try factarchive("ingest", "--db", db, TestPaths.fixture("articles").path)
+    _ = try CommandRunner.run(["ingest", "--db", db] + TestPaths.coreArticles)
     let json = try factarchive("stale", "--db", db, "--as-of", "2026-11-23", "--format", "json")
     #expect(json.status == 0)
     let array = try #require(

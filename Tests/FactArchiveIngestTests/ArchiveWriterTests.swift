@@ -30,7 +30,7 @@ import Testing
   }
 
   @Test func ingestsArticleFixturesWithHistory() throws {
-    let (tally, errors) = try ingest([TestPaths.fixture("articles").path])
+    let (tally, errors) = try ingest(TestPaths.coreArticles)
     #expect(errors.isEmpty)
     #expect(
       tally
@@ -55,11 +55,11 @@ import Testing
   }
 
   @Test func sameBytesTwiceAddNothing() throws {
-    _ = try ingest([TestPaths.fixture("articles").path])
+    _ = try ingest(TestPaths.coreArticles)
     let before = try [
       "documents", "questions", "checks", "summary_spans", "citation_spans", "follow_ups",
     ].map(count)
-    let (tally, _) = try ingest([TestPaths.fixture("articles").path])
+    let (tally, _) = try ingest(TestPaths.coreArticles)
     #expect(tally.unchanged == 4 && tally.new == 0 && tally.rechecks == 0)
     let after = try [
       "documents", "questions", "checks", "summary_spans", "citation_spans", "follow_ups",
@@ -113,12 +113,10 @@ import Testing
   }
 
   @Test func badFilesAreRejectedKeptAndTheRestLands() throws {
-    let (tally, errors) = try ingest([
-      TestPaths.fixture("bad").path, TestPaths.fixture("articles").path,
-    ])
-    #expect(tally.rejected == 6)
+    let (tally, errors) = try ingest([TestPaths.fixture("bad").path] + TestPaths.coreArticles)
+    #expect(tally.rejected == 8)
     #expect(tally.new == 3)
-    #expect(errors.count == 6)
+    #expect(errors.count == 8)
     #expect(
       errors.contains {
         $0.hasSuffix("bad/impossible-date.txt:3: impossible date: February 30, 2025")
@@ -131,7 +129,7 @@ import Testing
         $0.text(at: 3) ?? "", $0.int(at: 4)
       )
     }
-    #expect(rejected.count == 6)
+    #expect(rejected.count == 8)
     let binary = try #require(rejected.first { $0.0.hasSuffix("binary.txt") })
     #expect(binary.3 == "blob" && binary.4 == 2048)
     let empty = try #require(rejected.first { $0.0.hasSuffix("empty.txt") })
@@ -187,7 +185,7 @@ import Testing
       CREATE TRIGGER refuse_wind AFTER INSERT ON follow_ups
       WHEN NEW.text LIKE '%seabird%' BEGIN SELECT RAISE(ABORT, 'refused for the test'); END
       """)
-    let (tally, errors) = try ingest([TestPaths.fixture("articles").path])
+    let (tally, errors) = try ingest(TestPaths.coreArticles)
     #expect(tally.rejected == 1 && tally.new == 2 && tally.rechecks == 1)
     #expect(
       errors.first?.contains("wind-leases.txt: the database refused it: refused for the test")

@@ -22,7 +22,7 @@ func day(_ iso: String) -> Day {
 
   init() throws {
     folder = try TemporaryFolder()
-    db = try archive(with: [TestPaths.fixture("articles").path], in: folder)
+    db = try archive(with: TestPaths.coreArticles, in: folder)
   }
 
   @Test func listsOnlyLatestChecksOlderThanTheLimit() throws {

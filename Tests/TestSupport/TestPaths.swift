@@ -16,6 +16,13 @@ public enum TestPaths {
     fixtures.appendingPathComponent(relativePath)
   }
 
+  /// Four articles with known ages: three questions, one of them checked twice (2025, with
+  /// the banner, and 2026). Tests of staleness and history use these.
+  public static let coreArticles: [String] = [
+    "articles/ferry-fares.txt", "articles/grain-quotas-2025.txt", "articles/grain-quotas-2026.txt",
+    "articles/wind-leases.txt",
+  ].map { fixture($0).path }
+
   /// `../shared` beside the package (or `$FACTARCHIVE_SHARED`), when it exists.
   public static let shared: URL? = {
     let candidates = [
@@ -74,5 +81,42 @@ public final class TemporaryFolder: @unchecked Sendable {
   @discardableResult
   public func write(_ name: String, _ text: String) throws -> String {
     try write(name, Array(text.utf8))
+  }
+}
+
+/// Corpora from `../shared/bench/gen_corpus.py`, the deterministic generator.
+public enum GeneratedCorpus {
+  public static var script: URL? {
+    TestPaths.shared?.appendingPathComponent("bench/gen_corpus.py")
+  }
+
+  public static var available: Bool {
+    script.map { FileManager.default.fileExists(atPath: $0.path) } ?? false
+  }
+
+  /// Writes a corpus into `folder` and returns the generator's summary line.
+  @discardableResult
+  public static func generate(
+    into folder: URL, count: Int, seed: Int, bad: Double = 0, perFile: Int = 1
+  ) throws -> String {
+    guard let script else { return "" }
+    let result = try CommandRunner.run(
+      executable: URL(fileURLWithPath: "/usr/bin/env"),
+      [
+        "python3", script.path, "--count", String(count), "--seed", String(seed), "--out",
+        folder.path, "--bad", String(bad), "--per-file", String(perFile), "--manifest",
+      ])
+    guard result.status == 0 else {
+      throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: result.stderr])
+    }
+    return result.stdout
+  }
+
+  /// Rows of a TSV file written by the generator, without its header.
+  public static func rows(_ url: URL) throws -> [[String]] {
+    let text = try String(contentsOf: url, encoding: .utf8)
+    return text.split(separator: "\n").dropFirst().map {
+      $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+    }
   }
 }

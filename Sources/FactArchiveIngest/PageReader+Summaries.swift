@@ -1,0 +1,87 @@
+extension PageReader {
+  // MARK: - Summaries
+
+  mutating func makeSummary(_ section: BodyReader.Section) -> ParsedSummary {
+    guard let first = section.content.first, let last = section.content.last else {
+      let at = section.headingEnd
+      return ParsedSummary(
+        position: section.position, heading: section.heading,
+        body: .slice(bytes: at..<at, characterStart: characterOffset(at), characterCount: 0),
+        citations: [])
+    }
+    let start = section.runInStart ?? Bytes.trim(bytes, lines[first].range).lowerBound
+    let end = max(start, Bytes.trim(bytes, lines[last].range).upperBound)
+    let verbatim =
+      !section.hasGaps
+      && !lines[first..<last].contains { $0.endsWithCarriageReturn }
+    if verbatim {
+      let characterStart = characterOffset(start)
+      let characterCount = characterOffset(end) - characterStart
+      let found = CitationScanner.scan(bytes, start..<end)
+      return ParsedSummary(
+        position: section.position, heading: section.heading,
+        body: .slice(
+          bytes: start..<end, characterStart: characterStart, characterCount: characterCount),
+        citations: relativeCitations(found, in: bytes, bodyStart: start))
+    }
+    var text: [UInt8] = []
+    var previous: Int?
+    for index in section.content {
+      if let previous {
+        // Keep a blank line where the page had one between paragraphs.
+        text.append(Bytes.newline)
+        if lines[(previous + 1)..<index].contains(where: { isBlank($0) }) {
+          text.append(Bytes.newline)
+        }
+      }
+      let lineStart = index == first ? start : lines[index].start
+      let lineEnd = index == last ? end : lines[index].end
+      text.append(
+        contentsOf: UnsafeBufferPointer(rebasing: bytes[lineStart..<max(lineStart, lineEnd)]))
+      previous = index
+    }
+    let citations = text.withUnsafeBufferPointer { buffer in
+      relativeCitations(CitationScanner.scan(buffer, 0..<buffer.count), in: buffer, bodyStart: 0)
+    }
+    return ParsedSummary(
+      position: section.position, heading: section.heading, body: .rebuilt(text),
+      citations: citations)
+  }
+
+  /// Citations with offsets relative to the body: bytes for slicing, characters for SQL.
+  func relativeCitations(
+    _ found: [CitationScanner.Found], in buffer: UnsafeBufferPointer<UInt8>, bodyStart: Int
+  ) -> [ParsedCitation] {
+    guard !found.isEmpty else { return [] }
+    var citations: [ParsedCitation] = []
+    citations.reserveCapacity(found.count)
+    var cursor = (byte: bodyStart, character: 0)
+    func characters(to byte: Int) -> Int {
+      if byte < cursor.byte { cursor = (bodyStart, 0) }
+      cursor.character += Bytes.characterCount(buffer, cursor.byte..<byte)
+      cursor.byte = byte
+      return cursor.character
+    }
+    for citation in found {
+      let sentenceStart = characters(to: citation.sentence.lowerBound)
+      let sentenceEnd = characters(to: citation.sentence.upperBound)
+      let markerStart = characters(to: citation.markerStart)
+      citations.append(
+        ParsedCitation(
+          refNumber: citation.refNumber, markerStart: markerStart,
+          sentenceStart: sentenceStart, sentenceLength: sentenceEnd - sentenceStart,
+          sentenceBytes: (citation.sentence.lowerBound - bodyStart)..<(citation.sentence.upperBound
+            - bodyStart)))
+    }
+    return citations
+  }
+
+  /// The character offset of a byte offset in the document, counting forward from the last
+  /// offset asked for (summaries come in order).
+  mutating func characterOffset(_ byte: Int) -> Int {
+    if byte < characterCursor.byte { characterCursor = (0, 0) }
+    characterCursor.character += Bytes.characterCount(bytes, characterCursor.byte..<byte)
+    characterCursor.byte = byte
+    return characterCursor.character
+  }
+}
