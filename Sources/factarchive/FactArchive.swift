@@ -17,7 +17,10 @@ struct FactArchive: ParsableCommand {
       (show); 2 usage error; 4 the database could not be opened or written.
       """,
     version: version,
-    subcommands: [IngestCommand.self, StaleCommand.self, ShowCommand.self]
+    subcommands: [
+      IngestCommand.self, StaleCommand.self, ShowCommand.self, RejectedCommand.self,
+      ReparseCommand.self,
+    ]
   )
 
   /// Runs the command; usage errors exit 2 (not ArgumentParser's 64) with the usage line.

@@ -1,0 +1,84 @@
+import FactArchiveStore
+
+/// Replacing what an earlier parser stored for a document, keeping ids stable.
+extension ArchiveWriter {
+  /// Writes a fresh parse of a stored document in place of its earlier rows: the check
+  /// at each article index keeps its id (its question may change), summaries, citations,
+  /// follow-ups and references are replaced, and checks the new parse no longer finds are
+  /// removed. Runs inside the caller's transaction.
+  func replaceRows(documentID: Int64, with parsed: ParsedDocument) throws {
+    let oldSourceID = try db.queryFirst(
+      "SELECT id FROM sources WHERE document_id = ?", [documentID]
+    ) { $0.int64(at: 0) }
+    if let source = parsed.source {
+      try removeChecks(documentID: documentID, fromIndex: 0)
+      if let oldSourceID {
+        try db.execute("DELETE FROM source_links WHERE source_id = ?", [oldSourceID])
+        try db.execute("DELETE FROM sources WHERE id = ?", [oldSourceID])
+      }
+      _ = try insertSource(source, documentID: documentID)
+    } else {
+      if let oldSourceID {
+        try db.execute("DELETE FROM source_links WHERE source_id = ?", [oldSourceID])
+        try db.execute("DELETE FROM sources WHERE id = ?", [oldSourceID])
+      }
+      for (index, article) in parsed.articles.enumerated() {
+        let questionID = try question(for: article).id
+        if let checkID = try db.queryFirst(
+          "SELECT id FROM checks WHERE document_id = ? AND article_index = ?", [documentID, index],
+          { $0.int64(at: 0) })
+        {
+          try db.execute(
+            """
+            UPDATE checks SET question_id = ?, first_line = ?, checked_on = ?,
+              checked_on_inferred = ?, publisher_flagged_outdated = ?, disclaimer = ?,
+              title_url = ?, truncated = ?, unparsed = ?
+            WHERE id = ?
+            """, [questionID] + Self.checkValues(article) + [checkID])
+          try removeParts(checkID: checkID)
+          try insertParts(of: article, checkID: checkID, document: parsed)
+        } else {
+          let checkID = try insertCheck(
+            article, questionID: questionID, documentID: documentID, index: index)
+          try insertParts(of: article, checkID: checkID, document: parsed)
+        }
+      }
+      try removeChecks(documentID: documentID, fromIndex: parsed.articles.count)
+    }
+    try db.execute(
+      """
+      UPDATE documents SET status = 'parsed', error = NULL, error_line = NULL,
+        parser_version = ?, kind = ?
+      WHERE id = ?
+      """, [ArticleParser.version, parsed.source == nil ? "fact_check" : "source", documentID])
+    // A question whose only check now answers another question has no checks left.
+    try db.execute(
+      "DELETE FROM questions WHERE NOT EXISTS (SELECT 1 FROM checks WHERE question_id = questions.id)"
+    )
+  }
+
+  /// The parts of a check, before they are written again.
+  private func removeParts(checkID: Int64) throws {
+    try db.execute("DELETE FROM citation_spans WHERE check_id = ?", [checkID])
+    try db.execute("DELETE FROM summary_spans WHERE check_id = ?", [checkID])
+    try db.execute("DELETE FROM follow_ups WHERE check_id = ?", [checkID])
+    try db.execute("DELETE FROM citation_sources WHERE check_id = ?", [checkID])
+  }
+
+  private func removeChecks(documentID: Int64, fromIndex index: Int) throws {
+    let stale = try db.query(
+      "SELECT id FROM checks WHERE document_id = ? AND article_index >= ?", [documentID, index]
+    ) { $0.int64(at: 0) }
+    for checkID in stale {
+      try removeParts(checkID: checkID)
+      try db.execute("DELETE FROM checks WHERE id = ?", [checkID])
+    }
+  }
+
+  /// Records a new reading of a document that is still rejected.
+  func updateRejection(documentID: Int64, error: ParseError) throws {
+    try db.execute(
+      "UPDATE documents SET error = ?, error_line = ?, parser_version = ? WHERE id = ?",
+      [error.message, error.line, ArticleParser.version, documentID])
+  }
+}
