@@ -5,6 +5,7 @@
 #   make build     release build
 #   make install   install the binary, man page and shell completions under PREFIX
 #   make schema    regenerate Sources/FactArchiveStore/Migration+Schema.swift from Schema/*.sql
+#   make html-check  render the HTML report in headless Chromium: escaping check and screenshot
 
 PREFIX ?= /usr/local
 DB ?= factarchive.sqlite
@@ -13,7 +14,7 @@ SCHEMA_SWIFT := Sources/FactArchiveStore/Migration+Schema.swift
 RELEASE_FLAGS := -c release --product factarchive --static-swift-stdlib
 MANUAL := .build/plugins/GenerateManual/outputs/factarchive/factarchive.1
 
-.PHONY: run test build install schema lint deps clean
+.PHONY: run test build install schema lint deps browser html-check clean
 
 # libsqlite3-dev is the one system package the build needs (the CSQLite module map).
 deps:
@@ -26,6 +27,38 @@ deps:
 	fi
 
 # Fixtures/bad/ holds deliberately broken files: their rejections are part of the demo.
+# Chromium from Debian's packages, for the browser check of the HTML report.
+browser:
+	@if ! command -v chromium >/dev/null 2>&1; then \
+	  echo "chromium not found: installing it (Debian package chromium)"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; elif command -v sudo >/dev/null; then SUDO=sudo; else \
+	    echo "Run as root: apt-get update && apt-get install -y chromium" >&2; exit 1; fi; \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium >/dev/null \
+	    || { echo "Could not install it. Run: sudo apt-get install -y chromium" >&2; exit 1; }; \
+	fi
+
+# The HTML report of Fixtures/ plus a page whose question holds a <script>, opened in headless
+# Chromium: the script must show as text, and a screenshot lands in .build/html-check/.
+HTML_CHECK := .build/html-check
+html-check: deps browser
+	$(SWIFT) build --product factarchive
+	@rm -rf $(HTML_CHECK) && mkdir -p $(HTML_CHECK)
+	@printf '%s\n' 'Did <script>document.title="pwned"</script> Orlen Bay close its market?' '' \
+	  'Checked on January 2, 2026' '' 'Executive summary' '' 'It did not [1].' > $(HTML_CHECK)/hostile.txt
+	@"$$($(SWIFT) build --show-bin-path)/factarchive" ingest --quiet --db $(HTML_CHECK)/check.sqlite \
+	  Fixtures $(HTML_CHECK)/hostile.txt 2>/dev/null; [ $$? -le 1 ]
+	@"$$($(SWIFT) build --show-bin-path)/factarchive" report --db $(HTML_CHECK)/check.sqlite \
+	  --format html --out $(HTML_CHECK)/report.html
+	@chromium --headless --no-sandbox --disable-gpu --disable-dev-shm-usage \
+	  --dump-dom "file://$(CURDIR)/$(HTML_CHECK)/report.html" > $(HTML_CHECK)/dom.html 2>/dev/null
+	@grep -q '<title>Staleness report for' $(HTML_CHECK)/dom.html || { echo "html-check: page title changed" >&2; exit 1; }
+	@! grep -q 'pwned</title>' $(HTML_CHECK)/dom.html || { echo "html-check: a script ran" >&2; exit 1; }
+	@grep -q 'Did &lt;script&gt;document.title="pwned"&lt;/script&gt; Orlen Bay' $(HTML_CHECK)/dom.html \
+	  || { echo "html-check: the question is not shown as text" >&2; exit 1; }
+	@chromium --headless --no-sandbox --disable-gpu --disable-dev-shm-usage --window-size=1200,1800 \
+	  --screenshot=$(CURDIR)/$(HTML_CHECK)/report.png "file://$(CURDIR)/$(HTML_CHECK)/report.html" >/dev/null 2>&1
+	@echo "html-check: escaped and rendered; screenshot in $(HTML_CHECK)/report.png"
+
 run: deps
 	$(SWIFT) build --product factarchive
 	@echo "== ingest Fixtures/ into $(DB) (the files in Fixtures/bad/ are rejected on purpose)"

@@ -2,7 +2,7 @@
 // FactArchive: an archive of fact-check articles in SQLite, and the stale ones listed.
 //
 // Dependencies run one way: factarchive (CLI) → FactArchiveQuery, FactArchiveIngest
-// → FactArchiveStore → CSQLite (the system libsqlite3).
+// → FactArchivePolicy → FactArchiveStore → CSQLite (the system libsqlite3).
 import PackageDescription
 
 let package = Package(
@@ -10,6 +10,7 @@ let package = Package(
   products: [
     .executable(name: "factarchive", targets: ["factarchive"]),
     .library(name: "FactArchiveStore", targets: ["FactArchiveStore"]),
+    .library(name: "FactArchivePolicy", targets: ["FactArchivePolicy"]),
     .library(name: "FactArchiveIngest", targets: ["FactArchiveIngest"]),
     .library(name: "FactArchiveQuery", targets: ["FactArchiveQuery"]),
   ],
@@ -28,20 +29,26 @@ let package = Package(
       dependencies: ["CSQLite"]
     ),
     .target(
+      name: "FactArchivePolicy",
+      dependencies: ["FactArchiveStore"]
+    ),
+    .target(
       name: "FactArchiveIngest",
       dependencies: [
+        "FactArchivePolicy",
         "FactArchiveStore",
         .product(name: "Crypto", package: "swift-crypto"),
       ]
     ),
     .target(
       name: "FactArchiveQuery",
-      dependencies: ["FactArchiveStore"]
+      dependencies: ["FactArchivePolicy", "FactArchiveStore"]
     ),
     .executableTarget(
       name: "factarchive",
       dependencies: [
         "FactArchiveIngest",
+        "FactArchivePolicy",
         "FactArchiveQuery",
         "FactArchiveStore",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -57,12 +64,19 @@ let package = Package(
       dependencies: ["FactArchiveStore", "TestSupport"]
     ),
     .testTarget(
+      name: "FactArchivePolicyTests",
+      dependencies: ["FactArchivePolicy", "FactArchiveIngest", "FactArchiveStore", "TestSupport"]
+    ),
+    .testTarget(
       name: "FactArchiveIngestTests",
       dependencies: ["FactArchiveIngest", "FactArchiveStore", "TestSupport"]
     ),
     .testTarget(
       name: "FactArchiveQueryTests",
-      dependencies: ["FactArchiveQuery", "FactArchiveIngest", "FactArchiveStore", "TestSupport"]
+      dependencies: [
+        "FactArchiveQuery", "FactArchivePolicy", "FactArchiveIngest", "FactArchiveStore",
+        "TestSupport",
+      ]
     ),
     // Runs the built `factarchive` binary; depending on it makes `swift test` build it.
     .testTarget(

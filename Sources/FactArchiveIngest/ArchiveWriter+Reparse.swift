@@ -13,35 +13,38 @@ extension ArchiveWriter {
     if let source = parsed.source {
       try removeChecks(documentID: documentID, fromIndex: 0)
       if let oldSourceID {
-        try db.execute("DELETE FROM source_links WHERE source_id = ?", [oldSourceID])
-        try db.execute("DELETE FROM sources WHERE id = ?", [oldSourceID])
+        try removeSource(oldSourceID)
       }
       _ = try insertSource(source, documentID: documentID)
     } else {
       if let oldSourceID {
-        try db.execute("DELETE FROM source_links WHERE source_id = ?", [oldSourceID])
-        try db.execute("DELETE FROM sources WHERE id = ?", [oldSourceID])
+        try removeSource(oldSourceID)
       }
       for (index, article) in parsed.articles.enumerated() {
         let questionID = try question(for: article).id
-        if let checkID = try db.queryFirst(
-          "SELECT id FROM checks WHERE document_id = ? AND article_index = ?", [documentID, index],
-          { $0.int64(at: 0) })
+        if let (checkID, oldQuestionID) = try db.queryFirst(
+          "SELECT id, question_id FROM checks WHERE document_id = ? AND article_index = ?",
+          [documentID, index], { ($0.int64(at: 0), $0.int64(at: 1)) })
         {
+          let (values, links) = try checkValues(article, of: parsed)
           try db.execute(
             """
             UPDATE checks SET question_id = ?, first_line = ?, checked_on = ?,
               checked_on_inferred = ?, publisher_flagged_outdated = ?, disclaimer = ?,
-              title_url = ?, truncated = ?, unparsed = ?
+              title_url = ?, truncated = ?, unparsed = ?, citation_count = ?, key_terms = ?,
+              time_sensitive_terms = ?, topic = ?, max_age_days = ?, due_on = ?
             WHERE id = ?
-            """, [questionID] + Self.checkValues(article) + [checkID])
+            """, [questionID] + values + [checkID])
+          try assessor.record(links, checkID: checkID)
           try removeParts(checkID: checkID)
           try insertParts(of: article, checkID: checkID, document: parsed)
+          try markLatest(questionID: oldQuestionID)
         } else {
           let checkID = try insertCheck(
-            article, questionID: questionID, documentID: documentID, index: index)
+            article, of: parsed, questionID: questionID, documentID: documentID, index: index)
           try insertParts(of: article, checkID: checkID, document: parsed)
         }
+        try markLatest(questionID: questionID)
       }
       try removeChecks(documentID: documentID, fromIndex: parsed.articles.count)
     }
@@ -57,6 +60,13 @@ extension ArchiveWriter {
     )
   }
 
+  /// A source and its links and evidence (a re-read source is linked again).
+  private func removeSource(_ sourceID: Int64) throws {
+    try db.execute("DELETE FROM check_evidence WHERE source_id = ?", [sourceID])
+    try db.execute("DELETE FROM source_links WHERE source_id = ?", [sourceID])
+    try db.execute("DELETE FROM sources WHERE id = ?", [sourceID])
+  }
+
   /// The parts of a check, before they are written again.
   private func removeParts(checkID: Int64) throws {
     try db.execute("DELETE FROM citation_spans WHERE check_id = ?", [checkID])
@@ -67,11 +77,14 @@ extension ArchiveWriter {
 
   private func removeChecks(documentID: Int64, fromIndex index: Int) throws {
     let stale = try db.query(
-      "SELECT id FROM checks WHERE document_id = ? AND article_index >= ?", [documentID, index]
-    ) { $0.int64(at: 0) }
-    for checkID in stale {
+      "SELECT id, question_id FROM checks WHERE document_id = ? AND article_index >= ?",
+      [documentID, index]
+    ) { ($0.int64(at: 0), $0.int64(at: 1)) }
+    for (checkID, questionID) in stale {
       try removeParts(checkID: checkID)
+      try db.execute("DELETE FROM check_evidence WHERE check_id = ?", [checkID])
       try db.execute("DELETE FROM checks WHERE id = ?", [checkID])
+      try markLatest(questionID: questionID)
     }
   }
 

@@ -1,3 +1,4 @@
+import FactArchivePolicy
 import FactArchiveStore
 
 /// What happened to one input.
@@ -68,12 +69,20 @@ public struct IngestTally: Sendable, Equatable {
 /// so one that fails rolls back alone; callers group documents into transactions.
 public final class ArchiveWriter {
   public let db: Database
+  /// Judges each new check by the staleness policy and links newer evidence.
+  public let assessor: CheckAssessor
   private let now: () -> String
 
   /// - Parameter now: the UTC timestamp recorded as `ingested_at` (a parameter for tests).
-  public init(database: Database, now: @escaping () -> String = Timestamp.nowUTC) {
+  public init(database: Database, now: @escaping () -> String = Timestamp.nowUTC) throws {
     self.db = database
+    self.assessor = try CheckAssessor(database: database)
     self.now = now
+  }
+
+  /// The day of ingest, from the same clock as `ingested_at`.
+  var today: Day {
+    Day(iso: now().prefix(10)) ?? Day.today()
   }
 
   /// Writes a batch in one transaction, calling `report` after each document.
@@ -166,8 +175,11 @@ public final class ArchiveWriter {
       return .duplicate(checkID: duplicate)
     }
     let checkID = try insertCheck(
-      article, questionID: questionID, documentID: documentID, index: index)
+      article, of: document, questionID: questionID, documentID: documentID, index: index)
     try insertParts(of: article, checkID: checkID, document: document)
+    if !isNewQuestion {
+      try markLatest(questionID: questionID)
+    }
     return isNewQuestion ? .new(checkID: checkID) : .recheck(checkID: checkID)
   }
 
@@ -197,42 +209,79 @@ public final class ArchiveWriter {
       """, [questionID, day.iso, article.checkedOn == nil], { $0.int64(at: 0) })
   }
 
-  func insertCheck(_ article: ParsedArticle, questionID: Int64, documentID: Int64, index: Int)
-    throws -> Int64
-  {
+  func insertCheck(
+    _ article: ParsedArticle, of document: ParsedDocument, questionID: Int64, documentID: Int64,
+    index: Int
+  ) throws -> Int64 {
+    let (values, links) = try checkValues(article, of: document)
     try db.execute(
       """
       INSERT INTO checks
         (question_id, document_id, article_index, first_line, checked_on, checked_on_inferred,
-         publisher_flagged_outdated, disclaimer, title_url, truncated, unparsed)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+         publisher_flagged_outdated, disclaimer, title_url, truncated, unparsed, citation_count,
+         key_terms, time_sensitive_terms, topic, max_age_days, due_on)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
       """,
-      [questionID, documentID, index] + Self.checkValues(article))
-    return db.lastInsertedRowID
+      [questionID, documentID, index] + values)
+    let checkID = db.lastInsertedRowID
+    try assessor.record(links, checkID: checkID)
+    return checkID
   }
 
-  /// The columns of `checks` that come from the page, in the order the statements use.
-  static func checkValues(_ article: ParsedArticle) -> [any DatabaseValueConvertible] {
-    [
+  /// The columns of `checks` that come from the page and the policy's verdict on it, in the
+  /// order the statements use, and the newer evidence found for it.
+  func checkValues(_ article: ParsedArticle, of document: ParsedDocument) throws -> (
+    [any DatabaseValueConvertible], [CheckAssessor.EvidenceLink]
+  ) {
+    let (verdict, links) = try assessor.judge(
+      StalenessPolicy.Facts(
+        question: article.question,
+        summary: article.summaries.first.map { document.body(of: $0) } ?? "",
+        checkedOn: article.checkedOn, checkedOnInferred: article.checkedOnInferred,
+        ingestedOn: today,
+        publisherFlagged: article.publisherFlaggedOutdated))
+    let values: [any DatabaseValueConvertible] = [
       article.firstLine, article.checkedOn?.iso,
       article.checkedOn == nil ? article.checkedOnInferred?.iso : nil,
       article.publisherFlaggedOutdated, article.disclaimer, article.titleURL, article.truncated,
-      article.unparsed,
+      article.unparsed, article.citationCount, verdict.keyTerms.joined(separator: "|"),
+      CheckAssessor.joinedTerms(verdict.timeSensitiveTerms), verdict.topic, verdict.maxAgeDays,
+      verdict.dueOn.iso,
     ]
+    return (values, links)
+  }
+
+  /// Marks the latest check of a question (latest date, then latest ingest) as the one not
+  /// superseded: only it is judged for staleness.
+  func markLatest(questionID: Int64) throws {
+    try db.execute(
+      """
+      UPDATE checks SET superseded = (id <> (
+        SELECT c2.id FROM checks AS c2 WHERE c2.question_id = ?
+        ORDER BY coalesce(c2.checked_on, c2.checked_on_inferred) IS NULL,
+                 coalesce(c2.checked_on, c2.checked_on_inferred) DESC, c2.id DESC
+        LIMIT 1))
+      WHERE question_id = ?
+      """, [questionID, questionID])
   }
 
   func insertSource(_ source: ParsedSource, documentID: Int64) throws -> Int64 {
+    let terms = KeyTerms.extract(
+      from: source.title + "\n" + source.body, limit: CheckAssessor.sourceKeyTermLimit)
     try db.execute(
       """
       INSERT INTO sources
-        (document_id, title, label, byline, published_on, published_on_inferred, body)
-      VALUES (?, ?, ?, ?, ?, ?, ?)
+        (document_id, title, label, byline, published_on, published_on_inferred, body, key_terms)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?)
       """,
       [
         documentID, source.title, source.label, source.byline, source.publishedOn?.iso,
-        source.publishedOnInferred?.iso, source.body,
+        source.publishedOnInferred?.iso, source.body, terms.joined(separator: "|"),
       ])
     let sourceID = db.lastInsertedRowID
+    if let date = source.publishedOn ?? source.publishedOnInferred {
+      try assessor.linkSource(sourceID, keyTerms: terms, date: date)
+    }
     let link = try db.cachedStatement(
       """
       INSERT INTO source_links (source_id, position, url, domain, in_references)

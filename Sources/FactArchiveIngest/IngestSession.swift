@@ -33,8 +33,11 @@ public final class IngestSession {
   public let writer: ArchiveWriter
   public let options: Options
 
-  public init(database: Database, options: Options = Options()) {
-    self.writer = ArchiveWriter(database: database)
+  /// - Parameter now: the clock for `ingested_at` (tests pass a fixed one).
+  public init(
+    database: Database, options: Options = Options(), now: @escaping () -> String = Timestamp.nowUTC
+  ) throws {
+    self.writer = try ArchiveWriter(database: database, now: now)
     self.options = options
   }
 

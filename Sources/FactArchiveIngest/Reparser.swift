@@ -59,8 +59,8 @@ public final class Reparser {
     parse: @escaping Parse = { bytes, options throws(ParseError) in
       try ArticleParser.parse(bytes, options: options)
     }
-  ) {
-    self.writer = ArchiveWriter(database: database)
+  ) throws {
+    self.writer = try ArchiveWriter(database: database)
     self.parse = parse
   }
 

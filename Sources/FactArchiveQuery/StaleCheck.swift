@@ -1,12 +1,18 @@
 import FactArchiveStore
 
 /// Why a check may be outdated: a code for scripts and a sentence for editors.
-public struct StaleReason: Sendable, Equatable {
-  public enum Code: String, Sendable, CaseIterable {
-    /// Older than its maximum age.
+public struct StaleReason: Sendable, Equatable, Codable {
+  public enum Code: String, Sendable, CaseIterable, Codable {
+    /// Past its due date: older than the policy allows.
     case age
     /// The publisher's own "This fact-check may be outdated" banner.
     case publisherFlag = "publisher_flag"
+    /// Leans on time-bound wording ("currently", "this week"), so it falls due sooner.
+    case timeSensitive = "time_sensitive"
+    /// Sources published after it share its names.
+    case newerEvidence = "newer_evidence"
+    /// No check date on the page.
+    case undated
   }
 
   public var code: Code
@@ -18,17 +24,44 @@ public struct StaleReason: Sendable, Equatable {
   }
 }
 
-/// The latest check of a question, judged stale on a date.
-public struct StaleCheck: Sendable, Equatable {
+/// A newer source that shares a check's names.
+public struct EvidenceSource: Sendable, Equatable, Codable {
+  public var sourceID: Int64
+  public var title: String
+  public var date: Day
+  public var sharedTerms: [String]
+}
+
+/// The latest check of a question, judged on a day.
+public struct StaleCheck: Sendable, Equatable, Codable {
   public var checkID: Int64
   public var questionID: Int64
   public var question: String
-  public var checkedOn: Day
-  /// Days from the check date to the judging date.
-  public var ageDays: Int
-  /// The day the check falls due for age.
+  /// The `Checked on` date.
+  public var checkedOn: Day?
+  /// For an undated page: the newest date its text mentions.
+  public var checkedOnInferred: Day?
+  /// Days from the check's (stated or inferred) date to the judging day.
+  public var ageDays: Int?
+  /// The first day the check counts as stale.
   public var dueOn: Day
-  /// Days past `dueOn` (negative when not yet due).
+  /// Days since `dueOn` (0 on the day it falls due).
   public var overdueDays: Int
+  /// The topic rule that set its maximum age; `nil` for the default.
+  public var topic: String?
+  /// The age it may reach under the policy.
+  public var maxAgeDays: Int
+  public var citationCount: Int
   public var reasons: [StaleReason]
+  public var evidence: [EvidenceSource]
+  /// Set when an editor snoozed it past the judging day.
+  public var snoozedUntil: Day?
+
+  /// The date it is aged from: stated, else inferred.
+  public var baseDate: Day? { checkedOn ?? checkedOnInferred }
+
+  /// `2025-12-03`, `~2025-04-20` for an inferred date, `no date` for none.
+  public var dateLabel: String {
+    checkedOn?.iso ?? checkedOnInferred.map { "~" + $0.iso } ?? "no date"
+  }
 }

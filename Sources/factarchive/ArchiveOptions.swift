@@ -1,4 +1,5 @@
 import ArgumentParser
+import FactArchivePolicy
 import FactArchiveStore
 
 #if canImport(Glibc)
@@ -28,9 +29,19 @@ struct ArchiveOptions: ParsableArguments {
   }
 
   /// Opens (creating and migrating when needed) the archive, or fails with one clear line.
+  /// Checks stored before the staleness policy existed are judged once, here.
   func open() throws -> Database {
     do {
-      return try Database.openArchive(path: path)
+      let db = try Database.openArchive(path: path)
+      let unjudged = try db.scalarInt(
+        """
+        SELECT EXISTS (SELECT 1 FROM checks WHERE superseded = 0 AND due_on IS NULL)
+            OR EXISTS (SELECT 1 FROM sources WHERE key_terms IS NULL)
+        """)
+      if unjudged == 1 {
+        try CheckAssessor(database: db).recompute(.unjudged)
+      }
+      return db
     } catch {
       throw CommandFailure.database(error, path: path)
     }

@@ -13,13 +13,15 @@ struct FactArchive: ParsableCommand {
       The database is --db PATH, else $FACTARCHIVE_DB, else factarchive.sqlite in the current \
       folder; it is created on first use.
 
-      Exit status: 0 success; 1 some inputs were rejected (ingest) or a check was not found \
-      (show); 2 usage error; 4 the database could not be opened or written.
+      Exit status: 0 success; 1 some inputs were rejected (ingest, reparse) or what was asked \
+      for does not exist (show, history, snooze); 2 usage error; 3 stale checks found \
+      (report --fail-on); 4 the database could not be opened or written.
       """,
     version: version,
     subcommands: [
-      IngestCommand.self, StaleCommand.self, ShowCommand.self, RejectedCommand.self,
-      ReparseCommand.self,
+      IngestCommand.self, StaleCommand.self, ShowCommand.self, HistoryCommand.self,
+      ReportCommand.self, SnoozeCommand.self, UnsnoozeCommand.self, PolicyCommand.self,
+      RejectedCommand.self, ReparseCommand.self,
     ]
   )
 
@@ -44,6 +46,8 @@ enum ExitStatus {
   /// Some inputs were rejected, or the thing asked for does not exist.
   static let partialFailure: Int32 = 1
   static let usage: Int32 = 2
+  /// `report --fail-on`: stale checks were found.
+  static let staleFound: Int32 = 3
   /// The database could not be opened, read or written.
   static let databaseFailure: Int32 = 4
 

@@ -63,7 +63,7 @@ struct IngestCommand: ParsableCommand {
       let inputs = InputFiles(paths: paths)
       let showProgress = ProgressBar.wanted(quiet: quiet)
       let progress = ProgressBar(total: showProgress ? inputs.count : 0, enabled: showProgress)
-      let session = IngestSession(
+      let session = try IngestSession(
         database: db,
         options: .init(
           maxBytes: maxBytes,

@@ -9,17 +9,24 @@ import FactArchiveStore
 #endif
 
 extension StaleFormat: ExpressibleByArgument {}
+extension StaleReason.Code: ExpressibleByArgument {}
 
 struct StaleCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "stale",
-    abstract: "List the checks that may be outdated, most overdue first, with reasons.",
+    abstract: "List the checks that may be outdated, most urgent first, with reasons.",
     discussion: """
-      Example: factarchive stale --as-of 2026-11-22 --format json
+      Example: factarchive stale --as-of 2026-11-22 --limit 20 --format json
 
-      The latest check of each question is stale when it is older than --max-age days \
-      (reason 'age') or when the publisher's page says it may be outdated (reason \
-      'publisher_flag'). Checks dated after --as-of are not judged.
+      The latest check of each question is judged by the policy (see 'factarchive policy \
+      list'). Reasons: age (past its due date), publisher_flag (the publisher's own "may be \
+      outdated" banner), time_sensitive (time-bound wording: falls due sooner), \
+      newer_evidence (newer sources share its names), undated (no check date: aged from the \
+      newest date its text mentions, or always listed when there is none).
+
+      Priority: the longest overdue first (the earliest due date), then the most reasons, \
+      then the most citations; checks with no date at all come last among equals. Snoozed \
+      and superseded checks are not listed.
       """)
 
   @OptionGroup var archive: ArchiveOptions
@@ -27,24 +34,43 @@ struct StaleCommand: ParsableCommand {
   @Option(help: ArgumentHelp("Judge staleness on this day (YYYY-MM-DD).", valueName: "date"))
   var asOf: Day?
 
-  @Option(help: ArgumentHelp("Days after which a check is stale.", valueName: "days"))
-  var maxAge = StalenessQuery.defaultMaxAgeDays
+  @Option(
+    help: ArgumentHelp(
+      "Only this topic ('default' for checks no topic rule claims).", valueName: "name"))
+  var topic: String?
+
+  @Option(
+    help: ArgumentHelp(
+      "Only checks stale for this reason: age, publisher_flag, time_sensitive, newer_evidence, undated.",
+      valueName: "code"))
+  var reason: StaleReason.Code?
+
+  @Option(help: ArgumentHelp("At most this many checks.", valueName: "count"))
+  var limit: Int?
+
+  @Option(
+    help: ArgumentHelp(
+      "Judge every check by this maximum age instead of the policy (slower: no index).",
+      valueName: "days"))
+  var maxAge: Int?
 
   @Option(help: "Output format: table, json or csv.")
   var format: StaleFormat = .table
 
   func validate() throws {
-    guard maxAge >= 0 else { throw ValidationError("--max-age must be 0 or more days.") }
+    if let maxAge, maxAge < 0 { throw ValidationError("--max-age must be 0 or more days.") }
+    if let limit, limit < 1 { throw ValidationError("--limit must be at least 1.") }
   }
 
   func run() throws {
     try runReportingFailures {
       let db = try archive.open()
       let day = asOf ?? Day.today()
-      let checks = try StalenessQuery(asOf: day, maxAgeDays: maxAge).run(on: db)
+      let queue = StaleQueue(
+        asOf: day, topic: topic, reason: reason, limit: limit, maxAgeOverride: maxAge)
       Terminal.writeOut(
         StaleReport.render(
-          checks, format: format, asOf: day, maxAgeDays: maxAge,
+          try queue.run(on: db), format: format, asOf: day,
           style: Terminal.style(for: STDOUT_FILENO), width: Terminal.width(of: STDOUT_FILENO)))
     }
   }

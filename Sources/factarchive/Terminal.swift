@@ -32,6 +32,16 @@ enum Terminal {
     }
   }
 
+  /// Who is running the command, for audit columns: `$USER`, else `$LOGNAME`, else `unknown`.
+  static var userName: String {
+    for name in ["USER", "LOGNAME"] {
+      if let value = getenv(name), let text = String(validatingCString: value), !text.isEmpty {
+        return text
+      }
+    }
+    return "unknown"
+  }
+
   static func isTerminal(_ descriptor: Int32) -> Bool {
     isatty(descriptor) == 1
   }

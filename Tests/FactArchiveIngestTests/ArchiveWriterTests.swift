@@ -12,7 +12,7 @@ import Testing
   init() throws {
     folder = try TemporaryFolder()
     db = try Database.openArchive(path: folder.file("archive.sqlite").path)
-    session = IngestSession(database: db)
+    session = try IngestSession(database: db)
   }
 
   func ingest(_ paths: [String]) throws -> (IngestTally, [String]) {
@@ -163,7 +163,7 @@ import Testing
 
   @Test func inputsOverTheSizeLimitAreNotReadOrStored() throws {
     let path = try folder.write("big.txt", String(repeating: "x", count: 5000))
-    let small = IngestSession(database: db, options: .init(maxBytes: 4096))
+    let small = try IngestSession(database: db, options: .init(maxBytes: 4096))
     var errors: [String] = []
     let tally = try small.run(InputFiles(paths: [path])) { document, outcome in
       if case .rejected(let error) = outcome {

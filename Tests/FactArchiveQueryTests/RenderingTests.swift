@@ -10,35 +10,36 @@ import Testing
   let sample = [
     StaleCheck(
       checkID: 7, questionID: 3, question: "Did \"X\", say: y?\nnew line",
-      checkedOn: day("2026-01-01"),
-      ageDays: 100, dueOn: day("2026-04-01"), overdueDays: 10,
+      checkedOn: day("2026-01-01"), checkedOnInferred: nil,
+      ageDays: 100, dueOn: day("2026-04-01"), overdueDays: 10, topic: nil, maxAgeDays: 90,
+      citationCount: 2,
       reasons: [
         StaleReason(code: .age, detail: "a; b"), StaleReason(code: .publisherFlag, detail: "flag"),
-      ])
+      ], evidence: [], snoozedUntil: nil)
   ]
 
   @Test func csvQuotesFieldsThatNeedIt() {
-    let csv = StaleReport.render(sample, format: .csv, asOf: day("2026-04-11"), maxAgeDays: 90)
+    let csv = StaleReport.render(sample, format: .csv, asOf: day("2026-04-11"))
     let lines = csv.split(separator: "\n", omittingEmptySubsequences: false)
     #expect(
       lines[0]
-        == "check_id,question_id,question,checked_on,age_days,due_on,overdue_days,reason_codes,reasons"
+        == "check_id,question_id,question,checked_on,checked_on_inferred,age_days,due_on,overdue_days,topic,reason_codes,reasons"
     )
     #expect(
       csv.contains(
-        "7,3,\"Did \"\"X\"\", say: y?\nnew line\",2026-01-01,100,2026-04-01,10,age;publisher_flag,a; b; flag\n"
+        "7,3,\"Did \"\"X\"\", say: y?\nnew line\",2026-01-01,,100,2026-04-01,10,,age;publisher_flag,a; b; flag\n"
       ))
   }
 
   @Test func jsonEscapesAndIsValid() throws {
-    let text = StaleReport.render(sample, format: .json, asOf: day("2026-04-11"), maxAgeDays: 90)
+    let text = StaleReport.render(sample, format: .json, asOf: day("2026-04-11"))
     #expect(text.contains(#""question": "Did \"X\", say: y?\nnew line""#))
     #expect(try JSONSerialization.jsonObject(with: Data(text.utf8)) is [Any])
   }
 
   @Test func tableListsEachReasonUnderItsCheck() {
-    let text = StaleReport.render(sample, format: .table, asOf: day("2026-04-11"), maxAgeDays: 90)
-    #expect(text.hasPrefix("1 stale check as of 2026-04-11\n"))
+    let text = StaleReport.render(sample, format: .table, asOf: day("2026-04-11"))
+    #expect(text.hasPrefix("1 stale check as of 2026-04-11, most urgent first\n"))
     #expect(text.contains("↳ age: a; b"))
     #expect(text.contains("↳ publisher_flag: flag"))
     #expect(!text.contains("\u{1B}["))
@@ -46,10 +47,10 @@ import Testing
 
   @Test func emptyListSaysSo() {
     #expect(
-      StaleReport.render([], format: .table, asOf: day("2026-04-11"), maxAgeDays: 90)
-        == "No stale checks as of 2026-04-11 (limit 90 days).\n")
+      StaleReport.render([], format: .table, asOf: day("2026-04-11"))
+        == "No stale checks as of 2026-04-11.\n")
     #expect(
-      StaleReport.render([], format: .json, asOf: day("2026-04-11"), maxAgeDays: 90) == "[]\n")
+      StaleReport.render([], format: .json, asOf: day("2026-04-11")) == "[]\n")
   }
 
   @Test func showReadsTheWholeCheckBack() throws {

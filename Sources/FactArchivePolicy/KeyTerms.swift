@@ -1,0 +1,163 @@
+/// The names a text is about: runs of capitalised words ("Cartel de los Soles", "Valmora",
+/// "Tren de Aragua"), lowercased, most frequent first. Newer evidence is a source that
+/// shares a check's names.
+public enum KeyTerms {
+  /// Lowercase words that may sit inside a name.
+  static let connectors: Set<String> = [
+    "de", "del", "la", "las", "los", "of", "the", "y", "da", "do", "dos", "van", "von", "al", "el",
+    "bin",
+  ]
+
+  /// Capitalised words that start sentences without naming anything.
+  static let stopwords: Set<String> = [
+    "a", "an", "the", "in", "on", "at", "by", "for", "from", "to", "of", "however", "but", "and",
+    "or", "while", "when", "what", "which", "who", "whom", "whose", "how", "why", "where", "did",
+    "does", "do", "is", "are", "was", "were", "has", "have", "had", "can", "could", "will",
+    "would", "should", "may", "might", "must", "it", "its", "this", "that", "these", "those",
+    "there", "their", "they", "he", "she", "we", "our", "as", "if", "since", "after", "before",
+    "according", "some", "many", "most", "several", "no", "yes", "not", "only", "still", "even",
+    "notably", "also", "both", "each", "every", "all", "any", "one", "two", "three", "first",
+    "second", "third", "executive", "summary", "checked", "disclaimer", "records", "officials",
+    "critics", "analysts", "reporting", "available", "independent", "key", "bottom", "line",
+    "what's", "here", "then", "so", "yet", "although", "though", "because", "with", "without",
+    "under", "over", "about", "into", "between", "during", "across", "fact", "check", "claim",
+    "claims", "is it true", "january", "february", "march", "april", "june", "july", "august",
+    "september", "october", "november", "december", "monday", "tuesday", "wednesday",
+    "thursday", "friday", "saturday", "sunday", "i", "you", "me", "my", "your", "his", "her",
+  ]
+
+  /// Up to `limit` names in `text`, most frequent first (ties: first seen first).
+  public static func extract(from text: String, limit: Int) -> [String] {
+    var counts: [String: (count: Int, first: Int)] = [:]
+    var order = 0
+    for name in names(in: text) {
+      if let seen = counts[name] {
+        counts[name] = (seen.count + 1, seen.first)
+      } else {
+        counts[name] = (1, order)
+        order += 1
+      }
+    }
+    return counts.sorted { left, right in
+      left.value.count != right.value.count
+        ? left.value.count > right.value.count : left.value.first < right.value.first
+    }.prefix(limit).map(\.key)
+  }
+
+  private struct Word {
+    var text: String
+    var capitalised: Bool
+    var startsSentence: Bool
+    /// Only spaces separate it from the word before.
+    var joinedToPrevious: Bool
+  }
+
+  /// Every name occurrence, in order. A lone capitalised word that starts a sentence
+  /// counts only when the text also capitalises it mid-sentence ("Taken together" is not a
+  /// name; "Venezuela ... in Venezuela" is).
+  static func names(in text: String) -> [String] {
+    let words = self.words(in: text)
+    let capitalisedMidSentence = Set(
+      words.filter { $0.capitalised && !$0.startsSentence }.map { normalise($0.text) })
+    var names: [String] = []
+    var run: [Word] = []
+    func flush() {
+      while let last = run.last, !last.capitalised { run.removeLast() }
+      if let first = run.first, first.startsSentence, stopwords.contains(first.text.lowercased()) {
+        run.removeFirst()
+        while let head = run.first, !head.capitalised { run.removeFirst() }
+      }
+      if !run.isEmpty, run.count <= 5 {
+        let name = run.map { normalise($0.text) }.joined(separator: " ")
+        let isInitial = run.count == 1 && name.unicodeScalars.count == 1
+        let isLoneOpener =
+          run.count == 1 && run[0].startsSentence && !capitalisedMidSentence.contains(name)
+        if !isInitial, !isLoneOpener, !stopwords.contains(name) { names.append(name) }
+      }
+      run.removeAll()
+    }
+    for word in words {
+      if word.capitalised {
+        if !run.isEmpty, !word.joinedToPrevious { flush() }
+        run.append(word)
+      } else if !run.isEmpty, word.joinedToPrevious, connectors.contains(word.text.lowercased()),
+        !word.text.isEmpty
+      {
+        run.append(word)
+      } else {
+        flush()
+      }
+    }
+    flush()
+    return names
+  }
+
+  /// Lowercased, without a possessive `'s`.
+  static func normalise(_ word: String) -> String {
+    var lower = word.lowercased()
+    for suffix in ["’s", "'s"] where lower.hasSuffix(suffix) {
+      lower.removeLast(2)
+    }
+    return lower
+  }
+
+  /// Words: letters and digits, keeping inner apostrophes, hyphens and the dots of
+  /// abbreviations (`U.S.`).
+  private static func words(in text: String) -> [Word] {
+    var words: [Word] = []
+    var current = String.UnicodeScalarView()
+    var sentenceStart = true
+    var onlySpacesSincePrevious = false
+    var pendingSentenceStart = true
+    let scalars = Array(text.unicodeScalars)
+    func finish() {
+      guard let first = current.first else { return }
+      let word = String(current)
+      words.append(
+        Word(
+          text: word, capitalised: first.properties.isUppercase,
+          startsSentence: sentenceStart, joinedToPrevious: onlySpacesSincePrevious))
+      current.removeAll()
+      onlySpacesSincePrevious = true
+      sentenceStart = false
+    }
+    for (index, scalar) in scalars.enumerated() {
+      let properties = scalar.properties
+      if properties.isAlphabetic || properties.numericType != nil {
+        if current.isEmpty {
+          sentenceStart = pendingSentenceStart
+          pendingSentenceStart = false
+        }
+        current.append(scalar)
+        continue
+      }
+      let next = index + 1 < scalars.count ? scalars[index + 1] : nil
+      let nextIsLetter = next.map { $0.properties.isAlphabetic } ?? false
+      if !current.isEmpty, nextIsLetter,
+        scalar == "'" || scalar == "’" || scalar == "-" || scalar == "."
+      {
+        current.append(scalar)
+        continue
+      }
+      if scalar == "." && !current.isEmpty && current.count <= 3
+        && (current.last?.properties.isUppercase ?? false)
+      {
+        current.append(scalar)  // "U.S." keeps its last dot
+        finish()
+        continue
+      }
+      finish()
+      if scalar == " " || scalar == "\u{00A0}" || scalar == "\t" {
+        continue
+      }
+      onlySpacesSincePrevious = false
+      if scalar == "." || scalar == "?" || scalar == "!" || scalar == ":" || scalar == "\n"
+        || scalar == "\r" || scalar == "—" || scalar == "“" || scalar == "\""
+      {
+        pendingSentenceStart = true
+      }
+    }
+    finish()
+    return words
+  }
+}

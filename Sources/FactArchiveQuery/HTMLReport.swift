@@ -1,0 +1,155 @@
+/// The report as one self-contained HTML page: inline CSS, inline SVG charts, no scripts
+/// and nothing fetched from the network. Every piece of article text is escaped, so a
+/// question containing `<script>` shows as text.
+public enum HTMLReport {
+  public static func render(_ content: ReportContent) -> String {
+    let totals = content.totals
+    var html = """
+      <!DOCTYPE html>
+      <html lang="en">
+      <head>
+      <meta charset="utf-8">
+      <meta name="viewport" content="width=device-width, initial-scale=1">
+      <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+      <title>Staleness report for \(content.asOf.iso)</title>
+      <style>\(style)</style>
+      </head>
+      <body>
+      <h1>Staleness report for \(content.asOf.iso)</h1>
+
+      """
+    html +=
+      "<p class=\"sub\">"
+      + (content.previousAsOf.map { "Compared with the report for \(escape($0.iso))." }
+        ?? "The first report: every stale check is new.") + "</p>\n"
+    html += "<div class=\"cards\">\n"
+    for (label, value) in [
+      ("latest checks", totals.checks), ("stale", totals.stale), ("newly stale", totals.newStale),
+      ("still stale", totals.stillStale), ("refreshed", totals.refreshed),
+      ("snoozed", totals.snoozed), ("undated", totals.undated),
+    ] {
+      html += "<div class=\"card\"><b>\(value)</b><span>\(escape(label))</span></div>\n"
+    }
+    html += "</div>\n<div class=\"charts\">\n"
+    html += "<figure><figcaption>Age of the latest checks</figcaption>\n"
+    html += barChart(content.ageBands, id: "ages") + "</figure>\n"
+    html += "<figure><figcaption>Stale checks in past reports</figcaption>\n"
+    html += barChart(content.history, id: "runs") + "</figure>\n</div>\n"
+    for section in ReportRenderer.sections(content) {
+      html += "<h2>\(escape(section.title)) <small>(\(section.total))</small></h2>\n"
+      guard !section.items.isEmpty else {
+        html += "<p class=\"none\">None.</p>\n"
+        continue
+      }
+      html += "<table><thead><tr><th>#</th><th>check</th><th>question</th><th>date</th>"
+      html += "<th>age</th><th>why</th></tr></thead><tbody>\n"
+      for (offset, item) in section.items.enumerated() {
+        html +=
+          "<tr><td>\(offset + 1)</td><td>\(item.checkID)</td><td>\(escape(item.question))</td>"
+        html +=
+          "<td class=\"date\">\(escape(item.dateLabel))</td><td>\(item.ageDays.map(String.init) ?? "–")</td><td>"
+        if let until = item.snoozedUntil {
+          html += "<div>snoozed until \(escape(until.iso))</div>"
+        }
+        for reason in item.reasons {
+          html += "<div><code>\(escape(reason.code.rawValue))</code> \(escape(reason.detail))</div>"
+        }
+        html += "</td></tr>\n"
+      }
+      html += "</tbody></table>\n"
+      if section.total > section.items.count {
+        html +=
+          "<p class=\"none\">…and \(section.total - section.items.count) more (see staleness_flags).</p>\n"
+      }
+    }
+    html += "<h2>By topic</h2>\n" + countTable(content.byTopic, header: "topic")
+    html += "<h2>By reason</h2>\n" + countTable(content.byReason, header: "reason")
+    html += "<p class=\"sub\">Recorded \(escape(content.recordedAt)) by factarchive.</p>\n"
+    html += "</body>\n</html>\n"
+    return html
+  }
+
+  /// `&`, `<`, `>`, `"` and `'` as entities: safe in text and in attribute values.
+  public static func escape(_ text: String) -> String {
+    var output = ""
+    output.reserveCapacity(text.utf8.count)
+    for character in text {
+      switch character {
+      case "&": output += "&amp;"
+      case "<": output += "&lt;"
+      case ">": output += "&gt;"
+      case "\"": output += "&quot;"
+      case "'": output += "&#39;"
+      default: output.append(character)
+      }
+    }
+    return output
+  }
+
+  private static func countTable(_ counts: [ReportContent.Count], header: String) -> String {
+    guard !counts.isEmpty else { return "<p class=\"none\">None.</p>\n" }
+    var html =
+      "<table class=\"counts\"><thead><tr><th>\(escape(header))</th><th>checks</th></tr></thead><tbody>\n"
+    for count in counts {
+      html += "<tr><td>\(escape(count.name))</td><td>\(count.count)</td></tr>\n"
+    }
+    return html + "</tbody></table>\n"
+  }
+
+  /// A bar chart as inline SVG: one bar per count, labelled below, value above.
+  static func barChart(_ counts: [ReportContent.Count], id: String) -> String {
+    let width = 560
+    let height = 220
+    let top = 20
+    let bottom = 48
+    let plot = height - top - bottom
+    guard !counts.isEmpty else {
+      return "<p class=\"none\">No data yet.</p>\n"
+    }
+    let maximum = max(1, counts.map(\.count).max() ?? 1)
+    let slot = Double(width) / Double(counts.count)
+    let barWidth = min(48.0, max(2.0, slot * 0.7))
+    let labelEvery = max(1, counts.count / 12)
+    var svg =
+      "<svg id=\"\(id)\" viewBox=\"0 0 \(width) \(height)\" width=\"\(width)\" height=\"\(height)\" "
+      + "role=\"img\">\n"
+    svg +=
+      "<line class=\"axis\" x1=\"0\" y1=\"\(top + plot)\" x2=\"\(width)\" y2=\"\(top + plot)\"/>\n"
+    for (index, count) in counts.enumerated() {
+      let barHeight = Int((Double(count.count) / Double(maximum) * Double(plot)).rounded())
+      let x = Double(index) * slot + (slot - barWidth) / 2
+      let y = top + plot - barHeight
+      let center = Double(index) * slot + slot / 2
+      svg +=
+        "<rect class=\"bar\" x=\"\(format(x))\" y=\"\(y)\" width=\"\(format(barWidth))\" height=\"\(barHeight)\">"
+      svg += "<title>\(escape(count.name)): \(count.count)</title></rect>\n"
+      svg += "<text class=\"value\" x=\"\(format(center))\" y=\"\(y - 4)\">\(count.count)</text>\n"
+      if index % labelEvery == 0 {
+        svg +=
+          "<text class=\"label\" x=\"\(format(center))\" y=\"\(top + plot + 16)\">\(escape(count.name))</text>\n"
+      }
+    }
+    return svg + "</svg>\n"
+  }
+
+  private static func format(_ value: Double) -> String {
+    let tenths = Int((value * 10).rounded())
+    return "\(tenths / 10).\(abs(tenths % 10))"
+  }
+
+  static let style = """
+    body{font:15px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;margin:2rem auto;max-width:1100px;\
+    padding:0 1rem;color:#1d2430;background:#fff}
+    h1{font-size:1.6rem;margin:0 0 .2rem}h2{font-size:1.2rem;margin:2rem 0 .6rem;border-bottom:1px solid #dde2ea}
+    h2 small{color:#5b6678;font-weight:normal}.sub,.none{color:#5b6678}
+    .cards{display:flex;flex-wrap:wrap;gap:.6rem;margin:1rem 0}
+    .card{border:1px solid #dde2ea;border-radius:8px;padding:.5rem .9rem;min-width:6.5rem}
+    .card b{display:block;font-size:1.5rem}.card span{color:#5b6678;font-size:.85rem}
+    .charts{display:flex;flex-wrap:wrap;gap:1.5rem}figure{margin:0}figcaption{font-weight:600;margin:.4rem 0}
+    svg .bar{fill:#3b6fd8}svg .axis{stroke:#9aa5b5}svg text{font-size:11px;fill:#1d2430;text-anchor:middle}
+    table{border-collapse:collapse;width:100%;font-size:.92rem}th,td{text-align:left;vertical-align:top;\
+    padding:.35rem .5rem;border-bottom:1px solid #eef1f5}th{background:#f5f7fa}
+    table.counts{width:auto}code{background:#f1f3f7;padding:0 .25rem;border-radius:3px}
+    td.date{white-space:nowrap}
+    """
+}

@@ -1,0 +1,226 @@
+import FactArchiveIngest
+import FactArchivePolicy
+import FactArchiveQuery
+import FactArchiveStore
+import Foundation
+import TestSupport
+import Testing
+
+/// A small archive built to show every reason, snoozes and superseded checks.
+struct Scenario {
+  let folder: TemporaryFolder
+  let db: Database
+  static let today = "2026-11-23"
+
+  init() throws {
+    folder = try TemporaryFolder()
+    db = try Database.openArchive(path: folder.file("archive.sqlite").path)
+    try ingest([
+      (
+        "age.txt",
+        ArticleText.factCheck(
+          question: "Did Orlen Bay close its fish market?", checkedOn: "January 1, 2026")
+      ),
+      (
+        "flag.txt",
+        ArticleText.factCheck(
+          question: "Did Pellmar raise bus fares?", checkedOn: "November 1, 2026", banner: true)
+      ),
+      (
+        "sensitive.txt",
+        ArticleText.factCheck(
+          question: "Is the Tarrow dam currently closed?", checkedOn: "September 1, 2026",
+          summary: "The dam is closed for repairs [1].")
+      ),
+      (
+        "evidence.txt",
+        ArticleText.factCheck(
+          question: "Did the Valmora Grain Council cut exports to Estmark?",
+          checkedOn: "October 1, 2026",
+          summary: "The Valmora Grain Council trimmed quotas for Estmark by a tenth [1].")
+      ),
+      (
+        "undated.txt",
+        ArticleText.factCheck(
+          question: "Who owns the Brisk ferry line?",
+          summary: "Brisk was sold on April 20, 2025 to a trust [1].")
+      ),
+      ("nodate.txt", ArticleText.factCheck(question: "Is the Lune tunnel toll-free?")),
+      (
+        "election.txt",
+        ArticleText.factCheck(
+          question: "Was the Kessing election result certified?", checkedOn: "October 1, 2026")
+      ),
+      (
+        "old-copy.txt",
+        ArticleText.factCheck(question: "Did Hallen ban scooters?", checkedOn: "January 5, 2025")
+      ),
+      (
+        "new-copy.txt",
+        ArticleText.factCheck(question: "Did Hallen ban scooters?", checkedOn: "November 20, 2026")
+      ),
+    ])
+    try ingest([
+      (
+        "source.txt",
+        ArticleText.source(
+          title: "Valmora Grain Council and Estmark settle export row",
+          published: "November 10, 2026",
+          body: "The Valmora Grain Council and buyers in Estmark agreed new terms on Monday.")
+      )
+    ])
+  }
+
+  func ingest(_ files: [(String, String)]) throws {
+    let paths = try files.map { try folder.write("in/\($0.0)", $0.1) }
+    let session = try IngestSession(
+      database: db, options: .init(parse: .init(latestPlausibleDay: day(Self.today))),
+      now: { Scenario.today + "T08:00:00Z" })
+    let tally = try session.run(InputFiles(paths: paths))
+    precondition(tally.rejected == 0, "scenario input rejected")
+  }
+
+  func queue(
+    _ asOf: String = today, topic: String? = nil, reason: StaleReason.Code? = nil, limit: Int? = nil
+  )
+    throws -> [StaleCheck]
+  {
+    try StaleQueue(asOf: day(asOf), topic: topic, reason: reason, limit: limit).run(on: db)
+  }
+
+  func reasons(_ question: String, asOf: String = today) throws -> [StaleReason.Code]? {
+    try queue(asOf).first { $0.question == question }?.reasons.map(\.code)
+  }
+}
+
+@Suite struct ReasonTests {
+  let scenario: Scenario
+
+  init() throws {
+    scenario = try Scenario()
+  }
+
+  @Test func everyReasonWithASentence() throws {
+    let queue = try scenario.queue()
+    func detail(_ question: String, _ code: StaleReason.Code) -> String? {
+      queue.first { $0.question == question }?.reasons.first { $0.code == code }?.detail
+    }
+    #expect(
+      detail("Did Orlen Bay close its fish market?", .age)
+        == "checked 326 days ago; the default rule allows 90")
+    #expect(try scenario.reasons("Did Pellmar raise bus fares?") == [.publisherFlag])
+    #expect(try scenario.reasons("Is the Tarrow dam currently closed?") == [.age, .timeSensitive])
+    #expect(
+      detail("Is the Tarrow dam currently closed?", .timeSensitive)
+        == "leans on time-bound wording (“currently”), so it falls due after 45 days instead of 90")
+    #expect(
+      try scenario.reasons("Did the Valmora Grain Council cut exports to Estmark?") == [
+        .newerEvidence
+      ])
+    #expect(
+      detail("Did the Valmora Grain Council cut exports to Estmark?", .newerEvidence)
+        == "a newer source mentions its names: “Valmora Grain Council and Estmark settle export row” (2026-11-10; valmora grain council, estmark)"
+    )
+    #expect(try scenario.reasons("Who owns the Brisk ferry line?") == [.age, .undated])
+    #expect(
+      detail("Who owns the Brisk ferry line?", .undated)
+        == "no check date; newest date mentioned is 2025-04-20, 582 days ago")
+    #expect(try scenario.reasons("Is the Lune tunnel toll-free?") == [.undated])
+    #expect(
+      detail("Is the Lune tunnel toll-free?", .undated)
+        == "no check date and no date in its text; listed until it is re-checked")
+    #expect(try scenario.reasons("Was the Kessing election result certified?") == [.age])
+    #expect(
+      detail("Was the Kessing election result certified?", .age)
+        == "checked 53 days ago; rule 'elections' allows 30")
+  }
+
+  @Test func newerEvidenceIsNotReportedBeforeTheSourceExisted() throws {
+    #expect(
+      try scenario.reasons(
+        "Did the Valmora Grain Council cut exports to Estmark?", asOf: "2026-11-09") == nil)
+  }
+
+  @Test func supersededChecksAreNeverListed() throws {
+    let questions = try scenario.queue().map(\.question)
+    #expect(!questions.contains("Did Hallen ban scooters?"))
+    #expect(try scenario.db.scalarInt("SELECT count(*) FROM checks WHERE superseded = 1") == 1)
+  }
+
+  @Test func priorityPutsTheLongestOverdueFirstAndDatelessLastAmongEquals() throws {
+    let queue = try scenario.queue()
+    #expect(queue.map(\.dueOn) == queue.map(\.dueOn).sorted())
+    #expect(queue.first?.question == "Who owns the Brisk ferry line?")  // due since 2025-07-21
+    #expect(queue.last?.question == "Is the Lune tunnel toll-free?")  // due on its ingest day
+  }
+
+  @Test func topicReasonAndLimitFilters() throws {
+    #expect(
+      try scenario.queue(topic: "elections").map(\.question) == [
+        "Was the Kessing election result certified?"
+      ])
+    #expect(try scenario.queue(topic: "default").count == 6)
+    #expect(try scenario.queue(reason: .undated).count == 2)
+    #expect(
+      try scenario.queue(reason: .publisherFlag).map(\.question) == ["Did Pellmar raise bus fares?"]
+    )
+    #expect(try scenario.queue(limit: 3).count == 3)
+    #expect(try scenario.queue(limit: 3) == Array(try scenario.queue().prefix(3)))
+  }
+
+  @Test func snoozedChecksLeaveTheQueueUntilTheirDay() throws {
+    let db = scenario.db
+    let target = try #require(try scenario.queue().first { $0.question.hasPrefix("Did Orlen Bay") })
+    try Snoozes.snooze(
+      checkID: target.checkID, until: day("2026-12-01"), note: "waiting for the council",
+      by: "editor", at: "2026-11-23T09:00:00Z", in: db)
+    #expect(try !scenario.queue().contains { $0.checkID == target.checkID })
+    #expect(try scenario.queue("2026-12-01").contains { $0.checkID == target.checkID })
+    try Snoozes.unsnooze(
+      checkID: target.checkID, today: day("2026-11-24"), by: "chief", at: "2026-11-24T09:00:00Z",
+      in: db)
+    #expect(try scenario.queue().contains { $0.checkID == target.checkID })
+    #expect(throws: Snoozes.Failure.self) {
+      try Snoozes.unsnooze(
+        checkID: target.checkID, today: day("2026-11-24"), by: "chief", at: "x", in: db)
+    }
+    let audit = try Snoozes.all(checkID: target.checkID, in: db)
+    #expect(audit.map(\.createdBy) == ["editor"])
+    #expect(audit.first?.endedBy == "chief")
+  }
+
+  @Test func changingARuleRecomputesDueDates() throws {
+    let db = scenario.db
+    #expect(try scenario.queue(reason: .age).count == 4)
+    var rule = try #require(try StalenessRule.all(in: db).first { $0.name == "default" })
+    rule.maxAgeDays = 400
+    let judged = try PolicyChange.set(rule, in: db)
+    #expect(judged == 9)
+    #expect(
+      try scenario.queue(reason: .age).map(\.question) == [
+        "Who owns the Brisk ferry line?", "Was the Kessing election result certified?",
+      ])
+    try PolicyChange.remove(named: "elections", in: db)
+    #expect(try scenario.queue(reason: .age).map(\.question) == ["Who owns the Brisk ferry line?"])
+    #expect(throws: PolicyChange.Failure.self) { try PolicyChange.remove(named: "default", in: db) }
+    let topic = StalenessRule(name: "ferries", kind: .topic, pattern: "ferr(y|ies)", maxAgeDays: 10)
+    try PolicyChange.set(topic, in: db)
+    #expect(
+      try scenario.queue(topic: "ferries").map(\.question) == ["Who owns the Brisk ferry line?"])
+  }
+
+  @Test func refreshingIsIngestingANewerCheck() throws {
+    let before = try #require(try scenario.queue().first { $0.question.hasPrefix("Did Orlen Bay") })
+    try scenario.ingest([
+      (
+        "refresh.txt",
+        ArticleText.factCheck(
+          question: "Did Orlen Bay close its fish market?", checkedOn: "November 22, 2026")
+      )
+    ])
+    #expect(try !scenario.queue().contains { $0.questionID == before.questionID })
+    let history = try #require(
+      try QuestionHistory.load(questionID: before.questionID, from: scenario.db))
+    #expect(history.entries.map(\.isLatest) == [false, true])
+  }
+}
