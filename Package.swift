@@ -81,7 +81,9 @@ let package = Package(
     // Runs the built `factarchive` binary; depending on it makes `swift test` build it.
     .testTarget(
       name: "FactArchiveCLITests",
-      dependencies: ["factarchive", "TestSupport"]
+      dependencies: [
+        "factarchive", "TestSupport", .product(name: "Crypto", package: "swift-crypto"),
+      ]
     ),
   ]
 )

@@ -32,7 +32,8 @@ extension ArchiveWriter {
             UPDATE checks SET question_id = ?, first_line = ?, checked_on = ?,
               checked_on_inferred = ?, publisher_flagged_outdated = ?, disclaimer = ?,
               title_url = ?, truncated = ?, unparsed = ?, citation_count = ?, key_terms = ?,
-              time_sensitive_terms = ?, topic = ?, max_age_days = ?, due_on = ?
+              time_sensitive_terms = ?, topic = ?, max_age_days = ?, due_on = ?, publisher = ?,
+              rating = ?
             WHERE id = ?
             """, [questionID] + values + [checkID])
           try assessor.record(links, checkID: checkID)

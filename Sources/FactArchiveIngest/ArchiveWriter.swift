@@ -151,8 +151,8 @@ public final class ArchiveWriter {
       """
       INSERT INTO documents
         (sha256, path, raw_text, byte_count, ingested_at, status, error, error_line, parser_version,
-         kind)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+         kind, format)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
       """)
     let raw: DatabaseValue
     if document.isText {
@@ -162,7 +162,7 @@ public final class ArchiveWriter {
     }
     try statement.execute([
       document.sha256, document.input.path, raw, document.input.byteCount, now(), status,
-      error?.message, error?.line, ArticleParser.version, kind,
+      error?.message, error?.line, ArticleParser.version, kind, document.format.rawValue,
     ])
     return db.lastInsertedRowID
   }
@@ -219,8 +219,8 @@ public final class ArchiveWriter {
       INSERT INTO checks
         (question_id, document_id, article_index, first_line, checked_on, checked_on_inferred,
          publisher_flagged_outdated, disclaimer, title_url, truncated, unparsed, citation_count,
-         key_terms, time_sensitive_terms, topic, max_age_days, due_on)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+         key_terms, time_sensitive_terms, topic, max_age_days, due_on, publisher, rating)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
       """,
       [questionID, documentID, index] + values)
     let checkID = db.lastInsertedRowID
@@ -246,7 +246,7 @@ public final class ArchiveWriter {
       article.publisherFlaggedOutdated, article.disclaimer, article.titleURL, article.truncated,
       article.unparsed, article.citationCount, verdict.keyTerms.joined(separator: "|"),
       CheckAssessor.joinedTerms(verdict.timeSensitiveTerms), verdict.topic, verdict.maxAgeDays,
-      verdict.dueOn.iso,
+      verdict.dueOn.iso, article.publisher, article.rating,
     ]
     return (values, links)
   }

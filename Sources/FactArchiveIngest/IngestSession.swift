@@ -18,15 +18,19 @@ public final class IngestSession {
     public var batchBytes: Int
     /// How to read the inputs: what they are, and the latest date a page can mention.
     public var parse: ArticleParser.Options
+    /// How the inputs are written.
+    public var format: DocumentFormat
 
     public init(
       maxBytes: Int = InputReader.defaultMaxBytes, batchSize: Int = 500, batchBytes: Int = 32 << 20,
-      parse: ArticleParser.Options = ArticleParser.Options(latestPlausibleDay: Day.today())
+      parse: ArticleParser.Options = ArticleParser.Options(latestPlausibleDay: Day.today()),
+      format: DocumentFormat = .text
     ) {
       self.maxBytes = maxBytes
       self.batchSize = batchSize
       self.batchBytes = batchBytes
       self.parse = parse
+      self.format = format
     }
   }
 
@@ -61,7 +65,8 @@ public final class IngestSession {
     }
     for item in inputs {
       let document = PreparedDocument(
-        InputReader.load(item, maxBytes: options.maxBytes), options: options.parse)
+        InputReader.load(item, maxBytes: options.maxBytes), format: options.format,
+        options: options.parse)
       batchBytes += document.input.bytes.count
       batch.append(document)
       if batch.count >= options.batchSize || batchBytes >= options.batchBytes {

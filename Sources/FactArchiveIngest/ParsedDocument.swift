@@ -12,11 +12,20 @@ public struct ParsedDocument: Sendable {
   public var articles: [ParsedArticle]
   /// The source article, when the document is one.
   public var source: ParsedSource?
+  /// How the input was written: a saved page, or ClaimReview JSON-LD.
+  public var format: DocumentFormat
+  /// Entries of a ClaimReview file that were skipped, and why (the rest landed).
+  public var skipped: [ParseError]
 
-  public init(bytes: [UInt8], articles: [ParsedArticle], source: ParsedSource? = nil) {
+  public init(
+    bytes: [UInt8], articles: [ParsedArticle], source: ParsedSource? = nil,
+    format: DocumentFormat = .text, skipped: [ParseError] = []
+  ) {
     self.bytes = bytes
     self.articles = articles
     self.source = source
+    self.format = format
+    self.skipped = skipped
   }
 
   /// The text of a summary's body.
@@ -54,6 +63,14 @@ public struct ParsedDocument: Sendable {
   }
 }
 
+/// How an input is written.
+public enum DocumentFormat: String, Sendable, CaseIterable {
+  /// A fact-check page or source article saved as plain text.
+  case text
+  /// schema.org ClaimReview JSON-LD: an object, an array, or a DataFeed.
+  case claimReview = "claimreview"
+}
+
 /// One fact-check article.
 public struct ParsedArticle: Sendable, Equatable {
   /// 1-based line of the document where the article starts.
@@ -81,6 +98,9 @@ public struct ParsedArticle: Sendable, Equatable {
   public var truncated: Bool
   /// Text the parser could not place in a summary, kept rather than dropped.
   public var unparsed: String?
+  /// For imported ClaimReview: the review's author (the publisher), and its rating.
+  public var publisher: String? = nil
+  public var rating: String? = nil
 
   public var citationCount: Int { summaries.reduce(0) { $0 + $1.citations.count } }
   /// Numbered sections (the executive summary is not one).

@@ -32,8 +32,14 @@ public struct PreparedDocument: Sendable {
   /// SHA-256 of the bytes, lowercase hex; empty when the bytes were not read.
   public var sha256: String
   public var parsed: Result<ParsedDocument, ParseError>
+  /// How the input is written.
+  public var format: DocumentFormat
 
-  public init(_ input: InputDocument, options: ArticleParser.Options = ArticleParser.Options()) {
+  public init(
+    _ input: InputDocument, format: DocumentFormat = .text,
+    options: ArticleParser.Options = ArticleParser.Options()
+  ) {
+    self.format = format
     self.input = input
     if let readError = input.readError {
       // Not read, so not stored: a retry after fixing the cause ingests it normally.
@@ -43,7 +49,8 @@ public struct PreparedDocument: Sendable {
     }
     self.sha256 = PreparedDocument.hex(SHA256.hash(data: input.bytes))
     do {
-      self.parsed = .success(try ArticleParser.parse(input.bytes, options: options))
+      self.parsed = .success(
+        try DocumentParser.parse(input.bytes, format: format, options: options))
     } catch {
       self.parsed = .failure(error)
     }

@@ -49,15 +49,16 @@ public final class Reparser {
   }
 
   /// How a document's bytes become a parse: the real parser unless a test says otherwise.
-  public typealias Parse = ([UInt8], ArticleParser.Options) throws(ParseError) -> ParsedDocument
+  public typealias Parse = ([UInt8], DocumentFormat, ArticleParser.Options) throws(ParseError) ->
+    ParsedDocument
 
   public let writer: ArchiveWriter
   private let parse: Parse
 
   public init(
     database: Database,
-    parse: @escaping Parse = { bytes, options throws(ParseError) in
-      try ArticleParser.parse(bytes, options: options)
+    parse: @escaping Parse = { bytes, format, options throws(ParseError) in
+      try DocumentParser.parse(bytes, format: format, options: options)
     }
   ) throws {
     self.writer = try ArchiveWriter(database: database)
@@ -104,16 +105,16 @@ public final class Reparser {
     try db.transaction(.immediate) { () -> (path: String, outcome: Outcome)? in
       guard
         let row = try db.queryFirst(
-          "SELECT path, CAST(raw_text AS BLOB), status, kind, substr(ingested_at, 1, 10) FROM documents WHERE id = ?",
+          "SELECT path, CAST(raw_text AS BLOB), status, kind, substr(ingested_at, 1, 10), format FROM documents WHERE id = ?",
           [documentID],
           {
             (
               $0.text(at: 0) ?? "", $0.bytes(at: 1) ?? [], $0.text(at: 2), $0.text(at: 3),
-              $0.text(at: 4)
+              $0.text(at: 4), DocumentFormat(rawValue: $0.text(at: 5) ?? "") ?? .text
             )
           })
       else { return nil }
-      let (path, bytes, status, kind, ingestedOn) = row
+      let (path, bytes, status, kind, ingestedOn, format) = row
       var options = ArticleParser.Options(latestPlausibleDay: ingestedOn.flatMap { Day(iso: $0) })
       switch kind {
       case "source": options.kind = .source
@@ -122,7 +123,7 @@ public final class Reparser {
       }
       let parsed: ParsedDocument
       do throws(ParseError) {
-        parsed = try parse(bytes, options)
+        parsed = try parse(bytes, format, options)
       } catch {
         if status == "rejected" {
           try writer.updateRejection(documentID: documentID, error: error)

@@ -29,7 +29,7 @@ public struct RejectedDocument: Sendable, Equatable {
     line.map { "\(path):\($0): \(error)" } ?? "\(path): \(error)"
   }
 
-  public static func render(_ documents: [RejectedDocument], format: StaleFormat) -> String {
+  public static func render(_ documents: [RejectedDocument], format: ListFormat) -> String {
     switch format {
     case .table:
       guard !documents.isEmpty else { return "No rejected documents.\n" }

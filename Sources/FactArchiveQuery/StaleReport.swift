@@ -1,19 +1,19 @@
 import FactArchiveStore
 
-/// Output formats of the stale list.
-public enum StaleFormat: String, Sendable, CaseIterable {
-  /// Aligned columns for people, each check followed by its reasons.
+/// Output formats of lists (stale checks, search hits, rejected documents).
+public enum ListFormat: String, Sendable, CaseIterable {
+  /// Aligned columns for people.
   case table
-  /// An array of objects: `check_id`, `question`, `checked_on`, `age_days`, `reasons`, ...
+  /// An array of objects.
   case json
-  /// One row per check; reasons joined by `; `.
+  /// One row per item, with a header row.
   case csv
 }
 
 /// Renders a stale list; the same input always gives the same bytes.
 public enum StaleReport {
   public static func render(
-    _ checks: [StaleCheck], format: StaleFormat, asOf: Day, style: TextStyle = .plain,
+    _ checks: [StaleCheck], format: ListFormat, asOf: Day, style: TextStyle = .plain,
     width: Int = 100
   ) -> String {
     switch format {

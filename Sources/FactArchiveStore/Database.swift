@@ -28,6 +28,8 @@ public final class Database {
   public let path: String
   public let mode: Mode
   private var statementCache: [String: Statement] = [:]
+  /// The read-only authorizer's state, kept alive as long as the connection.
+  var authorizer: ReadOnlyAuthorizer?
 
   /// Opens a connection.
   /// - Parameters:

@@ -17,17 +17,51 @@ public final class Statement {
   /// The SQL this statement was prepared from.
   public let sql: String
 
-  init(connection: OpaquePointer, sql: String) throws(DatabaseError) {
+  /// - Parameter single: refuse SQL that holds more than one statement.
+  init(connection: OpaquePointer, sql: String, single: Bool = false) throws(DatabaseError) {
     var statement: OpaquePointer?
-    let code = sqlite3_prepare_v3(connection, sql, -1, 0, &statement, nil)
+    var rest = ""
+    let code = sql.withCString { text in
+      var tail: UnsafePointer<CChar>?
+      let code = sqlite3_prepare_v3(connection, text, -1, 0, &statement, &tail)
+      if let tail { rest = String(cString: tail) }
+      return code
+    }
     guard code == SQLITE_OK, let statement else {
       let error = DatabaseError.current(connection, code: code, sql: sql)
       sqlite3_finalize(statement)
+      if code == SQLITE_OK {
+        throw DatabaseError(
+          extendedResultCode: SQLITE_MISUSE, message: "no SQL statement", sql: sql)
+      }
       throw error
+    }
+    if single, Statement.hasStatement(rest) {
+      sqlite3_finalize(statement)
+      throw DatabaseError(
+        extendedResultCode: SQLITE_MISUSE, message: "only one statement at a time", sql: sql)
     }
     self.handle = statement
     self.connection = connection
     self.sql = sql
+  }
+
+  /// Whether `sql` holds anything but blanks, comments and semicolons.
+  private static func hasStatement(_ sql: String) -> Bool {
+    var scalars = Substring(sql).unicodeScalars[...]
+    while let first = scalars.first {
+      if first.properties.isWhitespace || first == ";" {
+        scalars = scalars.dropFirst()
+      } else if scalars.starts(with: "--".unicodeScalars) {
+        scalars = scalars.drop { $0 != "\n" }
+      } else if scalars.starts(with: "/*".unicodeScalars) {
+        guard let end = scalars.firstRange(of: "*/".unicodeScalars) else { return false }
+        scalars = scalars[end.upperBound...]
+      } else {
+        return true
+      }
+    }
+    return false
   }
 
   deinit {
@@ -171,6 +205,15 @@ public final class Statement {
 
   public var columnNames: [String] {
     (0..<columnCount).map { columnName(at: $0) }
+  }
+
+  /// The names of the statement's parameters (`:id`, `@name`, `$x`); unnamed ones left out.
+  public var parameterNames: [String] {
+    let count = sqlite3_bind_parameter_count(handle)
+    guard count > 0 else { return [] }
+    return (1...count).compactMap { index in
+      sqlite3_bind_parameter_name(handle, index).map { String(cString: $0) }
+    }
   }
 
   public func isNull(at index: Int32) -> Bool {

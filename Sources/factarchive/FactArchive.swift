@@ -13,15 +13,17 @@ struct FactArchive: ParsableCommand {
       The database is --db PATH, else $FACTARCHIVE_DB, else factarchive.sqlite in the current \
       folder; it is created on first use.
 
-      Exit status: 0 success; 1 some inputs were rejected (ingest, reparse) or what was asked \
-      for does not exist (show, history, snooze); 2 usage error; 3 stale checks found \
-      (report --fail-on); 4 the database could not be opened or written.
+      Exit status: 0 success; 1 some inputs were rejected (ingest, import-claimreview, \
+      reparse) or what was asked for does not exist (show, history, snooze); 2 usage error, \
+      including SQL refused by 'sql' and search queries FTS5 cannot read; 3 stale checks \
+      found (report --fail-on); 4 the database could not be opened or written.
       """,
     version: version,
     subcommands: [
       IngestCommand.self, StaleCommand.self, ShowCommand.self, HistoryCommand.self,
       ReportCommand.self, SnoozeCommand.self, UnsnoozeCommand.self, PolicyCommand.self,
-      RejectedCommand.self, ReparseCommand.self,
+      SearchCommand.self, SQLCommand.self, ExportCommand.self, ImportClaimReviewCommand.self,
+      DatasetteMetadataCommand.self, RejectedCommand.self, ReparseCommand.self,
     ]
   )
 

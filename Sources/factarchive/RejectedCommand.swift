@@ -15,7 +15,7 @@ struct RejectedCommand: ParsableCommand {
   @OptionGroup var archive: ArchiveOptions
 
   @Option(help: "Output format: table, json or csv.")
-  var format: StaleFormat = .table
+  var format: ListFormat = .table
 
   func run() throws {
     try runReportingFailures {

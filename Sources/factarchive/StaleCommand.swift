@@ -8,7 +8,7 @@ import FactArchiveStore
   import Darwin
 #endif
 
-extension StaleFormat: ExpressibleByArgument {}
+extension ListFormat: ExpressibleByArgument {}
 extension StaleReason.Code: ExpressibleByArgument {}
 
 struct StaleCommand: ParsableCommand {
@@ -55,7 +55,7 @@ struct StaleCommand: ParsableCommand {
   var maxAge: Int?
 
   @Option(help: "Output format: table, json or csv.")
-  var format: StaleFormat = .table
+  var format: ListFormat = .table
 
   func validate() throws {
     if let maxAge, maxAge < 0 { throw ValidationError("--max-age must be 0 or more days.") }

@@ -43,7 +43,7 @@ import Testing
     let before = try snapshot
     let checkIDs = try rows("SELECT id FROM checks ORDER BY id")
     // The "new version" shouts its headings and reads only the first follow-up.
-    let changed = try Reparser(database: db) { bytes, options throws(ParseError) in
+    let changed = try Reparser(database: db) { bytes, _, options throws(ParseError) in
       var document = try ArticleParser.parse(bytes, options: options)
       for index in document.articles.indices {
         document.articles[index].followUps = Array(document.articles[index].followUps.prefix(1))
@@ -68,7 +68,7 @@ import Testing
   }
 
   @Test func aRejectedDocumentThatNowParsesLands() throws {
-    let lenient = try Reparser(database: db) { bytes, options throws(ParseError) in
+    let lenient = try Reparser(database: db) { bytes, _, options throws(ParseError) in
       let text = String(decoding: bytes, as: UTF8.self)
         .replacingOccurrences(of: "February 30", with: "February 28")
       return try ArticleParser.parse(Array(text.utf8), options: options)
@@ -88,7 +88,7 @@ import Testing
 
   @Test func aDocumentTheNewParserRejectsKeepsItsRows() throws {
     let before = try snapshot
-    let strict = try Reparser(database: db) { bytes, options throws(ParseError) in
+    let strict = try Reparser(database: db) { bytes, _, options throws(ParseError) in
       let document = try ArticleParser.parse(bytes, options: options)
       if document.articles.first?.question.contains("Tallis Bay") == true {
         throw ParseError(line: 1, "the new parser dislikes this page")
@@ -106,7 +106,7 @@ import Testing
   }
 
   @Test func aChangedQuestionMovesTheCheckAndDropsTheOrphan() throws {
-    let retitled = try Reparser(database: db) { bytes, options throws(ParseError) in
+    let retitled = try Reparser(database: db) { bytes, _, options throws(ParseError) in
       var document = try ArticleParser.parse(bytes, options: options)
       if document.articles.first?.question.hasPrefix("Which companies") == true {
         document.articles[0].question = "Who won the Tallis Bay wind leases?"

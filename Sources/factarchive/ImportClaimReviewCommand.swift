@@ -1,0 +1,57 @@
+import ArgumentParser
+import FactArchiveIngest
+import FactArchiveStore
+
+struct ImportClaimReviewCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "import-claimreview",
+    abstract: "Import schema.org ClaimReview JSON-LD from other publishers.",
+    discussion: """
+      Example: factarchive import-claimreview feed.json
+
+      FILE holds one ClaimReview object, an array of them, or a DataFeed with \
+      dataFeedElement. Each review becomes a check in the same tables as ingested pages: \
+      question = claimReviewed, date = datePublished, rating and publisher kept. Reviews \
+      that lack a claim or have a bad date are reported and skipped; the rest land. The file \
+      is kept whole in documents, like any input.
+
+      Exit status: 0 all landed, 1 some entries or files were rejected, 2 usage error, \
+      4 database failure.
+      """)
+
+  @OptionGroup var archive: ArchiveOptions
+
+  @Flag(name: .shortAndLong, help: "Print only errors.")
+  var quiet = false
+
+  @Argument(
+    help: ArgumentHelp("ClaimReview JSON-LD files, or - for standard input.", valueName: "file"))
+  var files: [String]
+
+  func run() throws {
+    try runReportingFailures {
+      let db = try archive.open()
+      let session = try IngestSession(
+        database: db,
+        options: .init(
+          parse: ArticleParser.Options(latestPlausibleDay: Day.today()), format: .claimReview))
+      var skipped = 0
+      let tally = try session.run(InputFiles(paths: files).map { $0 }) { document, outcome in
+        if case .rejected(let error) = outcome {
+          Terminal.writeError(error.formatted(path: document.input.path))
+        }
+        if case .success(let parsed) = document.parsed {
+          for entry in parsed.skipped {
+            Terminal.writeError(entry.formatted(path: document.input.path))
+            skipped += 1
+          }
+        }
+      }
+      if !quiet {
+        Terminal.writeOut(
+          tally.summary + (skipped > 0 ? ", \(skipped) entries skipped" : "") + "\n")
+      }
+      if tally.rejected > 0 || skipped > 0 { throw ExitCode(ExitStatus.partialFailure) }
+    }
+  }
+}

@@ -1,0 +1,44 @@
+import ArgumentParser
+import FactArchiveQuery
+import FactArchiveStore
+
+struct SearchCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "search",
+    abstract: "Full-text search of questions, summaries and follow-ups, best matches first.",
+    discussion: """
+      Example: factarchive search '"cartel de los soles" OR tren' --limit 5
+
+      TERMS use FTS5 query syntax: words (stemmed: 'sanction' finds 'sanctioned'), \
+      "exact phrases", OR, NOT, prefix*, and column:word. A match in the question counts \
+      double, one in a follow-up question half. Matches print in **bold** within a snippet. \
+      A query FTS5 cannot read exits 2 with its message.
+      """)
+
+  @OptionGroup var archive: ArchiveOptions
+
+  @Argument(help: ArgumentHelp("What to look for (FTS5 query syntax).", valueName: "terms"))
+  var terms: String
+
+  @Option(help: ArgumentHelp("At most this many checks.", valueName: "count"))
+  var limit = 20
+
+  @Option(help: "Output format: table, json or csv.")
+  var format: ListFormat = .table
+
+  func validate() throws {
+    guard limit >= 1 else { throw ValidationError("--limit must be at least 1.") }
+  }
+
+  func run() throws {
+    try runReportingFailures {
+      let db = try archive.open()
+      do {
+        let hits = try FullTextSearch(query: terms, limit: limit).run(on: db)
+        Terminal.writeOut(FullTextSearch.render(hits, format: format, query: terms))
+      } catch let error as FullTextSearch.SyntaxError {
+        throw CommandFailure(message: error.description, status: ExitStatus.usage)
+      }
+    }
+  }
+}

@@ -1,0 +1,234 @@
+import FactArchiveIngest
+import FactArchiveQuery
+import FactArchiveStore
+import Foundation
+import TestSupport
+import Testing
+
+@Suite struct SearchTests {
+  let archive: FixtureArchive
+  let db: Database
+
+  init() throws {
+    archive = try FixtureArchive()
+    db = try Database.openArchive(path: archive.path)
+  }
+
+  func search(_ query: String, limit: Int = 10) throws -> [FullTextSearch.Hit] {
+    try FullTextSearch(query: query, limit: limit).run(on: db)
+  }
+
+  @Test func questionMatchesRankFirst() throws {
+    let hits = try search("ferry")
+    #expect(
+      Set(hits.prefix(3).map(\.question)) == [
+        "Did the Calloway Harbour Authority double ferry fares after the 2025 storm season?",
+        "Did Lunmark's ferry union strike for three weeks in May?",
+        "Is Selmouth's harbour ferry being replaced by a bridge?",
+      ])
+    #expect(hits.map(\.score) == hits.map(\.score).sorted())
+    #expect(hits.allSatisfy { $0.snippet.lowercased().contains("**ferr") })
+  }
+
+  @Test func phrasesPrefixesStemsAndColumns() throws {
+    #expect(
+      try search("\"school meal\"").first?.question
+        == "Were Hallen's school meal budgets cut by half?")
+    #expect(
+      try search("tobac*").first?.question
+        == "Did Valmora raise tobacco excise by 40 percent in 2025?")
+    // Porter stemming: "recalled" in the text, "recall" in the query.
+    #expect(try search("recalls").contains { $0.question.contains("Fenrix asthma inhaler") })
+    #expect(try search("heading:\"bottom line\"").count >= 1)
+    #expect(try search("zzzunknownword").isEmpty)
+  }
+
+  @Test func followUpsAreSearchedToo() throws {
+    let hits = try search("quality")
+    #expect(hits.first?.field == "follow_up")
+    #expect(hits.first?.snippet.contains("**quality**") == true)
+  }
+
+  @Test(arguments: ["\"unbalanced", "ferry AND", "nosuchcolumn:ferry", "(ferry"])
+  func queriesFTS5CannotReadAreReportedPlainly(_ query: String) throws {
+    let error = try #require(throws: FullTextSearch.SyntaxError.self) { try search(query) }
+    #expect(error.description.hasPrefix("search query: "))
+    #expect(error.description.contains("fts5.html"))
+  }
+
+  @Test func indexesStayInSyncThroughReparse() throws {
+    // A "parser change" that drops every section after the first: the dropped text must
+    // leave the index with it.
+    let trimmed = try Reparser(database: db) { bytes, format, options throws(ParseError) in
+      var document = try DocumentParser.parse(bytes, format: format, options: options)
+      for index in document.articles.indices {
+        document.articles[index].summaries = Array(document.articles[index].summaries.prefix(1))
+      }
+      return document
+    }
+    #expect(!(try search("turnstile OR \"crane fault\"").isEmpty))
+    try trimmed.run(.all)
+    #expect(try search("\"crane fault\"").isEmpty)
+    for table in ["questions_fts", "summaries_fts", "follow_ups_fts", "sources_fts", "checks_fts"] {
+      try db.execute("INSERT INTO \(table) (\(table)) VALUES ('integrity-check')")
+    }
+    try Reparser(database: db).run(.all)
+    #expect(!(try search("\"crane fault\"").isEmpty))
+  }
+}
+
+@Suite struct ExportImportTests {
+  let archive: FixtureArchive
+
+  init() throws {
+    archive = try FixtureArchive()
+  }
+
+  func export(_ format: ArchiveExport.Format) throws -> String {
+    let db = try Database.openArchive(path: archive.path)
+    var output = ""
+    try ArchiveExport.run(format: format, on: db) { output += $0 }
+    return output
+  }
+
+  var checkCount: Int {
+    get throws {
+      Int(try Database.openArchive(path: archive.path).scalarInt("SELECT count(*) FROM checks"))
+    }
+  }
+
+  @Test func ndjsonHasOneObjectPerCheck() throws {
+    let lines = try export(.ndjson).split(separator: "\n")
+    #expect(lines.count == (try checkCount))
+    for line in lines {
+      let object = try #require(
+        try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+      #expect(object["question"] is String)
+      #expect(object["summaries"] is [Any])
+    }
+  }
+
+  @Test func csvHasAHeaderAndOneRowPerCheck() throws {
+    let text = try export(.csv)
+    #expect(text.hasPrefix("check_id,question_id,question,checked_on,checked_on_inferred,latest,"))
+    // Rows may hold new lines inside quotes; count records by their leading check id.
+    let records = text.split(separator: "\n").filter {
+      $0.first?.isNumber == true && $0.contains(",")
+    }
+    #expect(records.count >= (try checkCount))
+  }
+
+  @Test func claimReviewIsValidJSONLD() throws {
+    let data = Data(try export(.claimreview).utf8)
+    let reviews = try #require(try JSONSerialization.jsonObject(with: data) as? [[String: Any]])
+    #expect(reviews.count == (try checkCount))
+    for review in reviews {
+      #expect(review["@context"] as? String == "https://schema.org")
+      #expect(review["@type"] as? String == "ClaimReview")
+      #expect((review["claimReviewed"] as? String)?.isEmpty == false)
+      #expect((review["author"] as? [String: Any])?["@type"] as? String == "Organization")
+      #expect((review["itemReviewed"] as? [String: Any])?["@type"] as? String == "Claim")
+      if let published = review["datePublished"] as? String {
+        #expect(Day(iso: published) != nil)
+        #expect(review["dateModified"] as? String == published)
+      }
+    }
+    #expect(reviews.contains { ($0["url"] as? String)?.hasPrefix("https://factually.co/") == true })
+  }
+
+  @Test func roundTripKeepsQuestionsAndDates() throws {
+    let exported = try export(.claimreview)
+    let folder = try TemporaryFolder()
+    let file = try folder.write("reviews.json", exported)
+    let fresh = try Database.openArchive(path: folder.file("fresh.sqlite").path)
+    let tally = try IngestSession(database: fresh, options: .init(format: .claimReview)).run(
+      InputFiles(paths: [file]))
+    #expect(tally.rejected == 0)
+    let query =
+      "SELECT q.text, coalesce(c.checked_on, '') FROM checks c JOIN questions q ON q.id = c.question_id ORDER BY 1, 2"
+    let original = try Database.openArchive(path: archive.path).query(query) {
+      [$0.text(at: 0) ?? "", $0.text(at: 1) ?? ""]
+    }
+    let imported = try fresh.query(query) { [$0.text(at: 0) ?? "", $0.text(at: 1) ?? ""] }
+    #expect(imported == original)
+    // Exporting the imported archive gives the same reviews back.
+    var again = ""
+    try ArchiveExport.run(format: .claimreview, on: fresh) { again += $0 }
+    func essentials(_ text: String) throws -> [[String]] {
+      let reviews = try #require(
+        try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [[String: Any]])
+      return reviews.map { review in
+        ["claimReviewed", "datePublished", "url", "reviewBody"].map { review[$0] as? String ?? "" }
+      }.sorted { $0.joined() < $1.joined() }
+    }
+    #expect(try essentials(again) == essentials(exported))
+  }
+}
+
+@Suite struct ClaimReviewImportTests {
+  func importing(_ json: String) throws -> (Database, IngestTally, [ParseError], TemporaryFolder) {
+    let folder = try TemporaryFolder()
+    let db = try Database.openArchive(path: folder.file("a.sqlite").path)
+    let path = try folder.write("feed.json", json)
+    var skipped: [ParseError] = []
+    let tally = try IngestSession(database: db, options: .init(format: .claimReview)).run(
+      InputFiles(paths: [path])
+    ) {
+      document, _ in
+      if case .success(let parsed) = document.parsed { skipped = parsed.skipped }
+    }
+    return (db, tally, skipped, folder)
+  }
+
+  static let review = """
+    {"@context": "https://schema.org", "@type": "ClaimReview", "claimReviewed": "Orlen Bay sold its harbour",
+     "datePublished": "2026-03-04T10:00:00+01:00", "url": "https://checker.example/orlen",
+     "author": {"@type": "Organization", "name": "Checker Desk"},
+     "reviewRating": {"@type": "Rating", "ratingValue": 1, "alternateName": "False"},
+     "reviewBody": "The harbour was leased, not sold [1]."}
+    """
+
+  @Test(arguments: [
+    review,
+    "[\(review)]",
+    "{\"@type\": \"DataFeed\", \"dataFeedElement\": [\(review)]}",
+    "{\"@type\": \"DataFeed\", \"dataFeedElement\": [{\"@type\": \"DataFeedItem\", \"item\": [\(review)]}]}",
+    "{\"@context\": \"https://schema.org\", \"@graph\": [\(review)]}",
+  ])
+  func readsObjectsArraysAndDataFeeds(_ json: String) throws {
+    let (db, tally, skipped, _) = try importing(json)
+    #expect(tally.new == 1 && tally.rejected == 0 && skipped.isEmpty)
+    let row = try #require(
+      try db.queryFirst(
+        "SELECT q.text, c.checked_on, c.publisher, c.rating, c.title_url FROM checks c JOIN questions q ON q.id = c.question_id"
+      ) { $0.row })
+    #expect(
+      row == [
+        .text("Orlen Bay sold its harbour"), .text("2026-03-04"), .text("Checker Desk"),
+        .text("False"), .text("https://checker.example/orlen"),
+      ])
+    #expect(
+      try db.scalarText("SELECT body FROM summaries") == "The harbour was leased, not sold [1].")
+    #expect(try db.scalarText("SELECT format FROM documents") == "claimreview")
+  }
+
+  @Test func badEntriesAreSkippedAndTheRestLand() throws {
+    let json =
+      "[\(Self.review), {\"@type\": \"ClaimReview\", \"datePublished\": \"2026-01-01\"}, {\"@type\": \"ClaimReview\", \"claimReviewed\": \"X?\", \"datePublished\": \"2026-02-30\"}]"
+    let (db, tally, skipped, _) = try importing(json)
+    #expect(tally.new == 1)
+    #expect(
+      skipped.map(\.message) == [
+        "entry 2 of 3: claimReviewed is missing",
+        "entry 3 of 3: datePublished is not a date: 2026-02-30",
+      ])
+    #expect(try db.scalarInt("SELECT count(*) FROM checks") == 1)
+  }
+
+  @Test func invalidJSONIsRejectedAndKept() throws {
+    let (db, tally, _, _) = try importing("[{\"@type\": \"ClaimReview\",\n \"claimReviewed\": }]")
+    #expect(tally.rejected == 1)
+    #expect(try db.scalarText("SELECT error FROM documents")?.hasPrefix("not valid JSON") == true)
+    #expect(try db.scalarText("SELECT status FROM documents") == "rejected")
+  }
+}
