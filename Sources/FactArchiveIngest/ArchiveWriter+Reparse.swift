@@ -26,23 +26,28 @@ extension ArchiveWriter {
           "SELECT id, question_id FROM checks WHERE document_id = ? AND article_index = ?",
           [documentID, index], { ($0.int64(at: 0), $0.int64(at: 1)) })
         {
-          let (values, links) = try checkValues(article, of: parsed)
-          try db.execute(
+          let update = try db.cachedStatement(
             """
-            UPDATE checks SET question_id = ?, first_line = ?, checked_on = ?,
-              checked_on_inferred = ?, publisher_flagged_outdated = ?, disclaimer = ?,
-              title_url = ?, truncated = ?, unparsed = ?, citation_count = ?, key_terms = ?,
-              time_sensitive_terms = ?, topic = ?, max_age_days = ?, due_on = ?, publisher = ?,
-              rating = ?
-            WHERE id = ?
-            """, [questionID] + values + [checkID])
+            UPDATE checks SET question_id = ?1, first_line = ?2, checked_on = ?3,
+              checked_on_inferred = ?4, publisher_flagged_outdated = ?5, disclaimer = ?6,
+              title_url = ?7, truncated = ?8, unparsed = ?9, citation_count = ?10, key_terms = ?11,
+              time_sensitive_terms = ?12, topic = ?13, max_age_days = ?14, due_on = ?15,
+              publisher = ?16, rating = ?17
+            WHERE id = ?18
+            """)
+          try update.bind(questionID, at: 1)
+          let links = try bindCheckColumns(article, of: parsed, verdict: nil, to: update, from: 2)
+            .links
+          try update.bind(checkID, at: 18)
+          try update.run()
           try assessor.record(links, checkID: checkID)
           try removeParts(checkID: checkID)
           try insertParts(of: article, checkID: checkID, document: parsed)
           try markLatest(questionID: oldQuestionID)
         } else {
           let checkID = try insertCheck(
-            article, of: parsed, questionID: questionID, documentID: documentID, index: index)
+            article, of: parsed, verdict: nil, questionID: questionID, documentID: documentID,
+            index: index)
           try insertParts(of: article, checkID: checkID, document: parsed)
         }
         try markLatest(questionID: questionID)
@@ -70,6 +75,7 @@ extension ArchiveWriter {
 
   /// The parts of a check, before they are written again.
   private func removeParts(checkID: Int64) throws {
+    // summary_spans_ad takes each deleted summary out of summaries_fts.
     try db.execute("DELETE FROM citation_spans WHERE check_id = ?", [checkID])
     try db.execute("DELETE FROM summary_spans WHERE check_id = ?", [checkID])
     try db.execute("DELETE FROM follow_ups WHERE check_id = ?", [checkID])

@@ -10,7 +10,7 @@
 /// The walk is lazy (one folder's entries in memory at a time), so a million-file corpus
 /// costs no more memory than a small one, and it never enters a folder twice, so symlink
 /// loops end.
-public struct InputFiles: Sequence {
+public struct InputFiles: Sequence, Sendable {
   public enum Item: Sendable, Equatable {
     case file(String)
     case standardInput
@@ -167,25 +167,66 @@ public enum InputReader {
     if let size, size > maxBytes {
       return tooLarge(path: path, size: size, maxBytes: maxBytes)
     }
-    var bytes: [UInt8] = []
-    bytes.reserveCapacity(min((size ?? 64 << 10) + 1, maxBytes + 1))
-    let chunk = 1 << 16
-    var buffer = [UInt8](repeating: 0, count: chunk)
-    while true {
-      let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, chunk) }
-      if count < 0 {
-        if errno == EINTR { continue }
-        return InputDocument(
-          path: path, byteCount: bytes.count,
-          readError: ParseError(line: nil, "cannot read: \(InputFiles.errorText(errno))"))
+    var failure: Int32 = 0
+    var bytes: [UInt8]
+    if let size {
+      // A regular file: read straight into an array of its size (no staging buffer, so the
+      // heap does not fill with freed chunks between long-lived documents).
+      bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+        count = readFully(descriptor, into: UnsafeMutableRawBufferPointer(buffer), error: &failure)
       }
-      if count == 0 { break }
-      bytes.append(contentsOf: buffer[0..<count])
-      if bytes.count > maxBytes {
-        return tooLarge(path: path, size: nil, maxBytes: maxBytes)
+      // A file that grew since fstat: keep reading what is there.
+      var probe: UInt8 = 0
+      if failure == 0, bytes.count == size,
+        withUnsafeMutableBytes(of: &probe, { readFully(descriptor, into: $0, error: &failure) })
+          == 1
+      {
+        bytes.append(probe)
+        bytes += readToEnd(descriptor, limit: maxBytes - size - 1, error: &failure)
       }
+    } else {
+      bytes = readToEnd(descriptor, limit: maxBytes, error: &failure)
+    }
+    if failure != 0 {
+      return InputDocument(
+        path: path, byteCount: bytes.count,
+        readError: ParseError(line: nil, "cannot read: \(InputFiles.errorText(failure))"))
+    }
+    if bytes.count > maxBytes {
+      return tooLarge(path: path, size: nil, maxBytes: maxBytes)
     }
     return InputDocument(path: path, bytes: bytes)
+  }
+
+  /// Fills `buffer` from the descriptor; returns how many bytes were read.
+  private static func readFully(
+    _ descriptor: Int32, into buffer: UnsafeMutableRawBufferPointer, error: inout Int32
+  ) -> Int {
+    guard let base = buffer.baseAddress else { return 0 }
+    var total = 0
+    while total < buffer.count {
+      let count = read(descriptor, base + total, buffer.count - total)
+      if count < 0 {
+        if errno == EINTR { continue }
+        error = errno
+        break
+      }
+      if count == 0 { break }
+      total += count
+    }
+    return total
+  }
+
+  /// Reads until the end, or until more than `limit` bytes have come.
+  private static func readToEnd(_ descriptor: Int32, limit: Int, error: inout Int32) -> [UInt8] {
+    var bytes: [UInt8] = []
+    var chunk = [UInt8](repeating: 0, count: 1 << 16)
+    while bytes.count <= limit {
+      let count = chunk.withUnsafeMutableBytes { readFully(descriptor, into: $0, error: &error) }
+      bytes.append(contentsOf: chunk[0..<count])
+      if count < chunk.count || error != 0 { break }
+    }
+    return bytes
   }
 
   private static func tooLarge(path: String, size: Int?, maxBytes: Int) -> InputDocument {

@@ -1,4 +1,6 @@
 import Crypto
+import FactArchivePolicy
+import FactArchiveStore
 
 /// An input read into memory (or found too large to read).
 public struct InputDocument: Sendable {
@@ -34,10 +36,22 @@ public struct PreparedDocument: Sendable {
   public var parsed: Result<ParsedDocument, ParseError>
   /// How the input is written.
   public var format: DocumentFormat
+  /// The staleness policy's verdict on each article, worked out with the parse (`nil`
+  /// when no policy was given: the writer judges then).
+  public var verdicts: [StalenessPolicy.Verdict]?
 
+  /// The verdict on the article at `index`, when it was worked out ahead.
+  public func verdict(_ index: Int) -> StalenessPolicy.Verdict? {
+    guard let verdicts, index < verdicts.count else { return nil }
+    return verdicts[index]
+  }
+
+  /// Reads, hashes and parses an input; with a `policy`, also judges each article (the
+  /// pure half of the policy's work, so the writer thread need not).
   public init(
     _ input: InputDocument, format: DocumentFormat = .text,
-    options: ArticleParser.Options = ArticleParser.Options()
+    options: ArticleParser.Options = ArticleParser.Options(), policy: StalenessPolicy? = nil,
+    ingestedOn: Day = Day.today()
   ) {
     self.format = format
     self.input = input
@@ -49,8 +63,18 @@ public struct PreparedDocument: Sendable {
     }
     self.sha256 = PreparedDocument.hex(SHA256.hash(data: input.bytes))
     do {
-      self.parsed = .success(
-        try DocumentParser.parse(input.bytes, format: format, options: options))
+      let document = try DocumentParser.parse(input.bytes, format: format, options: options)
+      self.parsed = .success(document)
+      if let policy {
+        verdicts = document.articles.map { article in
+          policy.assess(
+            StalenessPolicy.Facts(
+              question: article.question,
+              summary: article.summaries.first.map { document.body(of: $0) } ?? "",
+              checkedOn: article.checkedOn, checkedOnInferred: article.checkedOnInferred,
+              ingestedOn: ingestedOn, publisherFlagged: article.publisherFlaggedOutdated))
+        }
+      }
     } catch {
       self.parsed = .failure(error)
     }

@@ -26,10 +26,11 @@ public final class CheckAssessor {
 
   /// The policy's verdict on a check about to be written, and the stored sources that are
   /// newer evidence for it.
-  public func judge(_ facts: StalenessPolicy.Facts) throws -> (
-    StalenessPolicy.Verdict, [EvidenceLink]
-  ) {
-    var verdict = policy.assess(facts)
+  /// `assessed` is the verdict when it was worked out already, on another thread.
+  public func judge(_ facts: StalenessPolicy.Facts, assessed: StalenessPolicy.Verdict? = nil) throws
+    -> (StalenessPolicy.Verdict, [EvidenceLink])
+  {
+    var verdict = assessed ?? policy.assess(facts)
     guard hasSources, let base = facts.baseDate, !verdict.keyTerms.isEmpty else {
       return (verdict, [])
     }

@@ -107,8 +107,8 @@ A check's date for ordering and ageing is `coalesce(checked_on, checked_on_infer
 Indexes: `checks_stale_queue (due_on) WHERE superseded = 0` (the stale queue is a range scan
 of it), `checks_by_topic (topic, due_on) WHERE superseded = 0`, and
 `checks_by_age (coalesce(checked_on, checked_on_inferred)) WHERE superseded = 0`.
-Full-text index: `checks_fts` (`key_terms`), `content="checks"`, kept in sync by the
-`checks_ai`, `checks_ad` and `checks_au` triggers.
+Full-text index: `checks_fts` (`key_terms`), `content="checks"` (see
+[Full-text search](#full-text-search)).
 
 Index: `checks_by_question (question_id, checked_on)` — history of a question, latest check.
 
@@ -260,8 +260,11 @@ A snooze is in force on a day when `ended_at IS NULL AND until > day`.
 
 ## Full-text search
 
-FTS5 indexes, each named `<table>_fts` with `content=` its table (Datasette's convention) and
-kept in sync by triggers on every ingest, reparse and delete:
+FTS5 indexes, each named `<table>_fts` with `content=` its table (Datasette's convention).
+FactArchive's writer inserts the index rows next to the rows they index (an FTS5 insert made
+by a trigger costs several times a direct one, see `Schema/005_ingest_speed.sql`); the
+`_ad` and `_au` triggers take rows out and rewrite them whatever deletes or updates them,
+and `sources_fts` is kept entirely by triggers:
 
 | index | columns | content | tokenizer |
 |---|---|---|---|

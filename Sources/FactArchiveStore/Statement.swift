@@ -117,6 +117,40 @@ public final class Statement {
     try check(code)
   }
 
+  // MARK: - Typed binding (the ingest hot path: no boxing, no arrays)
+
+  public func bind(_ value: Int64, at index: Int32) throws(DatabaseError) {
+    try check(sqlite3_bind_int64(handle, index, value))
+  }
+
+  public func bind(_ value: Int, at index: Int32) throws(DatabaseError) {
+    try check(sqlite3_bind_int64(handle, index, Int64(value)))
+  }
+
+  public func bind(_ value: Bool, at index: Int32) throws(DatabaseError) {
+    try check(sqlite3_bind_int64(handle, index, value ? 1 : 0))
+  }
+
+  /// Binds text, or NULL for `nil`.
+  public func bind(_ value: String?, at index: Int32) throws(DatabaseError) {
+    guard let value else {
+      try check(sqlite3_bind_null(handle, index))
+      return
+    }
+    try check(Statement.bindText(value, handle: handle, index: index))
+  }
+
+  public func bindNull(at index: Int32) throws(DatabaseError) {
+    try check(sqlite3_bind_null(handle, index))
+  }
+
+  /// Runs a statement bound with the typed `bind` methods to completion, then resets it
+  /// (bindings stay until rebound).
+  public func run() throws(DatabaseError) {
+    defer { sqlite3_reset(handle) }
+    while try step() {}
+  }
+
   /// Binds UTF-8 bytes as text without building a Swift `String` first.
   public func bindText(_ bytes: UnsafeRawBufferPointer, at index: Int32) throws(DatabaseError) {
     let code: Int32

@@ -30,6 +30,9 @@ struct IngestCommand: ParsableCommand {
   @Flag(name: .shortAndLong, help: "Print only errors: no progress bar, no closing line.")
   var quiet = false
 
+  @Flag(help: "Read and parse everything, report what is wrong, write nothing.")
+  var dryRun = false
+
   @Option(
     help: ArgumentHelp(
       "What the inputs are: auto (decide from the text), fact-check or source.",
@@ -68,6 +71,24 @@ struct IngestCommand: ParsableCommand {
         options: .init(
           maxBytes: maxBytes,
           parse: ArticleParser.Options(kind: kind, latestPlausibleDay: Day.today())))
+      if dryRun {
+        var rejected = 0
+        let (documents, articles) = try session.check(inputs) { document in
+          if case .failure(let error) = document.parsed {
+            rejected += 1
+            Terminal.writeError(error.formatted(path: document.input.path))
+          }
+          progress.advance(articles: 0)
+        }
+        progress.finish()
+        if !quiet {
+          Terminal.writeOut(
+            "\(documents + rejected) files: \(articles) articles would land, \(rejected) rejected "
+              + "(dry run: nothing written)\n")
+        }
+        if rejected > 0 { throw ExitCode(ExitStatus.partialFailure) }
+        return
+      }
       let tally: IngestTally
       do {
         tally = try session.run(inputs) { document, outcome in
