@@ -5,6 +5,7 @@
 #   make build     release build
 #   make install   install the binary, man page and shell completions under PREFIX
 #   make schema    regenerate the Swift copies of Schema/*.sql and Schema/README.md
+#   make bench     benchmark ingest and queries at 10,000 and 100,000 articles (BENCH_N=1000000 adds a run)
 #   make html-check  render the HTML report in headless Chromium: escaping check and screenshot
 
 PREFIX ?= /usr/local
@@ -15,7 +16,7 @@ SCHEMA_DOC_SWIFT := Sources/FactArchiveStore/SchemaReference.swift
 RELEASE_FLAGS := -c release --product factarchive --static-swift-stdlib
 MANUAL := .build/plugins/GenerateManual/outputs/factarchive/factarchive.1
 
-.PHONY: run test build install schema lint deps browser html-check clean
+.PHONY: run test build install schema lint deps browser html-check bench clean
 
 # libsqlite3-dev is the one system package the build needs (the CSQLite module map).
 deps:
@@ -88,6 +89,11 @@ install: build
 	"$(PREFIX)/bin/factarchive" --generate-completion-script zsh > "$(PREFIX)/share/zsh/site-functions/_factarchive"
 	"$(PREFIX)/bin/factarchive" --generate-completion-script fish > "$(PREFIX)/share/fish/vendor_completions.d/factarchive.fish"
 	@echo "installed factarchive, its man page and completions under $(PREFIX)"
+
+# Not part of `make test`: generates corpora under Benchmarks/work/ (kept for reruns), measures
+# against a Python peer and SQLite's own floor, and writes Benchmarks/RESULTS.md.
+bench: build
+	python3 Benchmarks/bench.py
 
 lint:
 	$(SWIFT) format lint --strict --recursive Sources Tests Package.swift

@@ -50,8 +50,9 @@ public struct FullTextSearch: Sendable {
     var weight: Double
     /// bm25 with per-column weights: a section heading counts less than its text.
     var rank: String
-    /// Maps the FTS rowid to a check id.
-    var checkSQL: String
+    /// Joins the FTS row (`f`) to its check: the expression giving the check id and the join.
+    var check: String
+    var join: String
     /// The snippet's column: the question or body text.
     var snippetColumn: Int
   }
@@ -59,14 +60,15 @@ public struct FullTextSearch: Sendable {
   private static let sources = [
     Source(
       table: "questions_fts", field: "question", weight: 2, rank: "bm25(questions_fts)",
-      checkSQL: "SELECT id FROM checks WHERE question_id = ? ORDER BY superseded, id DESC LIMIT 1",
-      snippetColumn: 0),
+      check:
+        "(SELECT id FROM checks WHERE question_id = f.rowid ORDER BY superseded, id DESC LIMIT 1)",
+      join: "", snippetColumn: 0),
     Source(
       table: "summaries_fts", field: "summary", weight: 1, rank: "bm25(summaries_fts, 0.3, 1.0)",
-      checkSQL: "SELECT check_id FROM summary_spans WHERE id = ?", snippetColumn: -1),
+      check: "s.check_id", join: "JOIN summary_spans AS s ON s.id = f.rowid", snippetColumn: -1),
     Source(
       table: "follow_ups_fts", field: "follow_up", weight: 0.5, rank: "bm25(follow_ups_fts)",
-      checkSQL: "SELECT check_id FROM follow_ups WHERE id = ?", snippetColumn: 0),
+      check: "u.check_id", join: "JOIN follow_ups AS u ON u.id = f.rowid", snippetColumn: 0),
   ]
 
   public func run(on db: Database) throws -> [Hit] {
@@ -74,21 +76,23 @@ public struct FullTextSearch: Sendable {
     let candidates = min(1000, max(50, limit * 5))
     var columnErrors: [SyntaxError] = []
     for (index, source) in Self.sources.enumerated() {
-      let rows: [(Int64, Double)]
+      // One statement per index: the best candidates by bm25, each already mapped to its check.
+      let rows: [(Int64, Double, Int64)]
       do {
         rows = try matching(
-          "SELECT rowid, \(source.rank) AS score FROM \(source.table) WHERE \(source.table) MATCH ? ORDER BY score LIMIT ?",
+          """
+          SELECT \(source.check), \(source.rank) AS score, f.rowid
+          FROM \(source.table) AS f \(source.join)
+          WHERE \(source.table) MATCH ? ORDER BY score LIMIT ?
+          """,
           [query, candidates], db: db
-        ) { ($0.int64(at: 0), $0.double(at: 1) * source.weight) }
+        ) { ($0.int64(at: 0), $0.double(at: 1) * source.weight, $0.int64(at: 2)) }
       } catch let error as SyntaxError where error.message.contains("no such column") {
         // A column filter (heading:word) applies to the indexes that have that column.
         columnErrors.append(error)
         continue
       }
-      for (rowid, score) in rows {
-        guard let checkID = try db.queryFirst(source.checkSQL, [rowid], { $0.int64(at: 0) }) else {
-          continue
-        }
+      for (checkID, score, rowid) in rows where checkID > 0 {
         if let current = best[checkID], current.score <= score { continue }
         best[checkID] = (score, index, rowid)
       }

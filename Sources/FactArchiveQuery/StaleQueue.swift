@@ -92,6 +92,16 @@ public struct StaleQueue: Sendable {
     if let maxAgeOverride {
       return try runOverride(on: db, maxAge: maxAgeOverride, explainer: explainer)
     }
+    let statement = try prepareQueue(on: db)
+    var checks: [StaleCheck] = []
+    while try statement.step() {
+      checks.append(try explainer.check(from: statement, maxAgeOverride: nil))
+    }
+    return checks
+  }
+
+  /// The queue's statement, bound: a range scan of `checks_stale_queue` up to the day.
+  private func prepareQueue(on db: Database, prefix: String = "") throws -> Statement {
     var filters = ["c.superseded = 0", "c.due_on <= :as_of"]
     var values: [String: any DatabaseValueConvertible] = [":as_of": asOf.iso]
     if let topic {
@@ -101,7 +111,7 @@ public struct StaleQueue: Sendable {
     if let reason { filters.append(Self.condition(reason)) }
     if !includeSnoozed { filters.append("\(Self.snoozedUntil) IS NULL") }
     var sql = """
-      SELECT \(Self.columns)
+      \(prefix)SELECT \(Self.columns)
       FROM checks AS c JOIN questions AS q ON q.id = c.question_id
       WHERE \(filters.joined(separator: " AND "))
       ORDER BY \(Self.priority)
@@ -112,11 +122,16 @@ public struct StaleQueue: Sendable {
     }
     let statement = try db.prepare(sql)
     try statement.bind(named: values)
-    var checks: [StaleCheck] = []
-    while try statement.step() {
-      checks.append(try explainer.check(from: statement, maxAgeOverride: nil))
-    }
-    return checks
+    return statement
+  }
+
+  /// SQLite's plan for the queue query (`EXPLAIN QUERY PLAN`), one line per step: how the
+  /// queue is found, for tests and for anyone tuning a large archive.
+  public func queryPlan(on db: Database) throws -> [String] {
+    let statement = try prepareQueue(on: db, prefix: "EXPLAIN QUERY PLAN ")
+    var plan: [String] = []
+    while try statement.step() { plan.append(statement.text(at: 3) ?? "") }
+    return plan
   }
 
   /// `--max-age`: every check judged by one maximum age, computed here rather than stored.

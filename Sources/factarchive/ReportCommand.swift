@@ -47,8 +47,10 @@ struct ReportCommand: ParsableCommand {
   func run() throws {
     try runReportingFailures {
       let db = try archive.open()
-      let content = try NightlyReport.run(
-        asOf: asOf ?? Day.today(), by: Terminal.userName, at: Timestamp.nowUTC(), on: db)
+      let content = try Timing.measure("report") {
+        try NightlyReport.run(
+          asOf: asOf ?? Day.today(), by: Terminal.userName, at: Timestamp.nowUTC(), on: db)
+      }
       let text = ReportRenderer.render(content, format: format)
       if let out {
         do {

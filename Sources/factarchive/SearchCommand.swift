@@ -34,7 +34,9 @@ struct SearchCommand: ParsableCommand {
     try runReportingFailures {
       let db = try archive.open()
       do {
-        let hits = try FullTextSearch(query: terms, limit: limit).run(on: db)
+        let hits = try Timing.measure("search") {
+          try FullTextSearch(query: terms, limit: limit).run(on: db)
+        }
         Terminal.writeOut(FullTextSearch.render(hits, format: format, query: terms))
       } catch let error as FullTextSearch.SyntaxError {
         throw CommandFailure(message: error.description, status: ExitStatus.usage)

@@ -70,7 +70,7 @@ struct StaleCommand: ParsableCommand {
         asOf: day, topic: topic, reason: reason, limit: limit, maxAgeOverride: maxAge)
       Terminal.writeOut(
         StaleReport.render(
-          try queue.run(on: db), format: format, asOf: day,
+          try Timing.measure("stale") { try queue.run(on: db) }, format: format, asOf: day,
           style: Terminal.style(for: STDOUT_FILENO), width: Terminal.width(of: STDOUT_FILENO)))
     }
   }

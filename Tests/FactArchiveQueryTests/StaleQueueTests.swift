@@ -53,13 +53,20 @@ func day(_ iso: String) -> Day {
   }
 
   @Test func theQueueIsAnIndexRangeScan() throws {
-    let plan = try db.query(
-      """
-      EXPLAIN QUERY PLAN SELECT c.id FROM checks AS c
-      WHERE c.superseded = 0 AND c.due_on <= '2026-11-23' ORDER BY c.due_on LIMIT 100
-      """
-    ) { $0.text(at: 3) ?? "" }
-    #expect(plan.contains { $0.contains("USING INDEX checks_stale_queue (due_on<?)") }, "\(plan)")
+    // The statement `stale` really runs, with every filter it can take.
+    let queues = [
+      (StaleQueue(asOf: day("2026-11-23"), limit: 100), "checks_stale_queue (due_on<?)"),
+      (StaleQueue(asOf: day("2026-11-23")), "checks_stale_queue (due_on<?)"),
+      (
+        StaleQueue(asOf: day("2026-11-23"), topic: "elections", reason: .age, limit: 10),
+        "checks_by_topic (topic=? AND due_on<?)"
+      ),
+    ]
+    for (queue, index) in queues {
+      let plan = try queue.queryPlan(on: db)
+      #expect(plan.contains { $0.contains("SEARCH c USING INDEX \(index)") }, "\(plan)")
+      #expect(!plan.contains { $0.hasPrefix("SCAN c") || $0.hasPrefix("SCAN checks") }, "\(plan)")
+    }
   }
 }
 

@@ -1,0 +1,245 @@
+#!/usr/bin/env python3
+"""FactArchive's benchmark: ingest, queries and two references on generated corpora.
+
+    make bench                      # 10,000 and 100,000 articles
+    BENCH_N=1000000 make bench      # adds the big run (about 5 GB of text)
+
+For each corpus size N (generated once by ../shared/bench/gen_corpus.py --seed 42 and kept
+under Benchmarks/work/), it measures:
+
+- factarchive ingest: wall time, articles/s, MB/s, peak RSS, database size;
+- the SQLite floor: the same rows copied table to table (INSERT INTO ... SELECT from the
+  ingested archive, attached) into an empty database of the same schema, plus the same
+  full-text indexes: what writing those rows costs with no parsing at all;
+- the Python peer (Benchmarks/python_peer.py): regexes, executemany, FTS5 over question and
+  summary;
+- on the ingested archive: stale --limit 100, the full stale list, report, and a few fixed
+  searches, each as the query's own time inside the process (FACTARCHIVE_TIMING) and as the
+  whole command's wall time (median of 5 runs; report: 3 runs on successive days).
+
+Prints one table and writes Benchmarks/RESULTS.md. Standard library only.
+"""
+
+import datetime
+import json
+import os
+import platform
+import re
+import shutil
+import sqlite3
+import statistics
+import subprocess
+import sys
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+WORK = os.path.join(HERE, "work")
+GENERATOR = os.environ.get(
+    "BENCH_GENERATOR", os.path.join(os.path.dirname(ROOT), "shared", "bench", "gen_corpus.py"))
+SEED = 42
+SEARCHES = ['"ferry subsidies"', "smuggling", "audit* AND cobalt", '"grain export quotas" OR tariff']
+AS_OF = "2026-11-20"
+
+
+def binary():
+    path = subprocess.run(["swift", "build", "-c", "release", "--show-bin-path"], cwd=ROOT,
+                          capture_output=True, text=True, check=True).stdout.strip()
+    return os.path.join(path, "factarchive")
+
+
+def run_with_rss(command, env=None):
+    """Runs a command; returns (wall seconds, its own peak RSS in MiB, status, stdout, stderr)."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                               env={**os.environ, **(env or {})})
+    out = process.stdout.read()
+    err = process.stderr.read()
+    _, status, usage = os.wait4(process.pid, 0)
+    process.returncode = os.waitstatus_to_exitcode(status)
+    wall = time.perf_counter() - start
+    return wall, usage.ru_maxrss / 1024, process.returncode, out.decode(), err.decode()
+
+
+def corpus(n):
+    folder = os.path.join(WORK, "corpus-%d" % n)
+    stamp = os.path.join(folder, ".generated")
+    if os.path.exists(stamp):
+        return folder
+    if not os.path.exists(GENERATOR):
+        sys.exit("bench: %s not found (set BENCH_GENERATOR)" % GENERATOR)
+    shutil.rmtree(folder, ignore_errors=True)
+    print("generating %d articles ..." % n, flush=True)
+    subprocess.run([sys.executable, GENERATOR, "--count", str(n), "--seed", str(SEED), "--out",
+                    folder], check=True, stdout=subprocess.DEVNULL)
+    open(stamp, "w").close()
+    return folder
+
+
+def corpus_bytes(folder):
+    total = 0
+    for root, _, files in os.walk(folder):
+        total += sum(os.path.getsize(os.path.join(root, f)) for f in files if f.endswith(".txt"))
+    return total
+
+
+def remove_database(path):
+    for suffix in ("", "-wal", "-shm"):
+        if os.path.exists(path + suffix):
+            os.remove(path + suffix)
+
+
+def database_size(path):
+    return sum(os.path.getsize(path + s) for s in ("", "-wal") if os.path.exists(path + s))
+
+
+def floor(fa, archive, work):
+    """Copies the archive's rows into an empty archive and builds the same FTS indexes."""
+    target = os.path.join(work, "floor.sqlite")
+    remove_database(target)
+    subprocess.run([fa, "policy", "list", "--db", target], check=True, stdout=subprocess.DEVNULL)
+    db = sqlite3.connect(target, isolation_level=None)
+    for pragma in ("journal_mode = WAL", "synchronous = NORMAL", "cache_size = -32768",
+                   "temp_store = MEMORY", "wal_autocheckpoint = 8192", "foreign_keys = ON"):
+        db.execute("PRAGMA " + pragma)
+    db.execute("ATTACH ? AS src", (archive,))
+    tables = ["documents", "questions", "checks", "summary_spans", "citation_spans",
+              "follow_ups", "citation_sources", "sources", "source_links", "check_evidence"]
+    start = time.perf_counter()
+    db.execute("BEGIN IMMEDIATE")
+    for table in tables:
+        db.execute("INSERT INTO main.%s SELECT * FROM src.%s" % (table, table))
+    db.execute("INSERT INTO questions_fts (rowid, text) SELECT id, text FROM src.questions")
+    db.execute("INSERT INTO summaries_fts (rowid, heading, body) "
+               "SELECT id, heading, body FROM src.summaries")
+    db.execute("INSERT INTO follow_ups_fts (rowid, text) SELECT id, text FROM src.follow_ups")
+    db.execute("INSERT INTO checks_fts (rowid, key_terms) SELECT id, key_terms FROM src.checks "
+               "WHERE key_terms <> ''")
+    db.execute("COMMIT")
+    elapsed = time.perf_counter() - start
+    db.close()
+    size = database_size(target)
+    remove_database(target)
+    return elapsed, size
+
+
+def timing(stderr, label):
+    """The in-process time the CLI printed (FACTARCHIVE_TIMING=1), in milliseconds."""
+    match = re.search(r"^timing: %s ([0-9.]+) ms$" % re.escape(label), stderr, re.M)
+    return float(match.group(1)) if match else float("nan")
+
+
+def query_times(fa, archive, arguments, label, repeats=5):
+    inside, wall = [], []
+    for _ in range(repeats):
+        seconds, _, status, _, err = run_with_rss(
+            [fa] + arguments + ["--db", archive], env={"FACTARCHIVE_TIMING": "1"})
+        if status != 0:
+            sys.exit("bench: %s failed: %s" % (" ".join(arguments), err))
+        inside.append(timing(err, label))
+        wall.append(seconds * 1000)
+    return statistics.median(inside), statistics.median(wall)
+
+
+def bench(n, fa, skip_peer):
+    folder = corpus(n)
+    size = corpus_bytes(folder)
+    work = os.path.join(WORK, "run-%d" % n)
+    os.makedirs(work, exist_ok=True)
+    archive = os.path.join(work, "archive.sqlite")
+    remove_database(archive)
+    print("ingesting %d articles (%.0f MB) ..." % (n, size / 1e6), flush=True)
+    wall, rss, status, out, err = run_with_rss([fa, "ingest", "--db", archive, folder])
+    if status not in (0, 1):
+        sys.exit("bench: ingest failed: %s" % err)
+    db_size = database_size(archive)
+    print("  " + out.strip(), flush=True)
+    print("SQLite floor ...", flush=True)
+    floor_time, floor_size = floor(fa, archive, work)
+    peer_time = float("nan")
+    if not skip_peer:
+        print("Python peer ...", flush=True)
+        peer_db = os.path.join(work, "peer.sqlite")
+        peer_time, _, status, _, err = run_with_rss(
+            [sys.executable, os.path.join(HERE, "python_peer.py"), folder, peer_db])
+        if status != 0:
+            sys.exit("bench: python peer failed: %s" % err)
+        remove_database(peer_db)
+    print("queries ...", flush=True)
+    results = {
+        "articles": n, "corpus_bytes": size, "ingest_s": wall, "rss_mib": rss,
+        "db_bytes": db_size, "floor_s": floor_time, "floor_db_bytes": floor_size,
+        "peer_s": peer_time,
+    }
+    results["stale100"] = query_times(
+        fa, archive, ["stale", "--as-of", AS_OF, "--limit", "100", "--format", "csv"], "stale")
+    results["stale_all"] = query_times(
+        fa, archive, ["stale", "--as-of", AS_OF, "--format", "csv"], "stale", repeats=3)
+    report = []
+    for day in range(3):
+        as_of = (datetime.date(2026, 11, 20) + datetime.timedelta(days=day)).isoformat()
+        report.append(query_times(
+            fa, archive, ["report", "--as-of", as_of, "--format", "json"], "report", repeats=1))
+    results["report"] = (statistics.median(r[0] for r in report),
+                         statistics.median(r[1] for r in report))
+    results["search"] = {query: query_times(fa, archive, ["search", query, "--limit", "20"],
+                                            "search") for query in SEARCHES}
+    return results
+
+
+def table(rows):
+    lines = []
+    header = ("articles", "ingest s", "articles/s", "MB/s", "peak RSS MiB", "DB/corpus",
+              "DB bytes/article", "floor s", "ingest/floor", "Python s", "Python/ingest")
+    lines.append("| " + " | ".join(header) + " |")
+    lines.append("|" + "---:|" * len(header))
+    for r in rows:
+        lines.append("| %s | %.2f | %.0f | %.1f | %.0f | %.2f | %.0f | %.2f | %.2f | %s | %s |" % (
+            "{:,}".format(r["articles"]), r["ingest_s"], r["articles"] / r["ingest_s"],
+            r["corpus_bytes"] / 1e6 / r["ingest_s"], r["rss_mib"], r["db_bytes"] / r["corpus_bytes"],
+            r["db_bytes"] / r["articles"], r["floor_s"], r["ingest_s"] / r["floor_s"],
+            "%.2f" % r["peer_s"] if r["peer_s"] == r["peer_s"] else "–",
+            "%.2f" % (r["peer_s"] / r["ingest_s"]) if r["peer_s"] == r["peer_s"] else "–"))
+    lines.append("")
+    header = ("articles", "stale --limit 100 ms (in process / wall)", "full stale ms",
+              "report ms", "search ms (in process / wall)")
+    lines.append("| " + " | ".join(header) + " |")
+    lines.append("|" + "---:|" * len(header))
+    for r in rows:
+        searches = "; ".join("%s %.1f / %.0f" % (q, a, b) for q, (a, b) in r["search"].items())
+        lines.append("| %s | %.2f / %.0f | %.0f / %.0f | %.0f / %.0f | %s |" % (
+            "{:,}".format(r["articles"]), r["stale100"][0], r["stale100"][1], r["stale_all"][0],
+            r["stale_all"][1], r["report"][0], r["report"][1], searches))
+    return "\n".join(lines)
+
+
+def main():
+    sizes = [10_000, 100_000]
+    if os.environ.get("BENCH_N"):
+        sizes = sorted(set(sizes + [int(os.environ["BENCH_N"])]))
+    if os.environ.get("BENCH_ONLY"):
+        sizes = [int(x) for x in os.environ["BENCH_ONLY"].split(",")]
+    skip_peer_above = int(os.environ.get("BENCH_PEER_MAX", "100000"))
+    os.makedirs(WORK, exist_ok=True)
+    fa = binary()
+    rows = [bench(n, fa, n > skip_peer_above) for n in sizes]
+    text = table(rows)
+    print()
+    print(text)
+    cores = os.cpu_count()
+    with open(os.path.join(HERE, "RESULTS.md"), "w") as out:
+        out.write("# Benchmark results\n\n")
+        out.write("Measured %s on %s, %d cores (`nproc`), %s, SQLite %s.\n\n" % (
+            datetime.date.today().isoformat(), platform.node() or "this machine", cores,
+            platform.platform(), sqlite3.sqlite_version))
+        command = "make bench"
+        if os.environ.get("BENCH_N"):
+            command = "BENCH_N=%s make bench" % os.environ["BENCH_N"]
+        out.write("Command: `%s`\n\n" % command)
+        out.write(text + "\n\n")
+        out.write("Raw figures:\n\n```json\n%s\n```\n" % json.dumps(rows, indent=2))
+    print("\nwrote Benchmarks/RESULTS.md")
+
+
+if __name__ == "__main__":
+    main()
