@@ -82,7 +82,8 @@ let package = Package(
     .testTarget(
       name: "FactArchiveCLITests",
       dependencies: [
-        "factarchive", "TestSupport", .product(name: "Crypto", package: "swift-crypto"),
+        "factarchive", "FactArchiveStore", "TestSupport",
+        .product(name: "Crypto", package: "swift-crypto"),
       ]
     ),
   ]

@@ -4,6 +4,8 @@
 #define FACTARCHIVE_CSQLITE_SHIM_H
 
 #include <sqlite3.h>
+#include <stdint.h>
+#include <time.h>
 
 /// Binds text that SQLite copies before returning (SQLITE_TRANSIENT).
 static inline int csqlite_bind_text_transient(sqlite3_stmt *stmt, int index, const char *text, int length) {
@@ -24,6 +26,23 @@ static inline int csqlite_bind_blob_transient(sqlite3_stmt *stmt, int index, con
 static inline int csqlite_db_config_flag(sqlite3 *db, int option, int value) {
   int current = 0;
   return sqlite3_db_config(db, option, value, &current);
+}
+
+/// A busy handler that tries again every millisecond until `context` milliseconds have
+/// passed. SQLite's own (sqlite3_busy_timeout) backs off to 100 ms between tries, so a
+/// process waiting for the write lock seldom catches the moment between another process's
+/// transactions and can starve while a long ingest runs.
+static inline int csqlite_busy_poll(void *context, int count) {
+  intptr_t timeout_ms = (intptr_t)context;
+  if ((intptr_t)count >= timeout_ms) return 0;
+  struct timespec pause = {0, 1000000};
+  nanosleep(&pause, NULL);
+  return 1;
+}
+
+/// Installs csqlite_busy_poll with a timeout in milliseconds.
+static inline int csqlite_busy_poll_install(sqlite3 *db, int timeout_ms) {
+  return sqlite3_busy_handler(db, csqlite_busy_poll, (void *)(intptr_t)timeout_ms);
 }
 
 #endif

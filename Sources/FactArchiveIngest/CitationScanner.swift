@@ -81,7 +81,9 @@ enum CitationScanner {
         var value = 0
         var digits = 0
         while index < limit, Bytes.isDigit(bytes[index]) {
-          value = value * 10 + Int(bytes[index] - 0x30)
+          // Counted past three digits but not accumulated: `[99999999999999999999]` is not a
+          // marker, and must not overflow.
+          if digits < 4 { value = value * 10 + Int(bytes[index] - 0x30) }
           digits += 1
           index += 1
         }

@@ -88,6 +88,9 @@ public final class IngestSession {
         tally.add(outcome)
         report(document, outcome)
       }
+      // Another process waiting for the write lock (an editor's snooze, a second ingest)
+      // polls every millisecond: leave it a moment between batches so it is not starved.
+      if pending != nil { usleep(2000) }
     }
     return tally
   }

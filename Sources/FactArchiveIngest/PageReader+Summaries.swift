@@ -55,13 +55,21 @@ extension PageReader {
     guard !found.isEmpty else { return [] }
     var citations: [ParsedCitation] = []
     citations.reserveCapacity(found.count)
-    var cursor = (byte: bodyStart, character: 0)
-    func characters(to byte: Int) -> Int {
-      if byte < cursor.byte { cursor = (bodyStart, 0) }
-      cursor.character += Bytes.characterCount(buffer, cursor.byte..<byte)
-      cursor.byte = byte
-      return cursor.character
+    // Character offsets of every byte offset needed, counted in one forward pass: a
+    // sentence holding thousands of markers must not be recounted for each of them.
+    var offsets = found.flatMap {
+      [$0.sentence.lowerBound, $0.sentence.upperBound, $0.markerStart]
     }
+    offsets.sort()
+    var characterAt: [Int: Int] = [:]
+    characterAt.reserveCapacity(offsets.count)
+    var cursor = (byte: bodyStart, character: 0)
+    for offset in offsets where offset != cursor.byte || characterAt[offset] == nil {
+      cursor.character += Bytes.characterCount(buffer, cursor.byte..<offset)
+      cursor.byte = offset
+      characterAt[offset] = cursor.character
+    }
+    func characters(to byte: Int) -> Int { characterAt[byte] ?? 0 }
     for citation in found {
       let sentenceStart = characters(to: citation.sentence.lowerBound)
       let sentenceEnd = characters(to: citation.sentence.upperBound)

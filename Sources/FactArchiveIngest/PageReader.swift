@@ -50,6 +50,11 @@ struct PageReader {
 
   private func checkIsText() throws(ParseError) {
     guard !bytes.isEmpty else { throw ParseError(line: 1, "empty file") }
+    if bytes.count >= 2,
+      (bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)
+    {
+      throw ParseError(line: 1, "UTF-16 text (it starts with a byte-order mark): save it as UTF-8")
+    }
     if let offset = UTF8Validation.firstNUL(bytes) {
       throw ParseError(
         line: lineNumber(atByte: offset), "binary file: NUL byte at offset \(offset)")
@@ -134,6 +139,16 @@ struct PageReader {
     if index < span.upperBound, let dateRange = checkedOnDate(lines[index]) {
       switch DateText.parse(bytes, dateRange) {
       case .day(let day):
+        // A check from before the web, or after today (a day's grace for time zones).
+        if let latest = options.latestPlausibleDay, day > latest.adding(days: 1) {
+          throw ParseError(
+            line: lines[index].number,
+            "check date \(day.iso) is in the future (today is \(latest.iso))")
+        }
+        guard day.year >= 1900 else {
+          throw ParseError(
+            line: lines[index].number, "implausible check date: \(Bytes.string(bytes, dateRange))")
+        }
         checkedOn = day
       case .impossible:
         throw ParseError(

@@ -41,7 +41,7 @@ public enum PolicyChange {
       throw Failure.unknownRule(name)
     }
     guard rule.kind == .topic else { throw Failure.cannotRemove(name) }
-    try db.transaction { try StalenessRule.remove(named: name, in: db) }
+    _ = try db.transaction { try StalenessRule.remove(named: name, in: db) }
     return try CheckAssessor(database: db).recompute(.all, progress: progress)
   }
 }

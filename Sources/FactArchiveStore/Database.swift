@@ -27,6 +27,8 @@ public final class Database {
   /// The path the connection was opened with.
   public let path: String
   public let mode: Mode
+  /// Milliseconds to wait for another connection's lock before failing with `SQLITE_BUSY`.
+  public let busyTimeout: Int32
   private var statementCache: [String: Statement] = [:]
   /// The read-only authorizer's state, kept alive as long as the connection.
   var authorizer: ReadOnlyAuthorizer?
@@ -34,8 +36,9 @@ public final class Database {
   /// Opens a connection.
   /// - Parameters:
   ///   - busyTimeout: milliseconds to wait for another connection's lock before failing with
-  ///     `SQLITE_BUSY` (<https://www.sqlite.org/c3ref/busy_timeout.html>).
-  public init(path: String, mode: Mode = .readWriteCreate, busyTimeout: Int32 = 10_000)
+  ///     `SQLITE_BUSY`, trying again every millisecond
+  ///     (<https://www.sqlite.org/c3ref/busy_handler.html>).
+  public init(path: String, mode: Mode = .readWriteCreate, busyTimeout: Int32 = 60_000)
     throws(DatabaseError)
   {
     var flags: Int32 = SQLITE_OPEN_NOMUTEX
@@ -56,12 +59,19 @@ public final class Database {
     self.handle = connection
     self.path = path
     self.mode = mode
+    self.busyTimeout = busyTimeout
     sqlite3_extended_result_codes(connection, 1)
-    sqlite3_busy_timeout(connection, busyTimeout)
+    csqlite_busy_poll_install(connection, busyTimeout)
     // Refuse the legacy double-quoted string literals and schema tampering from SQL.
     _ = csqlite_db_config_flag(connection, SQLITE_DBCONFIG_DQS_DML, 0)
     _ = csqlite_db_config_flag(connection, SQLITE_DBCONFIG_DQS_DDL, 0)
     _ = csqlite_db_config_flag(connection, SQLITE_DBCONFIG_DEFENSIVE, 1)
+    // SQLite quietly opens a file it cannot write read-only; a writer should hear why now.
+    if mode != .readOnly, sqlite3_db_readonly(connection, "main") == 1 {
+      throw DatabaseError(
+        extendedResultCode: SQLITE_READONLY,
+        message: "cannot write \(path): the file or its folder is read-only")
+    }
     try execute("PRAGMA foreign_keys = ON")
     // Fails with SQLITE_NOTADB when the file is not a database.
     _ = try scalarInt("SELECT count(*) FROM sqlite_master")

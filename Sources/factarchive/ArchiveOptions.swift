@@ -32,6 +32,30 @@ struct ArchiveOptions: ParsableArguments {
   /// Checks stored before the staleness policy existed are judged once, here.
   func open() throws -> Database {
     do {
+      return try openWritable()
+    } catch {
+      throw CommandFailure.database(error, path: path)
+    }
+  }
+
+  /// For commands that only read: the archive as `open()` gives it, or, where the file or its
+  /// folder cannot be written (a read-only mount, a backup on a CD), opened read-only.
+  func openForReading() throws -> Database {
+    do {
+      return try openWritable()
+    } catch let error as DatabaseError where error.isReadOnly {
+      do {
+        return try Database.openArchiveReadOnly(path: path)
+      } catch {
+        throw CommandFailure.database(error, path: path)
+      }
+    } catch {
+      throw CommandFailure.database(error, path: path)
+    }
+  }
+
+  private func openWritable() throws -> Database {
+    do {
       let db = try Database.openArchive(path: path)
       let unjudged = try db.scalarInt(
         """
@@ -42,8 +66,6 @@ struct ArchiveOptions: ParsableArguments {
         try CheckAssessor(database: db).recompute(.unjudged)
       }
       return db
-    } catch {
-      throw CommandFailure.database(error, path: path)
     }
   }
 }
@@ -54,7 +76,14 @@ struct CommandFailure: Error, CustomStringConvertible {
   var status: Int32
 
   static func database(_ error: any Error, path: String) -> CommandFailure {
-    CommandFailure(message: "\(path): \(error)", status: ExitStatus.databaseFailure)
+    CommandFailure(message: "\(path): \(describe(error))", status: ExitStatus.databaseFailure)
+  }
+
+  /// The error as one line, with what to do about a full disk.
+  static func describe(_ error: any Error) -> String {
+    guard let error = error as? DatabaseError, error.isDiskFull else { return "\(error)" }
+    return "\(error) (free some space and run the command again: batches already committed "
+      + "are kept whole and nothing is written twice)"
   }
 
   var description: String { message }
@@ -74,7 +103,7 @@ func runReportingFailures(_ body: () throws -> Void) throws {
     Terminal.writeError("factarchive: \(failure.message)")
     throw ExitCode(failure.status)
   } catch let error as DatabaseError {
-    Terminal.writeError("factarchive: \(error)")
+    Terminal.writeError("factarchive: \(CommandFailure.describe(error))")
     throw ExitCode(ExitStatus.databaseFailure)
   }
 }

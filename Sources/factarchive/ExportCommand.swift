@@ -27,7 +27,7 @@ struct ExportCommand: ParsableCommand {
 
   func run() throws {
     try runReportingFailures {
-      let db = try archive.open()
+      let db = try archive.openForReading()
       guard let out else {
         try ArchiveExport.run(format: format, on: db) { Terminal.writeOut($0) }
         return

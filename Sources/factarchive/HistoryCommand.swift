@@ -33,7 +33,7 @@ struct HistoryCommand: ParsableCommand {
 
   func run() throws {
     try runReportingFailures {
-      let db = try archive.open()
+      let db = try archive.openForReading()
       guard let history = try QuestionHistory.load(questionID: questionID, from: db) else {
         throw CommandFailure(
           message: "no question \(questionID) in \(archive.path)", status: ExitStatus.partialFailure

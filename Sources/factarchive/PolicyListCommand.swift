@@ -18,7 +18,7 @@ struct PolicyListCommand: ParsableCommand {
 
   func run() throws {
     try runReportingFailures {
-      let rules = try StalenessRule.all(in: try archive.open())
+      let rules = try StalenessRule.all(in: try archive.openForReading())
       switch format {
       case .json:
         let array: [JSON] = rules.map { rule in

@@ -19,7 +19,7 @@ struct RejectedCommand: ParsableCommand {
 
   func run() throws {
     try runReportingFailures {
-      let db = try archive.open()
+      let db = try archive.openForReading()
       Terminal.writeOut(RejectedDocument.render(try RejectedDocument.all(in: db), format: format))
     }
   }

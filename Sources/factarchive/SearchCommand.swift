@@ -32,7 +32,7 @@ struct SearchCommand: ParsableCommand {
 
   func run() throws {
     try runReportingFailures {
-      let db = try archive.open()
+      let db = try archive.openForReading()
       do {
         let hits = try Timing.measure("search") {
           try FullTextSearch(query: terms, limit: limit).run(on: db)

@@ -28,7 +28,7 @@ struct ShowCommand: ParsableCommand {
 
   func run() throws {
     try runReportingFailures {
-      let db = try archive.open()
+      let db = try archive.openForReading()
       guard let detail = try CheckDetail.load(checkID, from: db) else {
         throw CommandFailure(
           message: "no check \(checkID) in \(archive.path)", status: ExitStatus.partialFailure)

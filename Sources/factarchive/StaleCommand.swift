@@ -64,7 +64,7 @@ struct StaleCommand: ParsableCommand {
 
   func run() throws {
     try runReportingFailures {
-      let db = try archive.open()
+      let db = try archive.openForReading()
       let day = asOf ?? Day.today()
       let queue = StaleQueue(
         asOf: day, topic: topic, reason: reason, limit: limit, maxAgeOverride: maxAge)

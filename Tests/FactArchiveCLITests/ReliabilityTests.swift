@@ -1,0 +1,355 @@
+import FactArchiveStore
+import Foundation
+import TestSupport
+import Testing
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// The archive under faults and load, with real `factarchive` processes: killed mid-ingest,
+/// run side by side, backed up while written.
+@Suite(.serialized) struct ReliabilityTests {
+  let folder: TemporaryFolder
+  var db: String { folder.file("archive.sqlite").path }
+
+  init() throws {
+    folder = try TemporaryFolder()
+  }
+
+  @Test func sigkillMidIngestNeverLeavesHalfADocument() throws {
+    let corpus = folder.file("corpus")
+    let written = try SyntheticCorpus.write(into: corpus, count: 3000, seed: 7)
+    // An uninterrupted run gives the expected counts and how long a run takes.
+    let reference = folder.file("reference.sqlite").path
+    let started = Date()
+    let clean = try CommandRunner.run(["ingest", "--quiet", "--db", reference, corpus.path])
+    let duration = Date().timeIntervalSince(started)
+    #expect(clean.status == 0, "\(clean.stderr)")
+    let expected = try Archive.counts(reference)
+    #expect(expected.documents == written.files)
+    #expect(expected.questions == written.questions)
+
+    var generator = SplitMix(seed: 2026)
+    var killedMidRun = 0
+    for round in 0..<6 {
+      let process = try Background.start(["ingest", "--quiet", "--db", db, corpus.path])
+      // Anywhere from just after start to near the end of a full run.
+      let delay = 0.05 + Double(generator.next() % 1000) / 1000 * max(0.2, duration * 0.9)
+      usleep(UInt32(delay * 1_000_000))
+      let wasRunning = process.isRunning
+      kill(process.processIdentifier, SIGKILL)
+      process.waitUntilExit()
+      if wasRunning && process.terminationReason == .uncaughtSignal { killedMidRun += 1 }
+      let counts = try Archive.assertSound(db, context: "after kill \(round) at \(delay) s")
+      #expect(counts.documents <= expected.documents)
+    }
+    #expect(killedMidRun >= 5, "only \(killedMidRun) kills landed while ingest ran")
+
+    let rerun = try CommandRunner.run(["ingest", "--db", db, corpus.path])
+    #expect(rerun.status == 0, "\(rerun.stderr)")
+    let final = try Archive.assertSound(db, context: "after the rerun")
+    #expect(final == expected)
+    // The rerun, once more: everything is already there.
+    let again = try CommandRunner.run(["ingest", "--db", db, corpus.path])
+    #expect(again.stdout.contains("\(written.files) unchanged"), "\(again.stdout)")
+    #expect(try Archive.counts(db) == expected)
+  }
+
+  @Test func reportStaleAndTwoIngestsRunTogether() throws {
+    let first = try SyntheticCorpus.write(
+      into: folder.file("first"), count: 1500, seed: 1, prefix: "a")
+    let second = try SyntheticCorpus.write(
+      into: folder.file("second"), count: 1500, seed: 2, prefix: "b")
+    // The nightly job's archive already exists, with some checks in it.
+    let seeded = try CommandRunner.run(["ingest", "--quiet", "--db", db] + TestPaths.coreArticles)
+    #expect(seeded.status == 0, "\(seeded.stderr)")
+    let before = try Archive.counts(db)
+
+    let commands: [[String]] =
+      [
+        ["ingest", "--quiet", "--db", db, folder.file("first").path],
+        ["ingest", "--quiet", "--db", db, folder.file("second").path],
+      ]
+      + (0..<4).map { day in
+        ["report", "--db", db, "--as-of", "2026-12-0\(day + 1)", "--format", "json"]
+      }
+      + (0..<6).map { _ in ["stale", "--db", db, "--limit", "100", "--format", "csv"] }
+    let results = try Background.runAll(commands)
+    for (command, result) in zip(commands, results) {
+      #expect(result.status == 0, "\(command.joined(separator: " ")): \(result.stderr)")
+      #expect(!result.stderr.contains("locked"), "\(result.stderr)")
+    }
+    let after = try Archive.assertSound(db, context: "after the concurrent run")
+    #expect(after.documents == before.documents + first.files + second.files)
+    #expect(after.questions == before.questions + first.questions + second.questions)
+    #expect(after.checks == before.checks + first.files + second.files)
+    #expect(try Archive.scalar(db, "SELECT count(*) FROM staleness_runs") == 4)
+  }
+
+  @Test func backupTakenDuringIngestIsConsistent() throws {
+    let corpus = folder.file("corpus")
+    try SyntheticCorpus.write(into: corpus, count: 3000, seed: 3)
+    let seeded = try CommandRunner.run(["ingest", "--quiet", "--db", db] + TestPaths.coreArticles)
+    #expect(seeded.status == 0)
+    let ingest = try Background.start(["ingest", "--quiet", "--db", db, corpus.path])
+    usleep(400_000)
+    let copy = folder.file("backup.sqlite").path
+    let backup = try CommandRunner.run(["backup", "--db", db, copy])
+    let backupFinishedFirst = ingest.isRunning
+    ingest.waitUntilExit()
+    #expect(backup.status == 0, "\(backup.stderr)")
+    #expect(backup.stdout.contains("backed up"))
+    #expect(ingest.terminationStatus == 0)
+    let check = try CommandRunner.run(["check", "--db", copy])
+    #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
+    #expect(check.stdout.contains("result: ok"))
+    let copied = try Archive.assertSound(copy, context: "the backup")
+    let final = try Archive.counts(db)
+    #expect(copied.documents >= TestPaths.coreArticles.count)
+    #expect(copied.documents <= final.documents)
+    if backupFinishedFirst {
+      #expect(copied.documents < final.documents, "the backup should predate the ingest's end")
+    }
+    // A second backup to the same path is refused unless --force.
+    let refused = try CommandRunner.run(["backup", "--db", db, copy])
+    #expect(refused.status == 2)
+    #expect(refused.stderr.contains("already exists"))
+    #expect(try CommandRunner.run(["backup", "--db", db, "--force", copy]).status == 0)
+    #expect(try Archive.counts(copy) == final)
+  }
+
+  @Test func checkFindsDamageAndExitsOne() throws {
+    let seeded = try CommandRunner.run(["ingest", "--quiet", "--db", db] + TestPaths.coreArticles)
+    #expect(seeded.status == 0)
+    let healthy = try CommandRunner.run(["check", "--db", db, "--format", "json"])
+    #expect(healthy.status == 0)
+    #expect(healthy.stdout.contains("\"healthy\": true"))
+    // A check whose question is gone: only possible with foreign keys off, as a careless
+    // script might leave it.
+    let raw = try Database(path: db, mode: .readWrite)
+    try raw.execute("PRAGMA foreign_keys = OFF")
+    try raw.execute("UPDATE checks SET question_id = 999999 WHERE id = 1")
+    let damaged = try CommandRunner.run(["check", "--db", db])
+    #expect(damaged.status == 1)
+    #expect(damaged.stdout.contains("foreign key: checks row 1 points at a missing questions row"))
+  }
+
+  @Test func notADatabaseExitsFour() throws {
+    let path = try folder.write(
+      "notes.sqlite", "not a database, just text\n" + String(repeating: "x", count: 600))
+    let result = try CommandRunner.run(["check", "--db", path])
+    #expect(result.status == 4)
+    #expect(result.stderr.contains("not a database"), "\(result.stderr)")
+  }
+}
+
+/// Counting and checking an archive from outside the binary.
+enum Archive {
+  struct Counts: Equatable, CustomStringConvertible {
+    var documents: Int
+    var questions: Int
+    var checks: Int
+    var summaries: Int
+    var citations: Int
+    var followUps: Int
+    var description: String {
+      "\(documents) documents, \(questions) questions, \(checks) checks, \(summaries) summaries, "
+        + "\(citations) citations, \(followUps) follow-ups"
+    }
+  }
+
+  static func scalar(_ path: String, _ sql: String) throws -> Int {
+    Int(try Database(path: path, mode: .readOnly).scalarInt(sql))
+  }
+
+  static func counts(_ path: String) throws -> Counts {
+    let db = try Database(path: path, mode: .readOnly)
+    func count(_ table: String) throws -> Int {
+      Int(try db.scalarInt("SELECT count(*) FROM \(table)"))
+    }
+    return Counts(
+      documents: try count("documents"), questions: try count("questions"),
+      checks: try count("checks"), summaries: try count("summary_spans"),
+      citations: try count("citation_spans"), followUps: try count("follow_ups"))
+  }
+
+  /// Integrity, foreign keys, full-text indexes, and every document whole or absent.
+  @discardableResult
+  static func assertSound(_ path: String, context: String) throws -> Counts {
+    let db = try Database(path: path, mode: .readWrite)
+    #expect(try db.scalarText("PRAGMA integrity_check") == "ok", "\(context)")
+    #expect(try db.query("PRAGMA foreign_key_check") { $0.text(at: 0) ?? "" }.isEmpty, "\(context)")
+    for index in ["questions_fts", "summaries_fts", "follow_ups_fts", "checks_fts"] {
+      try db.execute("INSERT INTO \(index) (\(index)) VALUES ('integrity-check')")
+    }
+    let halfWritten = try db.scalarInt(
+      """
+      SELECT (SELECT count(*) FROM documents AS d WHERE d.status = 'parsed'
+                AND NOT EXISTS (SELECT 1 FROM checks AS c WHERE c.document_id = d.id))
+           + (SELECT count(*) FROM checks AS c
+                WHERE NOT EXISTS (SELECT 1 FROM summary_spans AS s WHERE s.check_id = c.id)
+                   OR NOT EXISTS (SELECT 1 FROM citation_spans AS s WHERE s.check_id = c.id)
+                   OR NOT EXISTS (SELECT 1 FROM follow_ups AS f WHERE f.check_id = c.id))
+           + (SELECT count(*) FROM (SELECT document_id FROM checks GROUP BY document_id
+                HAVING count(*) > 1))
+           + (SELECT count(*) FROM (SELECT normalized_key FROM questions GROUP BY normalized_key
+                HAVING count(*) > 1))
+      """)
+    #expect(halfWritten == 0, "\(context): \(halfWritten) half-written or duplicated rows")
+    return try counts(path)
+  }
+}
+
+/// `factarchive` processes run in the background.
+enum Background {
+  static func start(_ arguments: [String]) throws -> Process {
+    let process = Process()
+    process.executableURL = CommandRunner.binary
+    process.arguments = arguments
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    return process
+  }
+
+  /// Starts every command at once and waits for all of them.
+  static func runAll(_ commands: [[String]]) throws -> [CommandResult] {
+    let results = Results(count: commands.count)
+    let group = DispatchGroup()
+    for (index, command) in commands.enumerated() {
+      group.enter()
+      // A thread each: a dispatch pool would run only as many as there are cores.
+      Thread.detachNewThread {
+        results.set(index, Result { try CommandRunner.run(command) })
+        group.leave()
+      }
+    }
+    group.wait()
+    return try results.values.map { try $0.get() }
+  }
+
+  final class Results: @unchecked Sendable {
+    private let lock = NSLock()
+    private var slots: [Result<CommandResult, any Error>?]
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+    func set(_ index: Int, _ value: Result<CommandResult, any Error>) {
+      lock.withLock { slots[index] = value }
+    }
+    var values: [Result<CommandResult, any Error>] {
+      lock.withLock { slots.map { $0 ?? .failure(CocoaError(.featureUnsupported)) } }
+    }
+  }
+}
+
+/// A small seeded generator: the kill moments are the same on every run.
+struct SplitMix {
+  var state: UInt64
+  init(seed: UInt64) { state = seed }
+  mutating func next() -> UInt64 {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var z = state
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return z ^ (z >> 31)
+  }
+}
+
+/// A full disk and a read-only one: ingest fails with a clear message and the archive
+/// already there is untouched. Needs a small tmpfs (root) or, for read-only, a user whom
+/// file permissions bind (not root).
+@Suite(.serialized) struct FaultyDiskTests {
+  let folder: TemporaryFolder
+  let disk: String
+
+  init() throws {
+    folder = try TemporaryFolder()
+    disk = folder.file("disk").path
+    try FileManager.default.createDirectory(atPath: disk, withIntermediateDirectories: true)
+  }
+
+  @Test(.enabled(if: ScratchDisk.canMount, "cannot mount a tmpfs here (needs root): skipped"))
+  func ingestOntoAFullDiskFailsAndKeepsTheArchive() throws {
+    try #require(ScratchDisk.mount(disk, size: "3m"))
+    defer { ScratchDisk.unmount(disk) }
+    let db = disk + "/archive.sqlite"
+    let seeded = try CommandRunner.run(["ingest", "--quiet", "--db", db] + TestPaths.coreArticles)
+    #expect(seeded.status == 0, "\(seeded.stderr)")
+    let before = try Archive.counts(db)
+    // About 2 MB of text: more than the disk has left once indexed.
+    let corpus = folder.file("corpus")
+    try SyntheticCorpus.write(into: corpus, count: 1500, seed: 9)
+    let result = try CommandRunner.run(["ingest", "--quiet", "--db", db, corpus.path])
+    #expect(result.status == 4, "\(result.stdout)\(result.stderr)")
+    #expect(result.stderr.contains("database or disk is full"), "\(result.stderr)")
+    // Batches committed before the disk filled stay, each document whole; nothing else.
+    let partial = try Archive.assertSound(db, context: "after the disk filled")
+    #expect(partial.documents >= before.documents && partial.documents < before.documents + 1500)
+    #expect(try CommandRunner.run(["stale", "--db", db, "--as-of", "2026-12-01"]).status == 0)
+    // With room again, a rerun lands the rest and nothing twice.
+    try #require(ScratchDisk.resize(disk, size: "64m"))
+    let rerun = try CommandRunner.run(["ingest", "--quiet", "--db", db, corpus.path])
+    #expect(rerun.status == 0, "\(rerun.stderr)")
+    let final = try Archive.assertSound(db, context: "after the rerun")
+    #expect(final.documents == before.documents + 1500)
+  }
+
+  @Test(
+    .enabled(
+      if: ScratchDisk.canMount || getuid() != 0,
+      "root without mount: no way to make a location read-only here; skipped"))
+  func ingestIntoAReadOnlyLocationFailsAndKeepsTheArchive() throws {
+    let mounted = ScratchDisk.canMount && ScratchDisk.mount(disk, size: "8m")
+    defer { if mounted { ScratchDisk.unmount(disk) } }
+    let db = disk + "/archive.sqlite"
+    let seeded = try CommandRunner.run(["ingest", "--quiet", "--db", db] + TestPaths.coreArticles)
+    #expect(seeded.status == 0, "\(seeded.stderr)")
+    let before = try Archive.counts(db)
+    if mounted {
+      try #require(ScratchDisk.remountReadOnly(disk))
+    } else {
+      chmod(db, 0o444)
+      chmod(disk, 0o555)
+    }
+    defer { chmod(disk, 0o755) }
+    let result = try CommandRunner.run(["ingest", "--db", db, TestPaths.fixture("articles").path])
+    #expect(result.status == 4, "\(result.stdout)\(result.stderr)")
+    #expect(result.stderr.contains("read-only"), "\(result.stderr)")
+    #expect(try Archive.counts(db) == before)
+    // Editors can still read it.
+    let stale = try CommandRunner.run(["stale", "--db", db, "--as-of", "2026-12-01"])
+    #expect(stale.status == 0, "\(stale.stderr)")
+  }
+}
+
+/// Small tmpfs mounts for the disk-fault tests.
+enum ScratchDisk {
+  static let canMount: Bool = {
+    guard getuid() == 0, let probe = try? TemporaryFolder() else { return false }
+    guard mount(probe.path, size: "64k") else { return false }
+    unmount(probe.path)
+    return true
+  }()
+
+  static func mount(_ path: String, size: String) -> Bool {
+    run(["mount", "-t", "tmpfs", "-o", "size=\(size)", "tmpfs", path])
+  }
+
+  static func resize(_ path: String, size: String) -> Bool {
+    run(["mount", "-o", "remount,size=\(size)", path])
+  }
+
+  static func remountReadOnly(_ path: String) -> Bool {
+    run(["mount", "-o", "remount,ro", path])
+  }
+
+  static func unmount(_ path: String) {
+    _ = run(["umount", path])
+  }
+
+  private static func run(_ arguments: [String]) -> Bool {
+    let result = try? CommandRunner.run(
+      executable: URL(fileURLWithPath: "/usr/bin/env"), arguments)
+    return result?.status == 0
+  }
+}
