@@ -6,8 +6,10 @@
 #   make install   install the binary, man page and shell completions under PREFIX
 #   make schema    regenerate the Swift copies of Schema/*.sql and Schema/README.md
 #   make bench     benchmark ingest and queries at 10,000 and 100,000 articles (BENCH_N=1000000 adds a run)
+#   make fuzz      libFuzzer with AddressSanitizer on the article parser and the ClaimReview importer
 #   make html-check  render the HTML report in headless Chromium: escaping check and screenshot
 
+SHELL := /bin/bash
 PREFIX ?= /usr/local
 DB ?= factarchive.sqlite
 SWIFT ?= $(shell command -v swift 2>/dev/null || echo /opt/swift/usr/bin/swift)
@@ -16,7 +18,7 @@ SCHEMA_DOC_SWIFT := Sources/FactArchiveStore/SchemaReference.swift
 RELEASE_FLAGS := -c release --product factarchive --static-swift-stdlib
 MANUAL := .build/plugins/GenerateManual/outputs/factarchive/factarchive.1
 
-.PHONY: run test build install schema lint deps browser html-check bench clean
+.PHONY: run test build install schema lint deps browser html-check bench fuzz fuzz-build clean
 
 # libsqlite3-dev is the one system package the build needs (the CSQLite module map).
 deps:
@@ -94,6 +96,49 @@ install: build
 # against a Python peer and SQLite's own floor, and writes Benchmarks/RESULTS.md.
 bench: build
 	python3 Benchmarks/bench.py
+
+# Fuzzing. SwiftPM cannot link a libFuzzer executable (it points `main` at the target's own
+# entry), so the library code is built by SwiftPM with the sanitizers and each target's one
+# file is compiled and linked here. Each run starts from Fixtures/ (and every input a fuzzer
+# ever stopped on, Fixtures/fuzz/<target>/), keeps its growing corpus in .build-fuzz/corpus/,
+# and fails on a crash, a leak, or an input slower than 2 s; the input lands in
+# .build-fuzz/artifacts/ — copy it to Fixtures/fuzz/<target>/ so the tests replay it.
+FUZZ_RUNS ?= 1000000
+FUZZ_FLAGS ?=
+FUZZ_SCRATCH := .build-fuzz
+FUZZ_BIN = $(FUZZ_SCRATCH)/release
+FUZZ_SWIFTC := $(dir $(SWIFT))swiftc
+FUZZ_SANITIZE := -sanitize=fuzzer,address -DFUZZING
+
+fuzz-build: deps
+	$(SWIFT) build -c release --scratch-path $(FUZZ_SCRATCH) --target FactArchiveFuzzing \
+	  -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING
+	@objects=$$(find -L $(FUZZ_BIN)/ -path '*.build/*.o' | grep -vE '/([A-Za-z_]*-tool|Fuzz[A-Za-z]*|factarchive|TestSupport|[A-Za-z]*Tests)\.build/'); \
+	for target in FuzzArticleParser:fuzz-article-parser FuzzClaimReview:fuzz-claimreview; do \
+	  module=$${target%%:*}; binary=$${target##*:}; \
+	  echo "linking $(FUZZ_BIN)/$$binary"; \
+	  $(FUZZ_SWIFTC) -O -parse-as-library $(FUZZ_SANITIZE) -module-name $${module}Fuzzer \
+	    -I $(FUZZ_BIN)/Modules -Xcc -fmodule-map-file=Sources/CSQLite/module.modulemap \
+	    Sources/$$module/$$module.swift $$objects -lsqlite3 -lstdc++ -o $(FUZZ_BIN)/$$binary \
+	    2>&1 | grep -v 'Cannot export local symbol' || true; \
+	  [ -x $(FUZZ_BIN)/$$binary ] || { echo "fuzz-build: linking $$binary failed" >&2; exit 1; }; \
+	done
+
+fuzz: fuzz-build
+	@set -e; for target in article-parser:Fixtures/articles:Fixtures/bad claimreview:Fixtures/claimreview; do \
+	  name=$${target%%:*}; seeds=$$(echo "$${target#*:}" | tr : ' '); \
+	  mkdir -p $(FUZZ_SCRATCH)/corpus/$$name $(FUZZ_SCRATCH)/artifacts/$$name Fixtures/fuzz/$$name; \
+	  echo "== fuzz $$name: $(FUZZ_RUNS) runs"; \
+	  SWIFT_BACKTRACE=enable=no $(FUZZ_BIN)/fuzz-$$name -runs=$(FUZZ_RUNS) -timeout=2 \
+	    -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1 $(FUZZ_FLAGS) \
+	    -artifact_prefix=$(FUZZ_SCRATCH)/artifacts/$$name/ \
+	    $(FUZZ_SCRATCH)/corpus/$$name Fixtures/fuzz/$$name $$seeds 2>&1 \
+	    | grep -vE '^(#[0-9]+.*(NEW|REDUCE|pulse)|\s+NEW_FUNC|"|#+ .*dictionary)' ; \
+	  status=$${PIPESTATUS[0]}; \
+	  if [ $$status -ne 0 ]; then \
+	    echo "fuzz $$name failed (exit $$status): the input is in $(FUZZ_SCRATCH)/artifacts/$$name/" >&2; exit 1; \
+	  fi; \
+	done; echo "fuzz: no crash, leak or hang in $(FUZZ_RUNS) runs of each target"
 
 lint:
 	$(SWIFT) format lint --strict --recursive Sources Tests Package.swift

@@ -54,6 +54,20 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
+    // Fuzzing (`make fuzz`): the properties every parse must keep, and one libFuzzer
+    // target per parser. Built without libFuzzer, the targets replay inputs.
+    .target(
+      name: "FactArchiveFuzzing",
+      dependencies: ["FactArchiveIngest"]
+    ),
+    .executableTarget(
+      name: "FuzzArticleParser",
+      dependencies: ["FactArchiveFuzzing"]
+    ),
+    .executableTarget(
+      name: "FuzzClaimReview",
+      dependencies: ["FactArchiveFuzzing"]
+    ),
     // Helpers the test targets share: temporary folders, fixture paths, running the binary.
     .target(
       name: "TestSupport",
@@ -69,7 +83,7 @@ let package = Package(
     ),
     .testTarget(
       name: "FactArchiveIngestTests",
-      dependencies: ["FactArchiveIngest", "FactArchiveStore", "TestSupport"]
+      dependencies: ["FactArchiveIngest", "FactArchiveStore", "FactArchiveFuzzing", "TestSupport"]
     ),
     .testTarget(
       name: "FactArchiveQueryTests",

@@ -1,0 +1,84 @@
+import FactArchiveIngest
+
+/// What must hold for any input at all, checked by the fuzz targets and by the regression
+/// tests that replay what the fuzzers found. A property that fails stops the process
+/// (`precondition`), which is what libFuzzer records as a crash.
+public enum ParserProperties {
+  /// Parses `bytes` as a Factually page and checks the result holds together.
+  public static func articleParser(_ bytes: [UInt8]) {
+    check(bytes) { () throws(ParseError) in
+      try ArticleParser.parse(bytes, options: .init(latestPlausibleDay: nil))
+    }
+  }
+
+  /// Parses `bytes` as ClaimReview JSON-LD and checks the result holds together.
+  public static func claimReview(_ bytes: [UInt8]) {
+    check(bytes) { () throws(ParseError) in try ClaimReviewImporter.parse(bytes) }
+  }
+
+  private static func check(
+    _ bytes: [UInt8], _ parse: () throws(ParseError) -> ParsedDocument
+  ) {
+    let lines = lineCount(bytes)
+    let document: ParsedDocument
+    do {
+      document = try parse()
+    } catch {
+      // A rejection names a real line, and says something.
+      precondition(!error.message.isEmpty, "empty error message")
+      if let line = error.line {
+        precondition(line >= 1 && line <= lines, "line \(line) of \(lines)")
+      }
+      return
+    }
+    precondition(document.bytes == bytes, "the document must keep its bytes")
+    for article in document.articles {
+      precondition(!article.question.isEmpty, "empty question")
+      precondition(article.firstLine >= 1 && article.firstLine <= lines, "first line")
+      for summary in article.summaries {
+        checkSummary(summary, in: document)
+      }
+    }
+  }
+
+  /// Lines as editors and the parser count them: ended by `\n`, `\r\n` or a lone `\r`
+  /// (old Mac files). Written out here rather than borrowed from the parser, so the
+  /// property checks the parser instead of agreeing with it.
+  public static func lineCount(_ bytes: [UInt8]) -> Int {
+    var lines = 1
+    var index = 0
+    while index < bytes.count {
+      if bytes[index] == 0x0A {
+        lines += 1
+      } else if bytes[index] == 0x0D {
+        lines += 1
+        if index + 1 < bytes.count && bytes[index + 1] == 0x0A { index += 1 }
+      }
+      index += 1
+    }
+    return lines
+  }
+
+  /// The offsets SQL uses (`substr` counts characters) agree with the bytes they stand for.
+  private static func checkSummary(_ summary: ParsedSummary, in document: ParsedDocument) {
+    let body = document.body(of: summary)
+    let characters = body.unicodeScalars.count
+    if case .slice(let range, _, let characterCount) = summary.body {
+      precondition(range.lowerBound >= 0 && range.upperBound <= document.bytes.count, "slice")
+      precondition(characterCount == characters, "body: \(characterCount) != \(characters)")
+    }
+    let bodyBytes = document.withBodyBytes(of: summary) { $0.count }
+    for citation in summary.citations {
+      precondition((1...999).contains(citation.refNumber), "reference \(citation.refNumber)")
+      precondition(
+        citation.sentenceBytes.lowerBound >= 0 && citation.sentenceBytes.upperBound <= bodyBytes,
+        "sentence bytes")
+      precondition(
+        citation.sentenceStart >= 0
+          && citation.sentenceStart + citation.sentenceLength <= characters, "sentence characters")
+      let sentence = document.sentence(of: citation, in: summary)
+      precondition(sentence.unicodeScalars.count == citation.sentenceLength, "sentence length")
+      precondition(citation.markerStart >= 0 && citation.markerStart <= characters, "marker")
+    }
+  }
+}

@@ -1,0 +1,19 @@
+import FactArchiveFuzzing
+
+// libFuzzer target for the ClaimReview importer. `make fuzz` builds it in release with
+// `-sanitize=fuzzer,address -D FUZZING`, and libFuzzer's `main` drives the function below;
+// built plainly, it replays the inputs named as arguments.
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzClaimReview(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+  ParserProperties.claimReview(Fuzzing.bytes(data, size))
+  return 0
+}
+
+#if !FUZZING
+  @main enum FuzzClaimReview {
+    static func main() {
+      exit(Replay.run(CommandLine.arguments.dropFirst(), ParserProperties.claimReview))
+    }
+  }
+#endif
