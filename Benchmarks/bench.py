@@ -236,6 +236,8 @@ def main():
         if os.environ.get("BENCH_N"):
             command = "BENCH_N=%s make bench" % os.environ["BENCH_N"]
         out.write("Command: `%s`\n\n" % command)
+        out.write("What these figures mean against the targets, and why some are missed: "
+                  "[NOTES.md](NOTES.md).\n\n")
         out.write(text + "\n\n")
         out.write("Raw figures:\n\n```json\n%s\n```\n" % json.dumps(rows, indent=2))
     print("\nwrote Benchmarks/RESULTS.md")
