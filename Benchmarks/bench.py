@@ -59,12 +59,12 @@ def run_with_rss(command, env=None):
     1,000,000 for an ingest whose own peak was 63 MiB. Without /usr/bin/time, that figure is
     the fallback.
     """
-    timer = ["/usr/bin/time", "-f", "%M"] if os.path.exists("/usr/bin/time") else []
     with tempfile.NamedTemporaryFile("r", suffix=".rss") as rss_file:
-        wrapped = timer + ["-o", rss_file.name] + command if timer else command
+        timer = (["/usr/bin/time", "-f", "%M", "-o", rss_file.name]
+                 if os.path.exists("/usr/bin/time") else [])
         start = time.perf_counter()
-        process = subprocess.Popen(wrapped, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                                   env={**os.environ, **(env or {})})
+        process = subprocess.Popen(timer + command, stdout=subprocess.PIPE,
+                                   stderr=subprocess.PIPE, env={**os.environ, **(env or {})})
         out = process.stdout.read()
         err = process.stderr.read()
         _, status, usage = os.wait4(process.pid, 0)

@@ -37,7 +37,7 @@ extension Database {
         message: "\(path) already exists; choose another path or replace it (--force)")
     }
     let partial = path + ".partial"
-    for suffix in ["", "-journal", "-wal", "-shm"] { unlink(partial + suffix) }
+    Self.removeDatabaseFiles(partial)
     do throws(DatabaseError) {
       let pages = try copy(toNewFile: partial)
       guard rename(partial, path) == 0 else {
@@ -51,9 +51,14 @@ extension Database {
       let bytes = stat(path, &status) == 0 ? Int(status.st_size) : 0
       return Backup(path: path, pages: pages, bytes: bytes)
     } catch {
-      for suffix in ["", "-journal", "-wal", "-shm"] { unlink(partial + suffix) }
+      Self.removeDatabaseFiles(partial)
       throw error
     }
+  }
+
+  /// Removes a database file and the journal files SQLite may have left beside it.
+  private static func removeDatabaseFiles(_ path: String) {
+    for suffix in ["", "-journal", "-wal", "-shm"] { unlink(path + suffix) }
   }
 
   /// Copies every page into a new database file; returns the page count.

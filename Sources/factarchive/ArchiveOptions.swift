@@ -31,42 +31,41 @@ struct ArchiveOptions: ParsableArguments {
   /// Opens (creating and migrating when needed) the archive, or fails with one clear line.
   /// Checks stored before the staleness policy existed are judged once, here.
   func open() throws -> Database {
-    do {
-      return try openWritable()
-    } catch {
-      throw CommandFailure.database(error, path: path)
-    }
+    try asDatabaseFailure { try openWritable() }
   }
 
   /// For commands that only read: the archive as `open()` gives it, or, where the file or its
   /// folder cannot be written (a read-only mount, a backup on a CD), opened read-only.
   func openForReading() throws -> Database {
-    do {
-      return try openWritable()
-    } catch let error as DatabaseError where error.isReadOnly {
+    try asDatabaseFailure {
       do {
+        return try openWritable()
+      } catch let error as DatabaseError where error.isReadOnly {
         return try Database.openArchiveReadOnly(path: path)
-      } catch {
-        throw CommandFailure.database(error, path: path)
       }
+    }
+  }
+
+  /// Runs `body`; any error it throws becomes this archive's one-line failure (exit 4).
+  func asDatabaseFailure<T>(_ body: () throws -> T) throws -> T {
+    do {
+      return try body()
     } catch {
       throw CommandFailure.database(error, path: path)
     }
   }
 
   private func openWritable() throws -> Database {
-    do {
-      let db = try Database.openArchive(path: path)
-      let unjudged = try db.scalarInt(
-        """
-        SELECT EXISTS (SELECT 1 FROM checks WHERE superseded = 0 AND due_on IS NULL)
-            OR EXISTS (SELECT 1 FROM sources WHERE key_terms IS NULL)
-        """)
-      if unjudged == 1 {
-        try CheckAssessor(database: db).recompute(.unjudged)
-      }
-      return db
+    let db = try Database.openArchive(path: path)
+    let unjudged = try db.scalarInt(
+      """
+      SELECT EXISTS (SELECT 1 FROM checks WHERE superseded = 0 AND due_on IS NULL)
+          OR EXISTS (SELECT 1 FROM sources WHERE key_terms IS NULL)
+      """)
+    if unjudged == 1 {
+      try CheckAssessor(database: db).recompute(.unjudged)
     }
+    return db
   }
 }
 

@@ -30,11 +30,8 @@ struct BackupCommand: ParsableCommand {
           message: "\(destination) already exists; pass --force to replace it",
           status: ExitStatus.usage)
       }
-      let db: Database
-      do {
-        db = try Database(path: archive.path, mode: .readOnly)
-      } catch {
-        throw CommandFailure.database(error, path: archive.path)
+      let db = try archive.asDatabaseFailure {
+        try Database(path: archive.path, mode: .readOnly)
       }
       let copy = try db.backup(to: destination, replacing: force)
       Terminal.writeOut(
