@@ -1,16 +1,33 @@
 // swift-tools-version:6.0
 // FactArchive: an archive of fact-check articles in SQLite, and the stale ones listed.
 //
-// Dependencies run one way: factarchive (CLI) → FactArchiveQuery, FactArchiveIngest
-// → FactArchivePolicy → FactArchiveStore → CSQLite (the system libsqlite3).
+// Dependencies run one way:
+//
+//   factarchive (CLI) ─→ FactArchiveQuery ─┬─→ FactArchiveDatabase ─┬─→ FactArchivePolicy ─→ FactArchiveCore
+//                     └→ FactArchiveIngest ─┘                        └─→ FactArchiveStore ─→ CSQLite
+//                        FactArchiveIngest ──→ FactArchiveParser ──→ FactArchiveCore
+//
+// - FactArchiveCore: the domain values (days, parsed documents, rules, verdicts, reason
+//   codes). No SQLite, no Foundation.
+// - FactArchiveParser: saved pages and ClaimReview in, parsed documents out. Core only.
+// - FactArchivePolicy: the staleness rules applied (due dates, priority order, names). Core only.
+// - FactArchiveStore: a thin layer over the SQLite C API (libsqlite3 via CSQLite). Knows no
+//   fact-checks.
+// - FactArchiveDatabase: the archive's schema (Schema/*.sql), opening it, and the
+//   invariants kept on every write (due dates, evidence links, the rules as stored).
+// - FactArchiveIngest / FactArchiveQuery: writing documents in; reading queues, reports,
+//   searches out. The CLI is a thin layer over these two.
 import PackageDescription
 
 let package = Package(
   name: "FactArchive",
   products: [
     .executable(name: "factarchive", targets: ["factarchive"]),
+    .library(name: "FactArchiveCore", targets: ["FactArchiveCore"]),
+    .library(name: "FactArchiveParser", targets: ["FactArchiveParser"]),
     .library(name: "FactArchiveStore", targets: ["FactArchiveStore"]),
     .library(name: "FactArchivePolicy", targets: ["FactArchivePolicy"]),
+    .library(name: "FactArchiveDatabase", targets: ["FactArchiveDatabase"]),
     .library(name: "FactArchiveIngest", targets: ["FactArchiveIngest"]),
     .library(name: "FactArchiveQuery", targets: ["FactArchiveQuery"]),
   ],
@@ -25,29 +42,48 @@ let package = Package(
       providers: [.apt(["libsqlite3-dev"])]
     ),
     .target(
+      name: "FactArchiveCore"
+    ),
+    .target(
+      name: "FactArchiveParser",
+      dependencies: ["FactArchiveCore"]
+    ),
+    .target(
+      name: "FactArchivePolicy",
+      dependencies: ["FactArchiveCore"]
+    ),
+    .target(
       name: "FactArchiveStore",
       dependencies: ["CSQLite"]
     ),
     .target(
-      name: "FactArchivePolicy",
-      dependencies: ["FactArchiveStore"]
+      name: "FactArchiveDatabase",
+      dependencies: ["FactArchiveCore", "FactArchivePolicy", "FactArchiveStore"]
     ),
     .target(
       name: "FactArchiveIngest",
       dependencies: [
+        "FactArchiveCore",
+        "FactArchiveParser",
         "FactArchivePolicy",
         "FactArchiveStore",
+        "FactArchiveDatabase",
         .product(name: "Crypto", package: "swift-crypto"),
       ]
     ),
     .target(
       name: "FactArchiveQuery",
-      dependencies: ["FactArchivePolicy", "FactArchiveStore"]
+      dependencies: [
+        "FactArchiveCore", "FactArchivePolicy", "FactArchiveStore", "FactArchiveDatabase",
+      ]
     ),
     .executableTarget(
       name: "factarchive",
       dependencies: [
+        "FactArchiveCore",
+        "FactArchiveDatabase",
         "FactArchiveIngest",
+        "FactArchiveParser",
         "FactArchivePolicy",
         "FactArchiveQuery",
         "FactArchiveStore",
@@ -58,7 +94,7 @@ let package = Package(
     // target per parser. Built without libFuzzer, the targets replay inputs.
     .target(
       name: "FactArchiveFuzzing",
-      dependencies: ["FactArchiveIngest"]
+      dependencies: ["FactArchiveCore", "FactArchiveParser", "FactArchiveIngest"]
     ),
     .executableTarget(
       name: "FuzzArticleParser",
@@ -74,22 +110,37 @@ let package = Package(
       path: "Tests/TestSupport"
     ),
     .testTarget(
+      name: "FactArchiveCoreTests",
+      dependencies: ["FactArchiveCore"]
+    ),
+    .testTarget(
+      name: "FactArchiveParserTests",
+      dependencies: ["FactArchiveCore", "FactArchiveParser", "FactArchiveFuzzing", "TestSupport"]
+    ),
+    .testTarget(
+      name: "FactArchivePolicyTests",
+      dependencies: ["FactArchiveCore", "FactArchivePolicy"]
+    ),
+    .testTarget(
       name: "FactArchiveStoreTests",
       dependencies: ["FactArchiveStore", "TestSupport"]
     ),
     .testTarget(
-      name: "FactArchivePolicyTests",
-      dependencies: ["FactArchivePolicy", "FactArchiveIngest", "FactArchiveStore", "TestSupport"]
+      name: "FactArchiveDatabaseTests",
+      dependencies: ["FactArchiveDatabase", "FactArchiveStore", "TestSupport"]
     ),
     .testTarget(
       name: "FactArchiveIngestTests",
-      dependencies: ["FactArchiveIngest", "FactArchiveStore", "FactArchiveFuzzing", "TestSupport"]
+      dependencies: [
+        "FactArchiveCore", "FactArchiveParser", "FactArchiveDatabase", "FactArchiveIngest",
+        "FactArchiveStore", "TestSupport",
+      ]
     ),
     .testTarget(
       name: "FactArchiveQueryTests",
       dependencies: [
-        "FactArchiveQuery", "FactArchivePolicy", "FactArchiveIngest", "FactArchiveStore",
-        "TestSupport",
+        "FactArchiveCore", "FactArchiveDatabase", "FactArchiveQuery", "FactArchivePolicy",
+        "FactArchiveIngest", "FactArchiveParser", "FactArchiveStore", "TestSupport",
       ]
     ),
     // Runs the built `factarchive` binary; depending on it makes `swift test` build it.

@@ -1,4 +1,6 @@
+import FactArchiveCore
 import FactArchiveIngest
+import FactArchiveParser
 
 /// What must hold for any input at all, checked by the fuzz targets and by the regression
 /// tests that replay what the fuzzers found. A property that fails stops the process

@@ -1,4 +1,6 @@
+import FactArchiveCore
 import FactArchiveIngest
+import FactArchiveParser
 
 /// Runs a fuzz target's property over files, as the fuzz executables do when they are built
 /// without libFuzzer: `FuzzArticleParser crash-1234` replays what a fuzzer found.

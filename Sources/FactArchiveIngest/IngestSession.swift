@@ -1,3 +1,6 @@
+import FactArchiveCore
+import FactArchiveDatabase
+import FactArchiveParser
 import FactArchivePolicy
 import FactArchiveStore
 import Foundation

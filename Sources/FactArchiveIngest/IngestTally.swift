@@ -1,4 +1,4 @@
-import FactArchiveStore
+import FactArchiveCore
 
 /// What happened to one input.
 public enum DocumentOutcome: Sendable, Equatable {

@@ -1,3 +1,5 @@
+import FactArchiveCore
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
@@ -93,8 +95,7 @@ public struct InputFiles: Sequence, Sendable {
   }
 
   static func isTextFileName(_ path: String) -> Bool {
-    let lower = path.utf8.suffix(4).map { Bytes.lowercased($0) }
-    return lower == Array(".txt".utf8)
+    path.lowercased().hasSuffix(".txt")
   }
 
   /// The entries of a folder (full paths), hidden ones excluded.

@@ -1,6 +1,7 @@
 import Crypto
+import FactArchiveCore
+import FactArchiveParser
 import FactArchivePolicy
-import FactArchiveStore
 
 /// An input read into memory (or found too large to read).
 public struct InputDocument: Sendable {
@@ -36,14 +37,23 @@ public struct PreparedDocument: Sendable {
   public var parsed: Result<ParsedDocument, ParseError>
   /// How the input is written.
   public var format: DocumentFormat
-  /// The staleness policy's verdict on each article, worked out with the parse (`nil`
-  /// when no policy was given: the writer judges then).
-  public var verdicts: [StalenessPolicy.Verdict]?
+  /// What the policy reads of each article, and its verdict, worked out with the parse
+  /// (`nil` when no policy was given: the writer judges then).
+  public var judged: [(facts: CheckFacts, verdict: StalenessVerdict)]?
 
   /// The verdict on the article at `index`, when it was worked out ahead.
-  public func verdict(_ index: Int) -> StalenessPolicy.Verdict? {
-    guard let verdicts, index < verdicts.count else { return nil }
-    return verdicts[index]
+  public func verdict(_ index: Int) -> StalenessVerdict? {
+    guard let judged, index < judged.count else { return nil }
+    return judged[index].verdict
+  }
+
+  /// What the policy reads of `article`, the one at `index` of the parse: as worked out
+  /// ahead, else now.
+  public func facts(
+    of article: ParsedArticle, at index: Int, in document: ParsedDocument, ingestedOn: Day
+  ) -> CheckFacts {
+    if let judged, index < judged.count { return judged[index].facts }
+    return CheckFacts(article: article, in: document, ingestedOn: ingestedOn)
   }
 
   /// Reads, hashes and parses an input; with a `policy`, also judges each article (the
@@ -66,13 +76,9 @@ public struct PreparedDocument: Sendable {
       let document = try DocumentParser.parse(input.bytes, format: format, options: options)
       self.parsed = .success(document)
       if let policy {
-        verdicts = document.articles.map { article in
-          policy.assess(
-            StalenessPolicy.Facts(
-              question: article.question,
-              summary: article.summaries.first.map { document.body(of: $0) } ?? "",
-              checkedOn: article.checkedOn, checkedOnInferred: article.checkedOnInferred,
-              ingestedOn: ingestedOn, publisherFlagged: article.publisherFlaggedOutdated))
+        judged = document.articles.map { article in
+          let facts = CheckFacts(article: article, in: document, ingestedOn: ingestedOn)
+          return (facts, policy.assess(facts))
         }
       }
     } catch {

@@ -1,3 +1,6 @@
+import FactArchiveCore
+import FactArchiveDatabase
+import FactArchiveParser
 import FactArchiveStore
 
 /// Re-reads stored documents with the current parser, after a parser upgrade.
@@ -83,7 +86,7 @@ public final class Reparser {
     while true {
       let ids = try db.query(
         "SELECT id FROM documents WHERE id > ? AND (\(filter)) ORDER BY id LIMIT 500", [lastID]
-      ) { $0.int64(at: 0) }
+      ) { $0.int64("id") }
       guard let last = ids.last else { break }
       lastID = last
       for id in ids {
@@ -105,17 +108,22 @@ public final class Reparser {
     try db.transaction(.immediate) { () -> (path: String, outcome: Outcome)? in
       guard
         let row = try db.queryFirst(
-          "SELECT path, CAST(raw_text AS BLOB), status, kind, substr(ingested_at, 1, 10), format FROM documents WHERE id = ?",
+          """
+          SELECT path, CAST(raw_text AS BLOB) AS bytes, status, kind,
+                 substr(ingested_at, 1, 10) AS ingested_on, format
+          FROM documents WHERE id = ?
+          """,
           [documentID],
-          {
+          { row in
             (
-              $0.text(at: 0) ?? "", $0.bytes(at: 1) ?? [], $0.text(at: 2), $0.text(at: 3),
-              $0.text(at: 4), DocumentFormat(rawValue: $0.text(at: 5) ?? "") ?? .text
+              row.text("path") ?? "", row.bytes("bytes") ?? [], row.text("status"),
+              row.text("kind"), row.day("ingested_on"),
+              DocumentFormat(rawValue: row.text("format") ?? "") ?? .text
             )
           })
       else { return nil }
       let (path, bytes, status, kind, ingestedOn, format) = row
-      var options = ArticleParser.Options(latestPlausibleDay: ingestedOn.flatMap { Day(iso: $0) })
+      var options = ArticleParser.Options(latestPlausibleDay: ingestedOn)
       switch kind {
       case "source": options.kind = .source
       case "fact_check": options.kind = .factCheck

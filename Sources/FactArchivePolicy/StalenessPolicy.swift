@@ -1,18 +1,18 @@
-import FactArchiveStore
+import FactArchiveCore
 
-/// The staleness policy, loaded from `staleness_rules`, applied to one check at a time.
+/// The staleness policy: its rules compiled, applied to one check at a time. Pure: facts in,
+/// verdict out; the database module loads the rules and stores the verdicts.
 ///
 /// ```swift
-/// let policy = try StalenessPolicy.load(from: db)
+/// let policy = try StalenessPolicy(rules: rules)
 /// let verdict = policy.assess(facts)
-/// verdict.dueOn        // the first day the check counts as stale
+/// verdict.dueOn        // the first day the check counts as stale (see `DueDate`)
 /// verdict.maxAgeDays   // 30 under 'elections', 45 when time-sensitive under the default 90
 /// ```
-///
-/// A check falls due the day after it reaches its maximum age; at once when the publisher
-/// flagged it or when a newer source shares its names; and an undated check with no date in
-/// its text is due from the day it was ingested.
 public struct StalenessPolicy {
+  public typealias Facts = CheckFacts
+  public typealias Verdict = StalenessVerdict
+
   public let rules: [StalenessRule]
   public let defaultMaxAgeDays: Int
   public let timeSensitivePercent: Int
@@ -24,44 +24,6 @@ public struct StalenessPolicy {
     var maxAgeDays: Int
     var words: WordMatcher
     var pattern: Regex<AnyRegexOutput>?
-  }
-
-  /// What the policy reads from a check.
-  public struct Facts: Sendable {
-    public var question: String
-    /// The executive summary (or the first summary when there is none).
-    public var summary: String
-    public var checkedOn: Day?
-    public var checkedOnInferred: Day?
-    public var ingestedOn: Day
-    public var publisherFlagged: Bool
-    /// The earliest date of a newer source sharing the check's names.
-    public var evidenceOn: Day?
-
-    public init(
-      question: String, summary: String, checkedOn: Day?, checkedOnInferred: Day?, ingestedOn: Day,
-      publisherFlagged: Bool, evidenceOn: Day? = nil
-    ) {
-      self.question = question
-      self.summary = summary
-      self.checkedOn = checkedOn
-      self.checkedOnInferred = checkedOnInferred
-      self.ingestedOn = ingestedOn
-      self.publisherFlagged = publisherFlagged
-      self.evidenceOn = evidenceOn
-    }
-
-    /// The date the check is aged from: stated, else inferred.
-    public var baseDate: Day? { checkedOn ?? checkedOnInferred }
-  }
-
-  /// What the policy concludes.
-  public struct Verdict: Sendable, Equatable {
-    public var topic: String?
-    public var maxAgeDays: Int
-    public var timeSensitiveTerms: [String]
-    public var keyTerms: [String]
-    public var dueOn: Day
   }
 
   public enum PolicyError: Error, CustomStringConvertible {
@@ -103,39 +65,39 @@ public struct StalenessPolicy {
     self.topics = topics
   }
 
-  public static func load(from db: Database) throws -> StalenessPolicy {
-    try StalenessPolicy(rules: StalenessRule.all(in: db))
-  }
-
   /// Key names kept per check, for matching newer evidence.
   public static let keyTermLimit = 12
+  /// Key names kept per source, for matching checks.
+  public static let sourceKeyTermLimit = 40
 
   public func assess(_ facts: Facts) -> Verdict {
-    let text = facts.question + "\n" + facts.summary
+    let text = facts.text
     let lowered = Array(text.lowercased().utf8)
     var topic: String?
-    var maxAge = defaultMaxAgeDays
+    var ruleAge = defaultMaxAgeDays
     for candidate in topics where matches(candidate, text: text, lowered: lowered) {
-      if topic == nil || candidate.maxAgeDays < maxAge {
+      if topic == nil || candidate.maxAgeDays < ruleAge {
         topic = candidate.name
-        maxAge = candidate.maxAgeDays
+        ruleAge = candidate.maxAgeDays
       }
     }
     let terms = timeSensitive.matches(inLowercased: lowered)
-    if !terms.isEmpty {
-      maxAge = maxAge * timeSensitivePercent / 100
-    }
-    var due: Day
-    if let base = facts.baseDate {
-      due = base.adding(days: maxAge + 1)
-      if facts.publisherFlagged { due = min(due, base) }
-    } else {
-      due = facts.ingestedOn
-    }
-    if let evidence = facts.evidenceOn { due = min(due, evidence) }
+    let maxAge = terms.isEmpty ? ruleAge : shortened(ruleAge)
     return Verdict(
       topic: topic, maxAgeDays: maxAge, timeSensitiveTerms: terms,
-      keyTerms: KeyTerms.extract(from: text, limit: Self.keyTermLimit), dueOn: due)
+      keyTerms: KeyTerms.extract(from: text, limit: Self.keyTermLimit),
+      dueOn: DueDate.of(facts.timeline, maxAgeDays: maxAge))
+  }
+
+  /// The maximum age the rule for `topic` allows (`nil`: the default rule), before
+  /// time-bound wording shortens it.
+  public func ruleMaxAge(topic: String?) -> Int {
+    topic.flatMap { name in topics.first { $0.name == name }?.maxAgeDays } ?? defaultMaxAgeDays
+  }
+
+  /// An age as the time-sensitive rule shortens it.
+  public func shortened(_ maxAgeDays: Int) -> Int {
+    maxAgeDays * timeSensitivePercent / 100
   }
 
   private func matches(_ topic: Topic, text: String, lowered: [UInt8]) -> Bool {

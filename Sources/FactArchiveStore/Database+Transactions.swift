@@ -54,8 +54,7 @@ extension Database {
 
   /// `name` as a double-quoted SQL identifier (`a"b` becomes `"a""b"`).
   public static func quoteIdentifier(_ name: String) -> String {
-    "\"" + name.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"")
-      + "\""
+    Quoting.doubleQuoted(name)
   }
 
   private func rollbackQuietly() {

@@ -124,7 +124,7 @@ public final class Database {
   /// All rows of a query, each mapped by `transform`.
   public func query<T>(
     _ sql: String, _ values: [any DatabaseValueConvertible] = [],
-    _ transform: (Statement) throws -> T
+    _ transform: (Row) throws -> T
   ) throws -> [T] {
     try cachedStatement(sql).map(values, transform)
   }
@@ -132,13 +132,13 @@ public final class Database {
   /// The first row of a query mapped by `transform`, or `nil` when there is none.
   public func queryFirst<T>(
     _ sql: String, _ values: [any DatabaseValueConvertible] = [],
-    _ transform: (Statement) throws -> T
+    _ transform: (Row) throws -> T
   ) throws -> T? {
     let statement = try cachedStatement(sql)
     try statement.bind(values)
     defer { statement.reset() }
     guard try statement.step() else { return nil }
-    return try transform(statement)
+    return try transform(statement.currentRow)
   }
 
   /// The first column of the first row as an integer (0 when there is no row).

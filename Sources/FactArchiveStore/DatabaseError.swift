@@ -24,10 +24,13 @@ public struct DatabaseError: Error, Sendable, Equatable, CustomStringConvertible
   /// The primary result code (`SQLITE_CONSTRAINT` = 19, `SQLITE_BUSY` = 5, ...).
   public var resultCode: Int32 { extendedResultCode & 0xFF }
 
-  public var isBusy: Bool { resultCode == SQLITE_BUSY || resultCode == SQLITE_LOCKED }
-  public var isReadOnly: Bool { resultCode == SQLITE_READONLY }
-  public var isDiskFull: Bool { resultCode == SQLITE_FULL }
-  public var isConstraintViolation: Bool { resultCode == SQLITE_CONSTRAINT }
+  public var isBusy: Bool { resultCode == ResultCode.busy || resultCode == ResultCode.locked }
+  public var isReadOnly: Bool { resultCode == ResultCode.readOnly }
+  public var isDiskFull: Bool { resultCode == ResultCode.full }
+  public var isConstraintViolation: Bool { resultCode == ResultCode.constraint }
+  /// A generic error: for SQL the program wrote itself, the text it was given was refused
+  /// (FTS5 cannot read a search query).
+  public var isGenericError: Bool { resultCode == ResultCode.error }
 
   public var description: String {
     var text = "SQLite error \(resultCode): \(message)"

@@ -1,8 +1,7 @@
 /// One numbered schema change, applied in order and recorded in `PRAGMA user_version`.
 ///
-/// The SQL lives in `Schema/NNN_name.sql`; `make schema` copies it into
-/// `Migration+Schema.swift` so that the binary carries its schema wherever it is copied,
-/// and a test fails when the two differ.
+/// The store runs migrations; which ones exist is the archive's business (FactArchive's
+/// come from `Schema/NNN_name.sql`, copied into the binary by `make schema`).
 public struct Migration: Sendable, Equatable {
   /// The schema version this migration brings the database to (the file's number).
   public let version: Int
@@ -23,8 +22,27 @@ public struct Migration: Sendable, Equatable {
     return String(repeating: "0", count: max(0, 3 - number.count)) + number + "_" + name + ".sql"
   }
 
-  /// The schema version a database gets from this build.
-  public static var latestVersion: Int { all.last?.version ?? 0 }
+}
+
+/// A database whose schema version is past every migration this program has: it was
+/// written by a newer version, and must not be changed by this one.
+public struct NewerSchemaError: Error, Sendable, Equatable, CustomStringConvertible {
+  public var path: String
+  /// The version recorded in the file.
+  public var version: Int
+  /// The newest version this program knows.
+  public var known: Int
+
+  public init(path: String, version: Int, known: Int) {
+    self.path = path
+    self.version = version
+    self.known = known
+  }
+
+  public var description: String {
+    "\(path) has schema version \(version), newer than this factarchive knows (\(known)); "
+      + "upgrade factarchive"
+  }
 }
 
 extension Database {
@@ -36,18 +54,14 @@ extension Database {
   /// Applies the migrations the database has not had yet, each in its own transaction
   /// together with its `user_version` bump, so a migration lands whole or not at all.
   ///
-  /// Fails without changing anything when the file was written by a newer FactArchive.
-  /// See <https://www.sqlite.org/pragma.html#pragma_user_version>.
+  /// Fails with `NewerSchemaError`, changing nothing, when the file was written by a newer
+  /// version. See <https://www.sqlite.org/pragma.html#pragma_user_version>.
   /// - Returns: the versions applied.
   @discardableResult
-  public func migrate(_ migrations: [Migration] = Migration.all) throws -> [Int] {
+  public func migrate(_ migrations: [Migration]) throws -> [Int] {
     let current = try schemaVersion
     if let latest = migrations.last?.version, current > latest {
-      throw DatabaseError(
-        extendedResultCode: 1,
-        message:
-          "\(path) has schema version \(current), newer than this factarchive knows (\(latest)); "
-          + "upgrade factarchive")
+      throw NewerSchemaError(path: path, version: current, known: latest)
     }
     var applied: [Int] = []
     for migration in migrations where migration.version > current {

@@ -68,6 +68,37 @@ public final class Statement {
     sqlite3_finalize(handle)
   }
 
+  /// Result column names to positions, worked out once (the first of a repeated name wins).
+  private(set) lazy var columnIndexes: [String: Int32] = {
+    var indexes: [String: Int32] = [:]
+    for index in 0..<columnCount where indexes[columnName(at: index)] == nil {
+      indexes[columnName(at: index)] = index
+    }
+    return indexes
+  }()
+
+  /// Parameter names (`:due_on`) to positions, worked out once.
+  private lazy var parameterIndexes: [String: Int32] = {
+    var indexes: [String: Int32] = [:]
+    let count = sqlite3_bind_parameter_count(handle)
+    guard count > 0 else { return indexes }
+    for index in 1...count {
+      if let name = sqlite3_bind_parameter_name(handle, index) {
+        indexes[String(cString: name)] = index
+      }
+    }
+    return indexes
+  }()
+
+  /// The position of a named parameter (`:due_on`, written with its prefix).
+  public func parameterIndex(_ name: String) throws(DatabaseError) -> Int32 {
+    guard let index = parameterIndexes[name] else {
+      throw DatabaseError(
+        extendedResultCode: SQLITE_RANGE, message: "no parameter named \(name)", sql: sql)
+    }
+    return index
+  }
+
   // MARK: - Binding
 
   /// Binds values to the `?` parameters in order, after clearing earlier bindings.
@@ -84,12 +115,7 @@ public final class Statement {
     sqlite3_reset(handle)
     sqlite3_clear_bindings(handle)
     for (name, value) in values {
-      let index = sqlite3_bind_parameter_index(handle, name)
-      guard index > 0 else {
-        throw DatabaseError(
-          extendedResultCode: SQLITE_RANGE, message: "no parameter named \(name)", sql: sql)
-      }
-      try bind(value.databaseValue, at: index)
+      try bind(value.databaseValue, at: try parameterIndex(name))
     }
   }
 
@@ -142,6 +168,44 @@ public final class Statement {
 
   public func bindNull(at index: Int32) throws(DatabaseError) {
     try check(sqlite3_bind_null(handle, index))
+  }
+
+  // MARK: - Typed binding by name (`:due_on`)
+
+  public func bind(_ value: Int64, to name: String) throws(DatabaseError) {
+    try bind(value, at: try parameterIndex(name))
+  }
+
+  public func bind(_ value: Int, to name: String) throws(DatabaseError) {
+    try bind(value, at: try parameterIndex(name))
+  }
+
+  /// Binds an optional integer, NULL for `nil`.
+  public func bind(_ value: Int?, to name: String) throws(DatabaseError) {
+    let index = try parameterIndex(name)
+    if let value { try bind(value, at: index) } else { try bindNull(at: index) }
+  }
+
+  public func bind(_ value: Bool, to name: String) throws(DatabaseError) {
+    try bind(value, at: try parameterIndex(name))
+  }
+
+  /// Binds text, or NULL for `nil`.
+  public func bind(_ value: String?, to name: String) throws(DatabaseError) {
+    try bind(value, at: try parameterIndex(name))
+  }
+
+  /// Binds UTF-8 bytes as text.
+  public func bindText(_ bytes: UnsafeRawBufferPointer, to name: String) throws(DatabaseError) {
+    try bindText(bytes, at: try parameterIndex(name))
+  }
+
+  public func bind(_ value: DatabaseValue, to name: String) throws(DatabaseError) {
+    try bind(value, at: try parameterIndex(name))
+  }
+
+  public func bindNull(to name: String) throws(DatabaseError) {
+    try bindNull(at: try parameterIndex(name))
   }
 
   /// Runs a statement bound with the typed `bind` methods to completion, then resets it
@@ -207,23 +271,32 @@ public final class Statement {
 
   /// Binds and calls `body` once per row.
   public func forEachRow(
-    _ values: [any DatabaseValueConvertible] = [], _ body: (Statement) throws -> Void
+    _ values: [any DatabaseValueConvertible] = [], _ body: (Row) throws -> Void
   ) throws {
     try bind(values)
+    try forEachRow(body)
+  }
+
+  /// Calls `body` once per row with the values bound already, then resets.
+  public func forEachRow(_ body: (Row) throws -> Void) throws {
     defer { sqlite3_reset(handle) }
+    let row = Row(self)
     while try step() {
-      try body(self)
+      try body(row)
     }
   }
 
   /// Binds and returns each row mapped by `transform`.
   public func map<T>(
-    _ values: [any DatabaseValueConvertible] = [], _ transform: (Statement) throws -> T
+    _ values: [any DatabaseValueConvertible] = [], _ transform: (Row) throws -> T
   ) throws -> [T] {
     var rows: [T] = []
     try forEachRow(values) { rows.append(try transform($0)) }
     return rows
   }
+
+  /// The current row, read by name (after `step()` returned `true`).
+  public var currentRow: Row { Row(self) }
 
   // MARK: - Columns
 
@@ -299,7 +372,7 @@ public final class Statement {
   }
 
   /// Every column of the current row.
-  public var row: [DatabaseValue] {
+  public var values: [DatabaseValue] {
     (0..<columnCount).map { value(at: $0) }
   }
 

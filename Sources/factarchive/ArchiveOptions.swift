@@ -1,5 +1,6 @@
 import ArgumentParser
-import FactArchivePolicy
+import FactArchiveCore
+import FactArchiveDatabase
 import FactArchiveStore
 
 #if canImport(Glibc)
@@ -28,22 +29,16 @@ struct ArchiveOptions: ParsableArguments {
     return "factarchive.sqlite"
   }
 
-  /// Opens (creating and migrating when needed) the archive, or fails with one clear line.
-  /// Checks stored before the staleness policy existed are judged once, here.
+  /// Opens (creating and migrating when needed) the archive for writing, or fails with one
+  /// clear line. The library keeps the archive's invariants (every live check judged).
   func open() throws -> Database {
-    try asDatabaseFailure { try openWritable() }
+    try asDatabaseFailure { try Database.openArchive(path: path) }
   }
 
   /// For commands that only read: the archive as `open()` gives it, or, where the file or its
   /// folder cannot be written (a read-only mount, a backup on a CD), opened read-only.
   func openForReading() throws -> Database {
-    try asDatabaseFailure {
-      do {
-        return try openWritable()
-      } catch let error as DatabaseError where error.isReadOnly {
-        return try Database.openArchiveReadOnly(path: path)
-      }
-    }
+    try asDatabaseFailure { try Database.openArchiveForReading(path: path) }
   }
 
   /// Runs `body`; any error it throws becomes this archive's one-line failure (exit 4).
@@ -53,19 +48,6 @@ struct ArchiveOptions: ParsableArguments {
     } catch {
       throw CommandFailure.database(error, path: path)
     }
-  }
-
-  private func openWritable() throws -> Database {
-    let db = try Database.openArchive(path: path)
-    let unjudged = try db.scalarInt(
-      """
-      SELECT EXISTS (SELECT 1 FROM checks WHERE superseded = 0 AND due_on IS NULL)
-          OR EXISTS (SELECT 1 FROM sources WHERE key_terms IS NULL)
-      """)
-    if unjudged == 1 {
-      try CheckAssessor(database: db).recompute(.unjudged)
-    }
-    return db
   }
 }
 

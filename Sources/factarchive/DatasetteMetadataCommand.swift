@@ -1,4 +1,6 @@
 import ArgumentParser
+import FactArchiveCore
+import FactArchiveDatabase
 import FactArchiveQuery
 import Foundation
 

@@ -1,4 +1,6 @@
 import ArgumentParser
+import FactArchiveCore
+import FactArchiveDatabase
 import FactArchiveQuery
 
 #if canImport(Glibc)
@@ -8,10 +10,6 @@ import FactArchiveQuery
 #endif
 
 struct HistoryCommand: ParsableCommand {
-  enum Format: String, ExpressibleByArgument, CaseIterable {
-    case text, json
-  }
-
   static let configuration = CommandConfiguration(
     commandName: "history",
     abstract: "Every check of a question, oldest first, with snoozes.",
@@ -29,7 +27,7 @@ struct HistoryCommand: ParsableCommand {
   var questionID: Int64
 
   @Option(help: "Output format: text or json.")
-  var format: Format = .text
+  var format: DetailFormat = .text
 
   func run() throws {
     try runReportingFailures {

@@ -1,5 +1,8 @@
 import ArgumentParser
+import FactArchiveCore
+import FactArchiveDatabase
 import FactArchiveIngest
+import FactArchiveParser
 import FactArchiveStore
 
 #if canImport(Glibc)

@@ -1,20 +1,18 @@
 import ArgumentParser
+import FactArchiveCore
+import FactArchiveDatabase
 import FactArchivePolicy
 import FactArchiveQuery
 
 struct PolicyListCommand: ParsableCommand {
-  enum Format: String, ExpressibleByArgument, CaseIterable {
-    case table, json
-  }
-
   static let configuration = CommandConfiguration(
     commandName: "list", abstract: "List the rules.",
     discussion: "Example: factarchive policy list --format json")
 
   @OptionGroup var archive: ArchiveOptions
 
-  @Option(help: "Output format: table or json.")
-  var format: Format = .table
+  @Option(help: "Output format: table (or text) or json.")
+  var format: DetailFormat = .text
 
   func run() throws {
     try runReportingFailures {
@@ -32,7 +30,7 @@ struct PolicyListCommand: ParsableCommand {
           ])
         }
         Terminal.writeOut(JSON.array(array).rendered() + "\n")
-      case .table:
+      case .text:
         var rows = [["RULE", "MAX AGE", "MATCHES", "CHANGED"]]
         for rule in rules {
           let age =

@@ -1,4 +1,6 @@
 import ArgumentParser
+import FactArchiveCore
+import FactArchiveDatabase
 import FactArchivePolicy
 import FactArchiveStore
 import Foundation
@@ -64,17 +66,14 @@ struct PolicySetCommand: ParsableCommand {
     try runReportingFailures {
       let db = try archive.open()
       let existing = try StalenessRule.all(in: db).first { $0.name == name }
-      let kind: StalenessRule.Kind =
-        name == StalenessRule.defaultName
-        ? .default : name == StalenessRule.timeSensitiveName ? .timeSensitive : .topic
+      let kind = StalenessRule.kind(ofName: name)
       var rule =
         existing
         ?? StalenessRule(name: name, kind: kind)
       if let maxAge { rule.maxAgeDays = maxAge }
       if let percent { rule.maxAgePercent = percent }
       if let words {
-        rule.words = words.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-          .filter { !$0.isEmpty }
+        rule.words = StalenessRule.words(fromList: words)
       }
       if let pattern { rule.pattern = pattern.isEmpty ? nil : pattern }
       if kind == .topic {

@@ -1,5 +1,8 @@
 import ArgumentParser
+import FactArchiveCore
+import FactArchiveDatabase
 import FactArchiveIngest
+import FactArchiveParser
 
 struct ReparseCommand: ParsableCommand {
   static let configuration = CommandConfiguration(

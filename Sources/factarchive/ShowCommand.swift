@@ -1,4 +1,6 @@
 import ArgumentParser
+import FactArchiveCore
+import FactArchiveDatabase
 import FactArchiveQuery
 import FactArchiveStore
 
@@ -9,10 +11,6 @@ import FactArchiveStore
 #endif
 
 struct ShowCommand: ParsableCommand {
-  enum Format: String, ExpressibleByArgument, CaseIterable {
-    case text, json
-  }
-
   static let configuration = CommandConfiguration(
     commandName: "show",
     abstract: "Print a whole check: question, date, summaries, citations and follow-ups.",
@@ -24,7 +22,7 @@ struct ShowCommand: ParsableCommand {
   var checkID: Int64
 
   @Option(help: "Output format: text or json.")
-  var format: Format = .text
+  var format: DetailFormat = .text
 
   func run() throws {
     try runReportingFailures {

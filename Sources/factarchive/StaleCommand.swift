@@ -1,4 +1,6 @@
 import ArgumentParser
+import FactArchiveCore
+import FactArchiveDatabase
 import FactArchiveQuery
 import FactArchiveStore
 
@@ -8,7 +10,6 @@ import FactArchiveStore
   import Darwin
 #endif
 
-extension ListFormat: ExpressibleByArgument {}
 extension StaleReason.Code: ExpressibleByArgument {}
 
 struct StaleCommand: ParsableCommand {

@@ -1,3 +1,5 @@
+import FactArchiveCore
+import FactArchiveDatabase
 import FactArchiveQuery
 
 #if canImport(Glibc)

@@ -1,3 +1,6 @@
+import FactArchiveCore
+import FactArchiveDatabase
+import FactArchiveParser
 import Foundation
 import Testing
 

@@ -1,4 +1,7 @@
+import FactArchiveCore
+import FactArchiveDatabase
 import FactArchiveIngest
+import FactArchiveParser
 import FactArchiveStore
 import Foundation
 import TestSupport

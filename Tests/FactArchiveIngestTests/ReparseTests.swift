@@ -1,4 +1,7 @@
+import FactArchiveCore
+import FactArchiveDatabase
 import FactArchiveIngest
+import FactArchiveParser
 import FactArchiveStore
 import Foundation
 import TestSupport
@@ -22,7 +25,7 @@ import Testing
   }
 
   func rows(_ sql: String) throws -> [[DatabaseValue]] {
-    try db.query(sql) { $0.row }
+    try db.query(sql) { $0.values }
   }
 
   var snapshot: [[[DatabaseValue]]] {

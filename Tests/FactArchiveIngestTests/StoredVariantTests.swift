@@ -1,4 +1,7 @@
+import FactArchiveCore
+import FactArchiveDatabase
 import FactArchiveIngest
+import FactArchiveParser
 import FactArchiveStore
 import Foundation
 import TestSupport
@@ -28,7 +31,7 @@ import Testing
     let row = try #require(
       try db.queryFirst(
         "SELECT title, label, byline, published_on FROM sources WHERE title LIKE 'Halden port workers%'"
-      ) { $0.row })
+      ) { $0.values })
     #expect(
       row == [
         .text("Halden port workers vote to accept new shift pattern"), .text("Coastal Desk"),

@@ -1,5 +1,5 @@
+import FactArchiveCore
 import FactArchivePolicy
-import FactArchiveStore
 import Testing
 
 func day(_ iso: String) -> Day {

@@ -1,3 +1,5 @@
+import FactArchiveCore
+import FactArchiveDatabase
 import FactArchiveIngest
 import FactArchiveQuery
 import FactArchiveStore

@@ -1,4 +1,6 @@
 import Crypto
+import FactArchiveCore
+import FactArchiveDatabase
 import FactArchiveIngest
 import FactArchiveQuery
 import FactArchiveStore

@@ -1,4 +1,7 @@
+import FactArchiveCore
+import FactArchiveDatabase
 import FactArchiveIngest
+import FactArchiveParser
 import FactArchiveQuery
 import FactArchiveStore
 import Foundation
@@ -201,7 +204,7 @@ import Testing
     let row = try #require(
       try db.queryFirst(
         "SELECT q.text, c.checked_on, c.publisher, c.rating, c.title_url FROM checks c JOIN questions q ON q.id = c.question_id"
-      ) { $0.row })
+      ) { $0.values })
     #expect(
       row == [
         .text("Orlen Bay sold its harbour"), .text("2026-03-04"), .text("Checker Desk"),

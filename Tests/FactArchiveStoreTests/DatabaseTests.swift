@@ -19,7 +19,7 @@ import Testing
       "INSERT INTO t (name, score, data) VALUES (?, ?, ?)",
       ["it's \"quoted\"; DROP TABLE t;--", 2.5, [0, 1, 255] as [UInt8]])
     let row = try #require(
-      try db.queryFirst("SELECT id, name, score, data FROM t") { $0.row })
+      try db.queryFirst("SELECT id, name, score, data FROM t") { $0.values })
     #expect(
       row == [
         .integer(1), .text("it's \"quoted\"; DROP TABLE t;--"), .real(2.5), .blob([0, 1, 255]),
@@ -29,7 +29,7 @@ import Testing
   @Test func bindsEmptyTextAndBlobAsValuesNotNull() throws {
     try db.execute("INSERT INTO t (name, data) VALUES (?, ?)", ["", [] as [UInt8]])
     let row = try #require(
-      try db.queryFirst("SELECT name IS NULL, data IS NULL, length(data) FROM t") { $0.row })
+      try db.queryFirst("SELECT name IS NULL, data IS NULL, length(data) FROM t") { $0.values })
     #expect(row == [.integer(0), .integer(0), .integer(0)])
   }
 

@@ -1,0 +1,129 @@
+/// One fact-check article.
+public struct ParsedArticle: Sendable, Equatable {
+  /// 1-based line of the document where the article starts.
+  public var firstLine: Int
+  /// The question, without a `Fact check:` prefix.
+  public var question: String
+  /// The link of a title written as a link (`[question](url)`, `<a href=url>`, a bare URL).
+  public var titleURL: String?
+  /// The date of the `Checked on` line.
+  public var checkedOn: Day?
+  /// For a page without a `Checked on` line: the latest full date its text mentions
+  /// (a check cannot predate its newest evidence).
+  public var checkedOnInferred: Day?
+  /// The `Disclaimer: ...` line as written.
+  public var disclaimer: String?
+  /// The page carried "This fact-check may be outdated".
+  public var publisherFlaggedOutdated: Bool
+  /// Position 0 is the executive summary, 1...n the numbered sections.
+  public var summaries: [ParsedSummary]
+  /// The "Want to dive deeper?" questions.
+  public var followUps: [String]
+  /// The numbered list of references at the end (`[1] https://…`).
+  public var references: [ParsedReference]
+  /// The copy ends mid-way (cut-off sentence, heading without text, `[4`).
+  public var truncated: Bool
+  /// Text the parser could not place in a summary, kept rather than dropped.
+  public var unparsed: String?
+  /// For imported ClaimReview: the review's author (the publisher), and its rating.
+  public var publisher: String?
+  public var rating: String?
+
+  public var citationCount: Int { summaries.reduce(0) { $0 + $1.citations.count } }
+  /// Numbered sections (the executive summary is not one).
+  public var sectionCount: Int { summaries.filter { $0.position > 0 }.count }
+
+  public init(
+    firstLine: Int, question: String, titleURL: String?, checkedOn: Day?, checkedOnInferred: Day?,
+    disclaimer: String?, publisherFlaggedOutdated: Bool, summaries: [ParsedSummary],
+    followUps: [String], references: [ParsedReference], truncated: Bool, unparsed: String?,
+    publisher: String? = nil, rating: String? = nil
+  ) {
+    self.firstLine = firstLine
+    self.question = question
+    self.titleURL = titleURL
+    self.checkedOn = checkedOn
+    self.checkedOnInferred = checkedOnInferred
+    self.disclaimer = disclaimer
+    self.publisherFlaggedOutdated = publisherFlaggedOutdated
+    self.summaries = summaries
+    self.followUps = followUps
+    self.references = references
+    self.truncated = truncated
+    self.unparsed = unparsed
+    self.publisher = publisher
+    self.rating = rating
+  }
+}
+
+/// The executive summary or one numbered section.
+public struct ParsedSummary: Sendable, Equatable {
+  public enum Body: Sendable, Equatable {
+    /// A verbatim slice of the document: its byte range, and its character offset and
+    /// length as SQLite's `substr` counts them.
+    case slice(bytes: Range<Int>, characterStart: Int, characterCount: Int)
+    /// Text that had to be rebuilt (chrome removed from it, CR line endings).
+    case rebuilt([UInt8])
+  }
+
+  public var position: Int
+  /// Whether the body has no text (a heading at the end of a truncated copy).
+  public var isEmpty: Bool {
+    switch body {
+    case .slice(let range, _, _): return range.isEmpty
+    case .rebuilt(let text): return text.isEmpty
+    }
+  }
+  /// The heading without its number; `nil` when the page had none.
+  public var heading: String?
+  public var body: Body
+  public var citations: [ParsedCitation]
+
+  public init(
+    position: Int, heading: String?, body: Body, citations: [ParsedCitation]
+  ) {
+    self.position = position
+    self.heading = heading
+    self.body = body
+    self.citations = citations
+  }
+}
+
+/// One citation marker and the sentence it supports, located within its summary's body.
+public struct ParsedCitation: Sendable, Equatable {
+  public var refNumber: Int
+  /// Character offset of the marker in the body.
+  public var markerStart: Int
+  /// Character offset and length of the sentence in the body.
+  public var sentenceStart: Int
+  public var sentenceLength: Int
+  /// Byte range of the sentence within the body.
+  public var sentenceBytes: Range<Int>
+
+  public init(
+    refNumber: Int, markerStart: Int, sentenceStart: Int, sentenceLength: Int,
+    sentenceBytes: Range<Int>
+  ) {
+    self.refNumber = refNumber
+    self.markerStart = markerStart
+    self.sentenceStart = sentenceStart
+    self.sentenceLength = sentenceLength
+    self.sentenceBytes = sentenceBytes
+  }
+}
+
+/// One entry of a reference list: `[3] https://example.org/report`.
+public struct ParsedReference: Sendable, Equatable {
+  public var refNumber: Int
+  public var url: String
+  /// The URL's host without `www.` (`example.org`).
+  public var domain: String?
+
+  public init(
+    refNumber: Int, url: String, domain: String?
+  ) {
+    self.refNumber = refNumber
+    self.url = url
+    self.domain = domain
+  }
+}

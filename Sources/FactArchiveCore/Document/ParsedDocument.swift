@@ -1,0 +1,70 @@
+/// What the parser understood of one input file: one or more fact-check articles, or one
+/// source article (the news and analysis pieces fact-checks draw on).
+///
+/// Bodies are byte ranges into `bytes` where the page text can be sliced as is, so the
+/// database can store the text once (see `Schema/README.md`, "stand-off").
+public struct ParsedDocument: Sendable {
+  /// The input, exactly as read.
+  public let bytes: [UInt8]
+  /// The fact-check articles; empty for a source.
+  public var articles: [ParsedArticle]
+  /// The source article, when the document is one.
+  public var source: ParsedSource?
+  /// How the input was written: a saved page, or ClaimReview JSON-LD.
+  public var format: DocumentFormat
+  /// Entries of a ClaimReview file that were skipped, and why (the rest landed).
+  public var skipped: [ParseError]
+
+  public init(
+    bytes: [UInt8], articles: [ParsedArticle], source: ParsedSource? = nil,
+    format: DocumentFormat = .text, skipped: [ParseError] = []
+  ) {
+    self.bytes = bytes
+    self.articles = articles
+    self.source = source
+    self.format = format
+    self.skipped = skipped
+  }
+
+  /// The text of a summary's body.
+  public func body(of summary: ParsedSummary) -> String {
+    switch summary.body {
+    case .slice(let range, _, _):
+      return String(decoding: bytes[range], as: UTF8.self)
+    case .rebuilt(let text):
+      return String(decoding: text, as: UTF8.self)
+    }
+  }
+
+  /// Calls `body` with the UTF-8 bytes of a summary's body.
+  public func withBodyBytes<T>(
+    of summary: ParsedSummary, _ body: (UnsafeRawBufferPointer) throws -> T
+  ) rethrows -> T {
+    switch summary.body {
+    case .slice(let range, _, _):
+      return try bytes.withUnsafeBytes { try body(UnsafeRawBufferPointer(rebasing: $0[range])) }
+    case .rebuilt(let text):
+      return try text.withUnsafeBytes(body)
+    }
+  }
+
+  /// The sentence a citation supports.
+  public func sentence(of citation: ParsedCitation, in summary: ParsedSummary) -> String {
+    switch summary.body {
+    case .slice(let range, _, _):
+      let start = range.lowerBound + citation.sentenceBytes.lowerBound
+      return String(
+        decoding: bytes[start..<(start + citation.sentenceBytes.count)], as: UTF8.self)
+    case .rebuilt(let text):
+      return String(decoding: text[citation.sentenceBytes], as: UTF8.self)
+    }
+  }
+}
+
+/// How an input is written.
+public enum DocumentFormat: String, Sendable, CaseIterable {
+  /// A fact-check page or source article saved as plain text.
+  case text
+  /// schema.org ClaimReview JSON-LD: an object, an array, or a DataFeed.
+  case claimReview = "claimreview"
+}

@@ -1,0 +1,110 @@
+import FactArchiveCore
+import FactArchiveDatabase
+import FactArchiveStore
+
+/// Questions and checks: a new question, a re-check of one the archive has, or another copy
+/// of a check it already holds.
+extension ArchiveWriter {
+  func insertArticle(
+    _ article: ParsedArticle, index: Int, of document: ParsedDocument, facts: CheckFacts,
+    verdict: StalenessVerdict?, documentID: Int64
+  ) throws -> ArticleOutcome {
+    let (questionID, isNewQuestion) = try question(for: article)
+    if !isNewQuestion, let duplicate = try sameCheck(of: article, questionID: questionID) {
+      return .duplicate(checkID: duplicate)
+    }
+    let checkID = try insertCheck(
+      article, facts: facts, verdict: verdict, questionID: questionID, documentID: documentID,
+      index: index)
+    try insertParts(of: article, checkID: checkID, document: document)
+    if !isNewQuestion {
+      try markLatest(questionID: questionID)
+    }
+    return isNewQuestion ? .new(checkID: checkID) : .recheck(checkID: checkID)
+  }
+
+  /// The question's id, found by its normalised key or created.
+  func question(for article: ParsedArticle) throws -> (id: Int64, isNew: Bool) {
+    let key = QuestionKey.normalize(article.question)
+    let find = statements.findQuestion
+    try find.bind(key, to: ":normalized_key")
+    defer { find.reset() }
+    if try find.step() {
+      return (find.currentRow.int64("id"), false)
+    }
+    let insert = statements.insertQuestion
+    try insert.bind(article.question, to: ":text")
+    try insert.bind(key, to: ":normalized_key")
+    try insert.bind(now(), to: ":first_seen_at")
+    try insert.run()
+    let id = db.lastInsertedRowID
+    let searchable = statements.insertQuestionText
+    try searchable.bind(id, to: ":rowid")
+    try searchable.bind(article.question, to: ":text")
+    try searchable.run()
+    return (id, true)
+  }
+
+  /// A check of the same question on the same (stated or inferred) date: another copy of
+  /// a check the archive has, not a new one.
+  private func sameCheck(of article: ParsedArticle, questionID: Int64) throws -> Int64? {
+    guard let day = article.checkedOn ?? article.checkedOnInferred else { return nil }
+    let statement = statements.findSameCheck
+    try statement.bind(questionID, to: ":question_id")
+    try statement.bind(day.iso, to: ":day")
+    try statement.bind(article.checkedOn == nil, to: ":undated")
+    defer { statement.reset() }
+    return try statement.step() ? statement.currentRow.int64("id") : nil
+  }
+
+  func insertCheck(
+    _ article: ParsedArticle, facts: CheckFacts, verdict: StalenessVerdict?, questionID: Int64,
+    documentID: Int64, index: Int
+  ) throws -> Int64 {
+    let statement = statements.insertCheck
+    try statement.bind(questionID, to: ":question_id")
+    try statement.bind(documentID, to: ":document_id")
+    try statement.bind(index, to: ":article_index")
+    let (links, keyTerms) = try bindCheckColumns(
+      article, facts: facts, verdict: verdict, to: statement)
+    try statement.run()
+    let checkID = db.lastInsertedRowID
+    if !keyTerms.isEmpty {
+      let searchable = statements.insertCheckTerms
+      try searchable.bind(checkID, to: ":rowid")
+      try searchable.bind(keyTerms, to: ":key_terms")
+      try searchable.run()
+    }
+    try assessor.record(links, checkID: checkID)
+    return checkID
+  }
+
+  /// Binds the columns of `checks` that come from the page and the policy's verdict (the
+  /// parameters `WriterStatements.checkColumns` names), judging the check first. Returns the
+  /// newer evidence found for the check and its key terms as stored.
+  func bindCheckColumns(
+    _ article: ParsedArticle, facts: CheckFacts, verdict: StalenessVerdict?,
+    to statement: Statement
+  ) throws -> (links: [EvidenceLink], keyTerms: String) {
+    let (judged, links) = try assessor.judge(facts, assessed: verdict)
+    let keyTerms = StoredList.names(judged.keyTerms)
+    try statement.bind(article.firstLine, to: ":first_line")
+    try statement.bind(article.checkedOn?.iso, to: ":checked_on")
+    try statement.bind(
+      article.checkedOn == nil ? article.checkedOnInferred?.iso : nil, to: ":checked_on_inferred")
+    try statement.bind(article.publisherFlaggedOutdated, to: ":publisher_flagged_outdated")
+    try statement.bind(article.disclaimer, to: ":disclaimer")
+    try statement.bind(article.titleURL, to: ":title_url")
+    try statement.bind(article.truncated, to: ":truncated")
+    try statement.bind(article.unparsed, to: ":unparsed")
+    try statement.bind(article.citationCount, to: ":citation_count")
+    try statement.bind(keyTerms, to: ":key_terms")
+    try statement.bind(judged.timeSensitiveList, to: ":time_sensitive_terms")
+    try statement.bind(judged.topic, to: ":topic")
+    try statement.bind(judged.maxAgeDays, to: ":max_age_days")
+    try statement.bind(judged.dueOn.iso, to: ":due_on")
+    try statement.bind(article.publisher, to: ":publisher")
+    try statement.bind(article.rating, to: ":rating")
+    return (links, keyTerms)
+  }
+}

@@ -1,0 +1,41 @@
+import FactArchiveCore
+import FactArchiveParser
+import FactArchiveStore
+
+/// The `documents` row: every input, parsed or rejected, with its bytes.
+extension ArchiveWriter {
+  func existingDocument(sha256: String) throws -> Int64? {
+    let statement = statements.findDocument
+    try statement.bind(sha256, to: ":sha256")
+    defer { statement.reset() }
+    return try statement.step() ? statement.currentRow.int64("id") : nil
+  }
+
+  @discardableResult
+  func insertDocument(_ document: PreparedDocument, status: String, error: ParseError?)
+    throws -> Int64
+  {
+    var kind: String?
+    if case .success(let parsed) = document.parsed {
+      kind = parsed.source == nil ? "fact_check" : "source"
+    }
+    let statement = statements.insertDocument
+    try statement.bind(document.sha256, to: ":sha256")
+    try statement.bind(document.input.path, to: ":path")
+    if document.isText {
+      try document.input.bytes.withUnsafeBytes { try statement.bindText($0, to: ":raw_text") }
+    } else {
+      try statement.bind(.blob(document.input.bytes), to: ":raw_text")
+    }
+    try statement.bind(document.input.byteCount, to: ":byte_count")
+    try statement.bind(now(), to: ":ingested_at")
+    try statement.bind(status, to: ":status")
+    try statement.bind(error?.message, to: ":error")
+    try statement.bind(error?.line, to: ":error_line")
+    try statement.bind(ArticleParser.version, to: ":parser_version")
+    try statement.bind(kind, to: ":kind")
+    try statement.bind(document.format.rawValue, to: ":format")
+    try statement.run()
+    return db.lastInsertedRowID
+  }
+}

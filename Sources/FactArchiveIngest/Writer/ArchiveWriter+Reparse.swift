@@ -1,0 +1,98 @@
+import FactArchiveCore
+import FactArchiveParser
+import FactArchiveStore
+
+/// Replacing what an earlier parser stored for a document, keeping ids stable.
+extension ArchiveWriter {
+  /// Writes a fresh parse of a stored document in place of its earlier rows: the check
+  /// at each article index keeps its id (its question may change), summaries, citations,
+  /// follow-ups and references are replaced, and checks the new parse no longer finds are
+  /// removed. Runs inside the caller's transaction.
+  func replaceRows(documentID: Int64, with parsed: ParsedDocument) throws {
+    let oldSourceID = try db.queryFirst(
+      "SELECT id FROM sources WHERE document_id = ?", [documentID]
+    ) { $0.int64("id") }
+    if let source = parsed.source {
+      try removeChecks(documentID: documentID, fromIndex: 0)
+      if let oldSourceID {
+        try removeSource(oldSourceID)
+      }
+      _ = try insertSource(source, documentID: documentID)
+    } else {
+      if let oldSourceID {
+        try removeSource(oldSourceID)
+      }
+      for (index, article) in parsed.articles.enumerated() {
+        let questionID = try question(for: article).id
+        let facts = CheckFacts(article: article, in: parsed, ingestedOn: today)
+        if let (checkID, oldQuestionID) = try db.queryFirst(
+          "SELECT id, question_id FROM checks WHERE document_id = ? AND article_index = ?",
+          [documentID, index], { ($0.int64("id"), $0.int64("question_id")) })
+        {
+          let update = statements.updateCheck
+          try update.bind(questionID, to: ":question_id")
+          let links = try bindCheckColumns(article, facts: facts, verdict: nil, to: update).links
+          try update.bind(checkID, to: ":id")
+          try update.run()
+          try assessor.record(links, checkID: checkID)
+          try removeParts(checkID: checkID)
+          try insertParts(of: article, checkID: checkID, document: parsed)
+          try markLatest(questionID: oldQuestionID)
+        } else {
+          let checkID = try insertCheck(
+            article, facts: facts, verdict: nil, questionID: questionID, documentID: documentID,
+            index: index)
+          try insertParts(of: article, checkID: checkID, document: parsed)
+        }
+        try markLatest(questionID: questionID)
+      }
+      try removeChecks(documentID: documentID, fromIndex: parsed.articles.count)
+    }
+    try db.execute(
+      """
+      UPDATE documents SET status = 'parsed', error = NULL, error_line = NULL,
+        parser_version = ?, kind = ?
+      WHERE id = ?
+      """, [ArticleParser.version, parsed.source == nil ? "fact_check" : "source", documentID])
+    // A question whose only check now answers another question has no checks left.
+    try db.execute(
+      "DELETE FROM questions WHERE NOT EXISTS (SELECT 1 FROM checks WHERE question_id = questions.id)"
+    )
+  }
+
+  /// A source and its links and evidence (a re-read source is linked again).
+  private func removeSource(_ sourceID: Int64) throws {
+    try db.execute("DELETE FROM check_evidence WHERE source_id = ?", [sourceID])
+    try db.execute("DELETE FROM source_links WHERE source_id = ?", [sourceID])
+    try db.execute("DELETE FROM sources WHERE id = ?", [sourceID])
+  }
+
+  /// The parts of a check, before they are written again.
+  private func removeParts(checkID: Int64) throws {
+    // summary_spans_ad takes each deleted summary out of summaries_fts.
+    try db.execute("DELETE FROM citation_spans WHERE check_id = ?", [checkID])
+    try db.execute("DELETE FROM summary_spans WHERE check_id = ?", [checkID])
+    try db.execute("DELETE FROM follow_ups WHERE check_id = ?", [checkID])
+    try db.execute("DELETE FROM citation_sources WHERE check_id = ?", [checkID])
+  }
+
+  private func removeChecks(documentID: Int64, fromIndex index: Int) throws {
+    let stale = try db.query(
+      "SELECT id, question_id FROM checks WHERE document_id = ? AND article_index >= ?",
+      [documentID, index]
+    ) { ($0.int64("id"), $0.int64("question_id")) }
+    for (checkID, questionID) in stale {
+      try removeParts(checkID: checkID)
+      try db.execute("DELETE FROM check_evidence WHERE check_id = ?", [checkID])
+      try db.execute("DELETE FROM checks WHERE id = ?", [checkID])
+      try markLatest(questionID: questionID)
+    }
+  }
+
+  /// Records a new reading of a document that is still rejected.
+  func updateRejection(documentID: Int64, error: ParseError) throws {
+    try db.execute(
+      "UPDATE documents SET error = ?, error_line = ?, parser_version = ? WHERE id = ?",
+      [error.message, error.line, ArticleParser.version, documentID])
+  }
+}

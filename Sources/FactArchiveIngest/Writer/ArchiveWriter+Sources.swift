@@ -1,0 +1,36 @@
+import FactArchiveCore
+import FactArchiveDatabase
+import FactArchivePolicy
+import FactArchiveStore
+
+/// Source articles: the news and analysis pieces fact-checks cite.
+extension ArchiveWriter {
+  /// Writes a source with its links, and links it to the checks it is newer evidence for.
+  func insertSource(_ source: ParsedSource, documentID: Int64) throws -> Int64 {
+    let terms = KeyTerms.extract(
+      from: source.title + "\n" + source.body, limit: StalenessPolicy.sourceKeyTermLimit)
+    try db.execute(
+      """
+      INSERT INTO sources
+        (document_id, title, label, byline, published_on, published_on_inferred, body, key_terms)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+      """,
+      [
+        documentID, source.title, source.label, source.byline, source.publishedOn?.iso,
+        source.publishedOnInferred?.iso, source.body, StoredList.names(terms),
+      ])
+    let sourceID = db.lastInsertedRowID
+    let link = try db.cachedStatement(
+      """
+      INSERT INTO source_links (source_id, position, url, domain, in_references)
+      VALUES (?, ?, ?, ?, ?)
+      """)
+    for (offset, item) in source.links.enumerated() {
+      try link.execute([sourceID, offset + 1, item.url, item.domain, item.inReferences])
+    }
+    if let date = source.publishedOn ?? source.publishedOnInferred {
+      try assessor.linkSource(sourceID, keyTerms: terms, date: date)
+    }
+    return sourceID
+  }
+}

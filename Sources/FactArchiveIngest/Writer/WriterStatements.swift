@@ -1,0 +1,105 @@
+import FactArchiveStore
+
+/// The statements ingest runs for every document, prepared once per writer. Parameters are
+/// named after the columns they fill, and the writer binds them by those names.
+struct WriterStatements {
+  let findDocument: Statement
+  let insertDocument: Statement
+  let insertQuestion: Statement
+  let findQuestion: Statement
+  let findSameCheck: Statement
+  let insertCheck: Statement
+  let updateCheck: Statement
+  let checksOfQuestion: Statement
+  let setSuperseded: Statement
+  let insertSummary: Statement
+  let insertSummaryText: Statement
+  let insertCitation: Statement
+  let insertFollowUp: Statement
+  let insertReference: Statement
+  let insertQuestionText: Statement
+  let insertFollowUpText: Statement
+  let insertCheckTerms: Statement
+
+  /// The columns of `checks` that come from the page and the policy's verdict, bound by
+  /// `ArchiveWriter.bindCheckColumns` for both the insert and the reparse update.
+  static let checkColumns = [
+    "first_line", "checked_on", "checked_on_inferred", "publisher_flagged_outdated", "disclaimer",
+    "title_url", "truncated", "unparsed", "citation_count", "key_terms", "time_sensitive_terms",
+    "topic", "max_age_days", "due_on", "publisher", "rating",
+  ]
+
+  init(_ db: Database) throws {
+    findDocument = try db.prepare("SELECT id FROM documents WHERE sha256 = :sha256")
+    insertDocument = try db.prepare(
+      """
+      INSERT INTO documents
+        (sha256, path, raw_text, byte_count, ingested_at, status, error, error_line, parser_version,
+         kind, format)
+      VALUES (:sha256, :path, :raw_text, :byte_count, :ingested_at, :status, :error, :error_line,
+              :parser_version, :kind, :format)
+      """)
+    // Plain single-row statements: an upsert or a multi-row update needs a statement
+    // journal, and opening one makes FTS5 flush its pending terms (a segment per document).
+    insertQuestion = try db.prepare(
+      """
+      INSERT INTO questions (text, normalized_key, first_seen_at)
+      VALUES (:text, :normalized_key, :first_seen_at)
+      """)
+    findQuestion = try db.prepare(
+      "SELECT id FROM questions WHERE normalized_key = :normalized_key")
+    findSameCheck = try db.prepare(
+      """
+      SELECT id FROM checks
+      WHERE question_id = :question_id AND coalesce(checked_on, checked_on_inferred) = :day
+        AND (checked_on IS NULL) = :undated
+      """)
+    let columns = Self.checkColumns
+    insertCheck = try db.prepare(
+      """
+      INSERT INTO checks (question_id, document_id, article_index, \(columns.joined(separator: ", ")))
+      VALUES (:question_id, :document_id, :article_index, \
+      \(columns.map { ":" + $0 }.joined(separator: ", ")))
+      """)
+    updateCheck = try db.prepare(
+      """
+      UPDATE checks SET question_id = :question_id, \
+      \(columns.map { "\($0) = :\($0)" }.joined(separator: ", "))
+      WHERE id = :id
+      """)
+    checksOfQuestion = try db.prepare(
+      """
+      SELECT id, superseded FROM checks WHERE question_id = :question_id
+      ORDER BY coalesce(checked_on, checked_on_inferred) IS NULL,
+               coalesce(checked_on, checked_on_inferred) DESC, id DESC
+      """)
+    setSuperseded = try db.prepare("UPDATE checks SET superseded = :superseded WHERE id = :id")
+    insertSummary = try db.prepare(
+      """
+      INSERT INTO summary_spans (check_id, position, heading, body_start, body_length, body_text)
+      VALUES (:check_id, :position, :heading, :body_start, :body_length, :body_text)
+      """)
+    insertSummaryText = try db.prepare(
+      "INSERT INTO summaries_fts (rowid, heading, body) VALUES (:rowid, :heading, :body)")
+    insertCitation = try db.prepare(
+      """
+      INSERT INTO citation_spans
+        (check_id, position, ref_number, marker_start, sentence_start, sentence_length)
+      VALUES (:check_id, :position, :ref_number, :marker_start, :sentence_start, :sentence_length)
+      """)
+    insertFollowUp = try db.prepare(
+      "INSERT INTO follow_ups (check_id, position, text) VALUES (:check_id, :position, :text)")
+    insertReference = try db.prepare(
+      """
+      INSERT INTO citation_sources (check_id, ref_number, url, domain)
+      VALUES (:check_id, :ref_number, :url, :domain)
+      """)
+    // Full-text rows, written next to the rows they index (see Schema/005_ingest_speed.sql).
+    insertQuestionText = try db.prepare(
+      "INSERT INTO questions_fts (rowid, text) VALUES (:rowid, :text)")
+    insertFollowUpText = try db.prepare(
+      "INSERT INTO follow_ups_fts (rowid, text) VALUES (:rowid, :text)")
+    insertCheckTerms = try db.prepare(
+      "INSERT INTO checks_fts (rowid, key_terms) VALUES (:rowid, :key_terms)")
+  }
+}

@@ -1,0 +1,60 @@
+import FactArchiveCore
+
+/// Parses pages saved as plain text. Pure: bytes in, value out.
+///
+/// ```swift
+/// let document = try ArticleParser.parse(Array(text.utf8))
+/// document.articles[0].question     // "How do criminal groups … trafficking?"
+/// document.articles[0].checkedOn    // 2025-12-03
+/// ```
+///
+/// A Factually fact-check page reads, top to bottom: page chrome (dropped), the question,
+/// a `Checked on <date>` line (on about a third of copies), a `Disclaimer:` line, sometimes
+/// the "This fact-check may be outdated" banner, an executive summary, numbered sections,
+/// "Want to dive deeper?" follow-up questions and sometimes a reference list. A file may
+/// hold several articles one after another. A page with none of that structure is a
+/// source article (news or analysis); a site listing page is rejected.
+public enum ArticleParser {
+  /// Bumped whenever the parser reads documents differently; `reparse` uses it.
+  public static let version = 2
+
+  /// The longest line accepted: longer ones are corrupt copies, not articles.
+  public static let maxLineBytes = 1 << 20
+
+  /// What the document is expected to be.
+  public enum Kind: String, Sendable, CaseIterable {
+    /// Decide from the text: fact-check structure, else a source article.
+    case auto
+    /// A fact-check, even without any of its usual markers.
+    case factCheck = "fact-check"
+    /// A news or analysis article that fact-checks cite.
+    case source
+  }
+
+  public struct Options: Sendable {
+    public var kind: Kind
+    /// Dates after this day are not used to date undated pages (they are future events,
+    /// or the page was saved before then). Usually the day of ingest.
+    public var latestPlausibleDay: Day?
+
+    public init(kind: Kind = .auto, latestPlausibleDay: Day? = nil) {
+      self.kind = kind
+      self.latestPlausibleDay = latestPlausibleDay
+    }
+  }
+
+  public static func parse(_ bytes: [UInt8], options: Options = Options()) throws(ParseError)
+    -> ParsedDocument
+  {
+    let result = bytes.withUnsafeBufferPointer { buffer in
+      Result { () throws(ParseError) -> ParsedDocument in
+        var reader = PageReader(bytes: buffer, options: options)
+        return try reader.readDocument(keeping: bytes)
+      }
+    }
+    switch result {
+    case .success(let document): return document
+    case .failure(let error): throw error
+    }
+  }
+}

@@ -1,0 +1,66 @@
+import FactArchiveCore
+
+/// Finds where bytes stop being text: the first invalid UTF-8 sequence or NUL byte.
+public enum UTF8Validation {
+  /// The offset of the first byte that does not belong to a valid UTF-8 sequence, or `nil`.
+  /// Overlong forms, surrogates and code points above U+10FFFF are invalid
+  /// (<https://www.rfc-editor.org/rfc/rfc3629#section-4>).
+  public static func firstInvalidByte(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    guard let base = bytes.baseAddress else { return nil }
+    let raw = UnsafeRawPointer(base)
+    let count = bytes.count
+    var index = 0
+    while index < count {
+      // Eight ASCII bytes at a time: most of an article is ASCII.
+      while index + 8 <= count,
+        raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 == 0
+      {
+        index += 8
+      }
+      guard index < count else { break }
+      let lead = bytes[index]
+      if lead < 0x80 {
+        index += 1
+        continue
+      }
+      let length: Int
+      var low: UInt8 = 0x80
+      var high: UInt8 = 0xBF
+      switch lead {
+      case 0xC2...0xDF:
+        length = 2
+      case 0xE0:
+        length = 3
+        low = 0xA0
+      case 0xE1...0xEC, 0xEE...0xEF:
+        length = 3
+      case 0xED:
+        length = 3
+        high = 0x9F
+      case 0xF0:
+        length = 4
+        low = 0x90
+      case 0xF1...0xF3:
+        length = 4
+      case 0xF4:
+        length = 4
+        high = 0x8F
+      default:
+        return index
+      }
+      guard index + 1 < count, bytes[index + 1] >= low, bytes[index + 1] <= high else {
+        return index
+      }
+      for offset in 2..<length {
+        guard index + offset < count, bytes[index + offset] & 0xC0 == 0x80 else { return index }
+      }
+      index += length
+    }
+    return nil
+  }
+
+  /// The offset of the first NUL byte, or `nil`: text files have none.
+  public static func firstNUL(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    bytes.firstIndex(of: 0)
+  }
+}

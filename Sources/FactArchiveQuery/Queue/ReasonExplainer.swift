@@ -1,0 +1,106 @@
+import FactArchiveCore
+import FactArchiveDatabase
+import FactArchivePolicy
+import FactArchiveStore
+
+/// Turns a stored check into a `StaleCheck` with reasons an editor understands:
+/// "checked 354 days ago; rule 'elections' allows 30". Which reasons apply is decided in
+/// SQL (`StaleQueue.condition`, read here as `reason_codes`); this writes their sentences.
+struct ReasonExplainer {
+  let db: Database
+  let asOf: Day
+  let policy: StalenessPolicy
+
+  init(database: Database, asOf: Day) throws {
+    db = database
+    self.asOf = asOf
+    policy = try StalenessPolicy.load(from: database)
+  }
+
+  /// A check from a row holding `StaleQueue.columns`.
+  func check(from row: Row, maxAgeOverride: Int?) throws -> StaleCheck {
+    let checkID = row.int64("id")
+    let checkedOn = row.day("checked_on")
+    let inferred = row.day("checked_on_inferred")
+    let dueOn = row.day("due_on") ?? asOf
+    let topic = row.text("topic")
+    let storedMaxAge = row.optionalInt("max_age_days") ?? policy.ruleMaxAge(topic: topic)
+    var check = StaleCheck(
+      checkID: checkID, questionID: row.int64("question_id"), question: row.text("question") ?? "",
+      checkedOn: checkedOn, checkedOnInferred: inferred,
+      ageDays: (checkedOn ?? inferred).map { asOf.days(since: $0) }, dueOn: dueOn,
+      overdueDays: asOf.days(since: dueOn), topic: topic,
+      maxAgeDays: maxAgeOverride ?? storedMaxAge,
+      citationCount: row.int("citation_count"), reasons: [], evidence: try evidence(for: checkID),
+      snoozedUntil: row.day("snoozed_until"))
+    let codes = Set(
+      (row.text("reason_codes") ?? "").split(separator: ",").compactMap {
+        StaleReason.Code(rawValue: String($0))
+      })
+    check.reasons = StaleReason.Code.allCases.filter(codes.contains).map { code in
+      StaleReason(
+        code: code,
+        detail: sentence(
+          code, for: check,
+          sensitiveTerms: StoredList.phrases(from: row.text("time_sensitive_terms")),
+          overridden: maxAgeOverride != nil))
+    }
+    return check
+  }
+
+  private func evidence(for checkID: Int64) throws -> [EvidenceSource] {
+    try db.query(
+      """
+      SELECT s.id, s.title, e.source_date, e.shared_terms
+      FROM check_evidence AS e JOIN sources AS s ON s.id = e.source_id
+      WHERE e.check_id = ? AND e.source_date <= ?
+      ORDER BY e.source_date, s.id
+      """, [checkID, asOf.iso]
+    ) { row in
+      EvidenceSource(
+        sourceID: row.int64("id"), title: row.text("title") ?? "",
+        date: row.day("source_date") ?? asOf,
+        sharedTerms: StoredList.names(from: row.text("shared_terms")))
+    }
+  }
+
+  /// The editor's sentence for one reason.
+  func sentence(
+    _ code: StaleReason.Code, for check: StaleCheck, sensitiveTerms: [String], overridden: Bool
+  ) -> String {
+    let ruleAge = overridden ? check.maxAgeDays : policy.ruleMaxAge(topic: check.topic)
+    switch code {
+    case .age:
+      let rule =
+        overridden
+        ? "--max-age allows \(check.maxAgeDays)"
+        : check.topic.map { "rule '\($0)' allows \(ruleAge)" }
+          ?? "the default rule allows \(ruleAge)"
+      let shortened =
+        overridden || sensitiveTerms.isEmpty
+        ? "" : ", \(check.maxAgeDays) with time-bound wording"
+      let age = check.ageDays ?? 0
+      let what =
+        check.checkedOn != nil ? "checked \(age) days ago" : "its newest date is \(age) days old"
+      return "\(what); \(rule)\(shortened)"
+    case .publisherFlag:
+      return "the publisher's page says \"This fact-check may be outdated\""
+    case .timeSensitive:
+      let quoted = sensitiveTerms.map { "“\($0)”" }.joined(separator: ", ")
+      return "leans on time-bound wording (\(quoted)), so it falls due after "
+        + "\(check.maxAgeDays) days instead of \(ruleAge)"
+    case .newerEvidence:
+      let named = check.evidence.prefix(3).map { source in
+        "“\(source.title)” (\(source.date.iso); \(source.sharedTerms.joined(separator: ", ")))"
+      }
+      let more = check.evidence.count > 3 ? " and \(check.evidence.count - 3) more" : ""
+      let noun = check.evidence.count == 1 ? "a newer source mentions" : "newer sources mention"
+      return "\(noun) its names: \(named.joined(separator: "; "))\(more)"
+    case .undated:
+      if let inferred = check.checkedOnInferred, let age = check.ageDays {
+        return "no check date; newest date mentioned is \(inferred.iso), \(age) days ago"
+      }
+      return "no check date and no date in its text; listed until it is re-checked"
+    }
+  }
+}

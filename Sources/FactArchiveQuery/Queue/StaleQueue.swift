@@ -1,0 +1,195 @@
+import FactArchiveCore
+import FactArchiveDatabase
+import FactArchivePolicy
+import FactArchiveStore
+
+/// The refresh queue: the latest check of each question that is stale on a day, most
+/// urgent first.
+///
+/// ```swift
+/// let queue = try StaleQueue(asOf: Day(iso: "2026-11-22")!, limit: 100).run(on: db)
+/// queue.first?.reasons.map(\.code)  // [.age, .publisherFlag]
+/// ```
+///
+/// A check is stale from its stored due date (`checks.due_on`, set by the policy), so the
+/// queue is a range scan of the `checks_stale_queue` index, in `PriorityOrder`. Superseded
+/// checks are never listed; snoozed checks are left out until their snooze ends.
+public struct StaleQueue: Sendable {
+  public var asOf: Day
+  /// Only checks of this topic (a topic rule's name; `default` for checks no topic claims).
+  public var topic: String?
+  /// Only checks stale for this reason.
+  public var reason: StaleReason.Code?
+  public var limit: Int?
+  /// Judge every check with this maximum age instead of the policy (no index: a full scan).
+  public var maxAgeOverride: Int?
+  /// Include snoozed checks (marked with `snoozedUntil`).
+  public var includeSnoozed = false
+
+  public init(
+    asOf: Day, topic: String? = nil, reason: StaleReason.Code? = nil, limit: Int? = nil,
+    maxAgeOverride: Int? = nil
+  ) {
+    self.asOf = asOf
+    self.topic = topic
+    self.reason = reason
+    self.limit = limit
+    self.maxAgeOverride = maxAgeOverride
+  }
+
+  // MARK: - SQL
+
+  static let baseDate = "coalesce(c.checked_on, c.checked_on_inferred)"
+
+  /// When each reason applies, as an SQL condition on `c` (a check) and `:as_of`: the one
+  /// definition. Editors' sentences are written for the codes these conditions give.
+  /// - Parameter overridden: `--max-age` judges age by `:max_age` and drops time-bound
+  ///   wording (the override replaces the policy that shortens ages for it).
+  static func condition(_ code: StaleReason.Code, overridden: Bool = false) -> String {
+    switch code {
+    case .age:
+      let maxAge = overridden ? ":max_age" : "c.max_age_days"
+      return "(\(baseDate) IS NOT NULL AND julianday(:as_of) - julianday(\(baseDate)) > \(maxAge))"
+    case .publisherFlag:
+      return "c.publisher_flagged_outdated = 1"
+    case .timeSensitive:
+      return overridden ? "0" : "c.time_sensitive_terms IS NOT NULL"
+    case .newerEvidence:
+      return
+        "EXISTS (SELECT 1 FROM check_evidence AS e WHERE e.check_id = c.id AND e.source_date <= :as_of)"
+    case .undated:
+      return "c.checked_on IS NULL"
+    }
+  }
+
+  static let snoozedUntil =
+    "(SELECT max(z.until) FROM snoozes AS z WHERE z.check_id = c.id AND z.ended_at IS NULL AND z.until > :as_of)"
+
+  static func reasonCount(overridden: Bool = false) -> String {
+    "("
+      + StaleReason.Code.allCases.map { "(\(condition($0, overridden: overridden)))" }.joined(
+        separator: " + ") + ")"
+  }
+
+  /// The reason codes as `age,publisher_flag`: what runs record, and what the sentences
+  /// are written for.
+  static func reasonCodes(overridden: Bool = false) -> String {
+    "rtrim("
+      + StaleReason.Code.allCases.map {
+        "CASE WHEN \(condition($0, overridden: overridden)) THEN '\($0.rawValue),' ELSE '' END"
+      }
+      .joined(separator: " || ") + ", ',')"
+  }
+
+  /// The priority order as an SQL `ORDER BY`, generated from `PriorityOrder`.
+  static var priority: String {
+    PriorityOrder.sql { key in
+      switch key {
+      case .dueOn: return "c.due_on"
+      case .reasonCount: return reasonCount()
+      case .citationCount: return "c.citation_count"
+      case .undated: return "\(baseDate) IS NULL"
+      case .checkID: return "c.id"
+      }
+    }
+  }
+
+  /// What `ReasonExplainer` reads, from `checks AS c JOIN questions AS q`.
+  static func columns(overridden: Bool = false) -> String {
+    """
+    c.id, c.question_id, q.text AS question, c.checked_on, c.checked_on_inferred, c.due_on,
+    c.topic, c.max_age_days, c.time_sensitive_terms, c.citation_count,
+    \(snoozedUntil) AS snoozed_until, \(reasonCodes(overridden: overridden)) AS reason_codes
+    """
+  }
+
+  /// The filters every form of the queue shares: live checks, the topic, snoozes.
+  private func commonFilters(_ values: inout [String: any DatabaseValueConvertible]) -> [String] {
+    var filters = ["c.superseded = 0"]
+    if let topic {
+      if topic == StalenessRule.defaultName {
+        filters.append("c.topic IS NULL")
+      } else {
+        filters.append("c.topic = :topic")
+        values[":topic"] = topic
+      }
+    }
+    if !includeSnoozed { filters.append("\(Self.snoozedUntil) IS NULL") }
+    return filters
+  }
+
+  // MARK: - Running
+
+  public func run(on db: Database) throws -> [StaleCheck] {
+    let explainer = try ReasonExplainer(database: db, asOf: asOf)
+    if let maxAgeOverride {
+      return try runOverride(on: db, maxAge: maxAgeOverride, explainer: explainer)
+    }
+    let statement = try prepareQueue(on: db)
+    var checks: [StaleCheck] = []
+    try statement.forEachRow { row in
+      checks.append(try explainer.check(from: row, maxAgeOverride: nil))
+    }
+    return checks
+  }
+
+  /// The queue's statement, bound: a range scan of `checks_stale_queue` up to the day.
+  private func prepareQueue(on db: Database, prefix: String = "") throws -> Statement {
+    var values: [String: any DatabaseValueConvertible] = [":as_of": asOf.iso]
+    var filters = commonFilters(&values) + ["c.due_on <= :as_of"]
+    if let reason { filters.append(Self.condition(reason)) }
+    var sql = """
+      \(prefix)SELECT \(Self.columns())
+      FROM checks AS c JOIN questions AS q ON q.id = c.question_id
+      WHERE \(filters.joined(separator: " AND "))
+      ORDER BY \(Self.priority)
+      """
+    if let limit {
+      sql += " LIMIT :limit"
+      values[":limit"] = limit
+    }
+    let statement = try db.prepare(sql)
+    try statement.bind(named: values)
+    return statement
+  }
+
+  /// SQLite's plan for the queue query (`EXPLAIN QUERY PLAN`), one line per step: how the
+  /// queue is found, for tests and for anyone tuning a large archive.
+  public func queryPlan(on db: Database) throws -> [String] {
+    let statement = try prepareQueue(on: db, prefix: "EXPLAIN QUERY PLAN ")
+    var plan: [String] = []
+    try statement.forEachRow { plan.append($0.text("detail") ?? "") }
+    return plan
+  }
+
+  /// `--max-age`: every check judged by one maximum age, its due date computed here by
+  /// `DueDate` rather than read from the archive.
+  private func runOverride(on db: Database, maxAge: Int, explainer: ReasonExplainer) throws
+    -> [StaleCheck]
+  {
+    var values: [String: any DatabaseValueConvertible] = [":as_of": asOf.iso, ":max_age": maxAge]
+    var filters = commonFilters(&values)
+    if let reason { filters.append(Self.condition(reason, overridden: true)) }
+    let statement = try db.prepare(
+      """
+      SELECT \(Self.columns(overridden: true)), \(CheckTimeline.columns)
+      FROM checks AS c JOIN questions AS q ON q.id = c.question_id
+      JOIN documents AS d ON d.id = c.document_id
+      WHERE \(filters.joined(separator: " AND "))
+      """)
+    try statement.bind(named: values)
+    var checks: [StaleCheck] = []
+    try statement.forEachRow { row in
+      let due = DueDate.of(
+        CheckTimeline(row: row, ingestedOnFallback: asOf), maxAgeDays: maxAge)
+      guard due <= asOf else { return }
+      var check = try explainer.check(from: row, maxAgeOverride: maxAge)
+      check.dueOn = due
+      check.overdueDays = asOf.days(since: due)
+      checks.append(check)
+    }
+    checks.sort { PriorityOrder.isMoreUrgent($0, $1) { $0.priorityValue($1) } }
+    if let limit { return Array(checks.prefix(limit)) }
+    return checks
+  }
+}

@@ -1,0 +1,102 @@
+import FactArchiveCore
+
+/// Renders a stale list; the same input always gives the same bytes.
+public enum StaleReport {
+  public static func render(
+    _ checks: [StaleCheck], format: ListFormat, asOf: Day, style: TextStyle = .plain,
+    width: Int = 100
+  ) -> String {
+    switch format {
+    case .json: return json(checks).rendered() + "\n"
+    case .csv: return csv(checks)
+    case .table: return table(checks, asOf: asOf, style: style, width: width)
+    }
+  }
+
+  public static func json(_ checks: [StaleCheck]) -> JSON {
+    .array(checks.map(json))
+  }
+
+  static func json(_ check: StaleCheck) -> JSON {
+    let reasons: [JSON] = check.reasons.map {
+      .object([.init("code", .string($0.code.rawValue)), .init("detail", .string($0.detail))])
+    }
+    let sources: [JSON] = check.evidence.map {
+      .object([
+        .init("source_id", .int($0.sourceID)), .init("title", .string($0.title)),
+        .init("date", .string($0.date.iso)),
+        .init("shared_terms", .array($0.sharedTerms.map { .string($0) })),
+      ])
+    }
+    var members: [JSON.Member] = [
+      .init("check_id", .int(check.checkID)),
+      .init("question_id", .int(check.questionID)),
+      .init("question", .string(check.question)),
+      .init("checked_on", .string(check.checkedOn?.iso)),
+      .init("checked_on_inferred", .string(check.checkedOnInferred?.iso)),
+      .init("age_days", check.ageDays.map { .int($0) } ?? .null),
+      .init("due_on", .string(check.dueOn.iso)),
+      .init("overdue_days", .int(check.overdueDays)),
+      .init("topic", .string(check.topic)),
+      .init("max_age_days", .int(check.maxAgeDays)),
+      .init("citation_count", .int(check.citationCount)),
+      .init("reasons", .array(reasons)),
+      .init("newer_sources", .array(sources)),
+    ]
+    if let until = check.snoozedUntil {
+      members.append(.init("snoozed_until", .string(until.iso)))
+    }
+    return .object(members)
+  }
+
+  static let csvHeader = [
+    "check_id", "question_id", "question", "checked_on", "checked_on_inferred", "age_days",
+    "due_on", "overdue_days", "topic", "reason_codes", "reasons",
+  ]
+
+  static func csvFields(_ check: StaleCheck) -> [String] {
+    [
+      String(check.checkID), String(check.questionID), check.question, check.checkedOn?.iso ?? "",
+      check.checkedOnInferred?.iso ?? "", check.ageDays.map(String.init) ?? "", check.dueOn.iso,
+      String(check.overdueDays), check.topic ?? "",
+      check.reasons.map(\.code.rawValue).joined(separator: ";"),
+      check.reasons.map(\.detail).joined(separator: "; "),
+    ]
+  }
+
+  static func csv(_ checks: [StaleCheck]) -> String {
+    TextTable.csvRow(csvHeader) + checks.map { TextTable.csvRow(csvFields($0)) }.joined()
+  }
+
+  static func table(_ checks: [StaleCheck], asOf: Day, style: TextStyle, width: Int) -> String {
+    guard !checks.isEmpty else { return "No stale checks as of \(asOf.iso).\n" }
+    let noun = checks.count == 1 ? "check" : "checks"
+    var output =
+      style.bold("\(checks.count) stale \(noun) as of \(asOf.iso), most urgent first") + "\n\n"
+    let idWidth = max(5, checks.map { String($0.checkID).count }.max() ?? 0)
+    let ages = checks.map { $0.ageDays.map(String.init) ?? "-" }
+    let ageWidth = max(3, ages.map(\.count).max() ?? 0)
+    let dateWidth = checks.contains { $0.checkedOn == nil } ? 11 : 10
+    let indent = idWidth + 2 + dateWidth + 2 + ageWidth + 2
+    let questionWidth = max(20, width - indent)
+    output +=
+      style.bold(
+        TextTable.pad("CHECK", idWidth, alignRight: true) + "  "
+          + TextTable.pad("CHECKED ON", dateWidth) + "  "
+          + TextTable.pad("AGE", ageWidth, alignRight: true) + "  QUESTION") + "\n"
+    for (check, age) in zip(checks, ages) {
+      output +=
+        TextTable.pad(String(check.checkID), idWidth, alignRight: true) + "  "
+        + TextTable.pad(check.dateLabel, dateWidth) + "  "
+        + TextTable.pad(age, ageWidth, alignRight: true) + "  "
+        + TextTable.truncate(check.question, to: questionWidth) + "\n"
+      for reason in check.reasons {
+        let code =
+          reason.code == .publisherFlag || reason.code == .newerEvidence
+          ? style.red(reason.code.rawValue) : style.yellow(reason.code.rawValue)
+        output += String(repeating: " ", count: indent) + "↳ " + code + ": " + reason.detail + "\n"
+      }
+    }
+    return output
+  }
+}

@@ -1,0 +1,147 @@
+import FactArchiveCore
+
+/// Output formats of the nightly report.
+public enum ReportFormat: String, Sendable, CaseIterable {
+  case markdown, json, csv, html
+}
+
+/// Renders report content; the same content always gives the same bytes.
+public enum ReportRenderer {
+  public static func render(_ content: ReportContent, format: ReportFormat) -> String {
+    switch format {
+    case .markdown: return markdown(content)
+    case .json: return json(content).rendered() + "\n"
+    case .csv: return csv(content)
+    case .html: return HTMLReport.render(content)
+    }
+  }
+
+  /// The lists in the order every format shows them, with their titles.
+  static func sections(_ content: ReportContent) -> [(
+    key: String, title: String, total: Int, items: [StaleCheck]
+  )] {
+    let since = content.previousAsOf.map { " since \($0.iso)" } ?? ""
+    return [
+      ("newly_stale", "Newly stale\(since)", content.totals.newStale, content.newlyStale),
+      ("still_stale", "Still stale", content.totals.stillStale, content.stillStale),
+      ("refreshed", "Refreshed\(since)", content.totals.refreshed, content.refreshed),
+      ("snoozed", "Snoozed", content.totals.snoozed, content.snoozed),
+      ("oldest", "Oldest checks", content.oldest.count, content.oldest),
+    ]
+  }
+
+  // MARK: - Markdown
+
+  public static func markdown(_ content: ReportContent) -> String {
+    let totals = content.totals
+    var output = "# Staleness report for \(content.asOf.iso)\n\n"
+    if let previous = content.previousAsOf {
+      output += "Compared with the report for \(previous.iso).\n\n"
+    } else {
+      output += "The first report: every stale check is new.\n\n"
+    }
+    output += "| | checks |\n|---|---:|\n"
+    for (label, value) in [
+      ("Latest checks in the archive", totals.checks), ("Stale (in the queue)", totals.stale),
+      ("Newly stale", totals.newStale), ("Still stale", totals.stillStale),
+      ("Refreshed", totals.refreshed), ("Snoozed", totals.snoozed), ("Undated", totals.undated),
+    ] {
+      output += "| \(label) | \(value) |\n"
+    }
+    for section in sections(content) {
+      output += "\n## \(section.title) (\(section.total))\n\n"
+      guard !section.items.isEmpty else {
+        output += "None.\n"
+        continue
+      }
+      for (offset, item) in section.items.enumerated() {
+        output += "\(offset + 1). **\(escapeMarkdown(item.question))** — check \(item.checkID), "
+        output += item.dateLabel
+        if let age = item.ageDays { output += ", \(age) days old" }
+        if let until = item.snoozedUntil { output += ", snoozed until \(until.iso)" }
+        output += "\n"
+        for reason in item.reasons {
+          output += "   - `\(reason.code.rawValue)`: \(escapeMarkdown(reason.detail))\n"
+        }
+      }
+      if section.total > section.items.count {
+        output += "\n…and \(section.total - section.items.count) more (see `staleness_flags`).\n"
+      }
+    }
+    output += "\n## By topic\n\n" + countTable(content.byTopic, header: "topic")
+    output += "\n## By reason\n\n" + countTable(content.byReason, header: "reason")
+    output += "\n## Age of the latest checks\n\n" + countTable(content.ageBands, header: "age")
+    output +=
+      "\n## Stale checks in past reports\n\n" + countTable(content.history, header: "report")
+    return output
+  }
+
+  private static func countTable(_ counts: [ReportContent.Count], header: String) -> String {
+    guard !counts.isEmpty else { return "None.\n" }
+    return "| \(header) | checks |\n|---|---:|\n"
+      + counts.map { "| \(escapeMarkdown($0.name)) | \($0.count) |\n" }.joined()
+  }
+
+  /// Text made inert in Markdown: HTML is escaped and markup characters are backslashed.
+  static func escapeMarkdown(_ text: String) -> String {
+    var output = ""
+    for character in text {
+      switch character {
+      case "&": output += "&amp;"
+      case "<": output += "&lt;"
+      case ">": output += "&gt;"
+      case "\\", "*", "_", "`", "[", "]", "#", "|", "~":
+        output += "\\" + String(character)
+      case "\n", "\r": output += " "
+      default: output.append(character)
+      }
+    }
+    return output
+  }
+
+  // MARK: - JSON and CSV
+
+  public static func json(_ content: ReportContent) -> JSON {
+    let totals = content.totals
+    func counts(_ list: [ReportContent.Count]) -> JSON {
+      .array(
+        list.map { .object([.init("name", .string($0.name)), .init("count", .int($0.count))]) })
+    }
+    var members: [JSON.Member] = [
+      .init("as_of", .string(content.asOf.iso)),
+      .init("recorded_at", .string(content.recordedAt)),
+      .init("previous_as_of", .string(content.previousAsOf?.iso)),
+      .init(
+        "totals",
+        .object([
+          .init("checks", .int(totals.checks)), .init("stale", .int(totals.stale)),
+          .init("newly_stale", .int(totals.newStale)),
+          .init("still_stale", .int(totals.stillStale)),
+          .init("refreshed", .int(totals.refreshed)), .init("snoozed", .int(totals.snoozed)),
+          .init("undated", .int(totals.undated)),
+        ])),
+      .init("by_topic", counts(content.byTopic)),
+      .init("by_reason", counts(content.byReason)),
+      .init("age_bands", counts(content.ageBands)),
+      .init("history", counts(content.history)),
+    ]
+    for section in sections(content) {
+      members.append(.init(section.key, .array(section.items.map(StaleReport.json))))
+    }
+    return .object(members)
+  }
+
+  /// One row per listed check, with the list it is in.
+  public static func csv(_ content: ReportContent) -> String {
+    var output = TextTable.csvRow(
+      ["as_of", "list", "rank"] + StaleReport.csvHeader + ["snoozed_until"])
+    for section in sections(content) {
+      for (offset, check) in section.items.enumerated() {
+        output += TextTable.csvRow(
+          [content.asOf.iso, section.key, String(offset + 1)] + StaleReport.csvFields(check)
+            + [check.snoozedUntil?.iso ?? ""])
+      }
+    }
+    return output
+  }
+}

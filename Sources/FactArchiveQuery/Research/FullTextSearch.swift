@@ -1,0 +1,199 @@
+import FactArchiveCore
+import FactArchiveDatabase
+import FactArchiveStore
+
+/// Ranked full-text search over questions, summaries and follow-up questions (FTS5).
+///
+/// ```swift
+/// let hits = try FullTextSearch(query: "ferry fares", limit: 10).run(on: db)
+/// hits.first?.snippet  // "…Authority double **ferry** **fares** after…"
+/// ```
+///
+/// The query uses FTS5 syntax: words, `"exact phrases"`, `OR`, `NOT`, `prefix*`,
+/// `column:word` (<https://www.sqlite.org/fts5.html#full_text_query_syntax>). Each check's
+/// score is its best match by bm25, a match in the question counting double and one in a
+/// follow-up question half.
+public struct FullTextSearch: Sendable {
+  public var query: String
+  public var limit: Int
+
+  public init(query: String, limit: Int = 20) {
+    self.query = query
+    self.limit = limit
+  }
+
+  public struct Hit: Sendable, Equatable {
+    public var checkID: Int64
+    public var questionID: Int64
+    public var question: String
+    public var checkedOn: Day?
+    public var checkedOnInferred: Day?
+    /// Whether this is the question's latest check.
+    public var isLatest: Bool
+    /// Where the best match is: `question`, `summary` or `follow_up`.
+    public var field: String
+    /// The matched text with its matches in `**bold**`.
+    public var snippet: String
+    /// bm25-based; lower is better.
+    public var score: Double
+  }
+
+  /// A query FTS5 cannot read (`"unbalanced`, `AND` at the end, an unknown column).
+  public struct SyntaxError: Error, CustomStringConvertible {
+    public var message: String
+    public var description: String {
+      "\(message) (see https://www.sqlite.org/fts5.html#full_text_query_syntax)"
+    }
+  }
+
+  private struct Source {
+    var table: String
+    var field: String
+    var weight: Double
+    /// bm25 with per-column weights: a section heading counts less than its text.
+    var rank: String
+    /// Joins the FTS row (`f`) to its check: the expression giving the check id and the join.
+    var check: String
+    var join: String
+    /// The snippet's column: the question or body text.
+    var snippetColumn: Int
+  }
+
+  private static let sources = [
+    Source(
+      table: "questions_fts", field: "question", weight: 2, rank: "bm25(questions_fts)",
+      check:
+        "(SELECT id FROM checks WHERE question_id = f.rowid ORDER BY superseded, id DESC LIMIT 1)",
+      join: "", snippetColumn: 0),
+    Source(
+      table: "summaries_fts", field: "summary", weight: 1, rank: "bm25(summaries_fts, 0.3, 1.0)",
+      check: "s.check_id", join: "JOIN summary_spans AS s ON s.id = f.rowid", snippetColumn: -1),
+    Source(
+      table: "follow_ups_fts", field: "follow_up", weight: 0.5, rank: "bm25(follow_ups_fts)",
+      check: "u.check_id", join: "JOIN follow_ups AS u ON u.id = f.rowid", snippetColumn: 0),
+  ]
+
+  public func run(on db: Database) throws -> [Hit] {
+    var best: [Int64: (score: Double, source: Int, rowid: Int64)] = [:]
+    let candidates = min(1000, max(50, limit * 5))
+    var columnErrors: [SyntaxError] = []
+    for (index, source) in Self.sources.enumerated() {
+      // One statement per index: the best candidates by bm25, each already mapped to its check.
+      let rows: [(Int64, Double, Int64)]
+      do {
+        rows = try matching(
+          """
+          SELECT \(source.check) AS check_id, \(source.rank) AS score, f.rowid AS rowid
+          FROM \(source.table) AS f \(source.join)
+          WHERE \(source.table) MATCH ? ORDER BY score LIMIT ?
+          """,
+          [query, candidates], db: db
+        ) { ($0.int64("check_id"), $0.double("score") * source.weight, $0.int64("rowid")) }
+      } catch let error as SyntaxError where error.message.contains("no such column") {
+        // A column filter (heading:word) applies to the indexes that have that column.
+        columnErrors.append(error)
+        continue
+      }
+      for (checkID, score, rowid) in rows where checkID > 0 {
+        if let current = best[checkID], current.score <= score { continue }
+        best[checkID] = (score, index, rowid)
+      }
+    }
+    if columnErrors.count == Self.sources.count, let error = columnErrors.first { throw error }
+    let ranked = best.sorted {
+      $0.value.score != $1.value.score ? $0.value.score < $1.value.score : $0.key < $1.key
+    }
+    var hits: [Hit] = []
+    for (checkID, match) in ranked.prefix(limit) {
+      let source = Self.sources[match.source]
+      let snippet =
+        try matching(
+          "SELECT snippet(\(source.table), \(source.snippetColumn), '**', '**', '…', 24) FROM \(source.table) WHERE \(source.table) MATCH ? AND rowid = ?",
+          [query, match.rowid], db: db
+        ) { $0.text(at: 0) ?? "" }.first ?? ""
+      guard
+        let hit = try db.queryFirst(
+          """
+          SELECT c.question_id, q.text AS question, c.checked_on, c.checked_on_inferred,
+                 c.superseded
+          FROM checks AS c JOIN questions AS q ON q.id = c.question_id WHERE c.id = ?
+          """, [checkID],
+          { row in
+            Hit(
+              checkID: checkID, questionID: row.int64("question_id"),
+              question: row.text("question") ?? "", checkedOn: row.day("checked_on"),
+              checkedOnInferred: row.day("checked_on_inferred"),
+              isLatest: !row.bool("superseded"),
+              field: source.field, snippet: snippet.replacingNewlines(), score: match.score)
+          })
+      else { continue }
+      hits.append(hit)
+    }
+    return hits
+  }
+
+  /// Runs an FTS query, turning FTS5's complaints about the query into `SyntaxError`.
+  private func matching<T>(
+    _ sql: String, _ values: [any DatabaseValueConvertible], db: Database,
+    _ transform: (Row) throws -> T
+  ) throws -> [T] {
+    do {
+      return try db.query(sql, values, transform)
+    } catch let error as DatabaseError where error.isGenericError {
+      // The SQL is ours; an SQLITE_ERROR here is FTS5 refusing the query text.
+      throw SyntaxError(message: "search query: \(error.message)")
+    }
+  }
+
+  // MARK: - Output
+
+  public static func render(_ hits: [Hit], format: ListFormat, query: String, width: Int = 100)
+    -> String
+  {
+    switch format {
+    case .json:
+      return JSON.array(hits.map(json)).rendered() + "\n"
+    case .csv:
+      return TextTable.csvRow([
+        "rank", "check_id", "question_id", "question", "checked_on", "latest", "field", "snippet",
+        "score",
+      ])
+        + hits.enumerated().map { offset, hit in
+          TextTable.csvRow([
+            String(offset + 1), String(hit.checkID), String(hit.questionID), hit.question,
+            hit.checkedOn?.iso ?? hit.checkedOnInferred.map { "~" + $0.iso } ?? "",
+            hit.isLatest ? "1" : "0", hit.field, hit.snippet, String(hit.score),
+          ])
+        }.joined()
+    case .table:
+      guard !hits.isEmpty else { return "No checks match \(query).\n" }
+      var output = ""
+      for (offset, hit) in hits.enumerated() {
+        let date = hit.checkedOn?.iso ?? hit.checkedOnInferred.map { "~" + $0.iso } ?? "no date"
+        let latest = hit.isLatest ? "" : ", superseded"
+        output +=
+          "\(offset + 1). check \(hit.checkID) (\(date)\(latest)): "
+          + TextTable.truncate(hit.question, to: max(20, width - 30)) + "\n"
+        output += "   \(hit.field): \(hit.snippet)\n"
+      }
+      return output
+    }
+  }
+
+  static func json(_ hit: Hit) -> JSON {
+    .object([
+      .init("check_id", .int(hit.checkID)), .init("question_id", .int(hit.questionID)),
+      .init("question", .string(hit.question)), .init("checked_on", .string(hit.checkedOn?.iso)),
+      .init("checked_on_inferred", .string(hit.checkedOnInferred?.iso)),
+      .init("latest", .bool(hit.isLatest)), .init("field", .string(hit.field)),
+      .init("snippet", .string(hit.snippet)), .init("score", .double(hit.score)),
+    ])
+  }
+}
+
+extension String {
+  /// New lines as spaces: snippets print on one line.
+  func replacingNewlines() -> String {
+    String(map { $0 == "\n" || $0 == "\r" || $0 == "\r\n" ? " " : $0 })
+  }
+}

@@ -1,0 +1,43 @@
+import FactArchiveCore
+import Testing
+
+@Suite struct DayTests {
+  @Test func parsesAndPrintsISO() throws {
+    let day = try #require(Day(iso: "2025-12-03"))
+    #expect(day.year == 2025 && day.month == 12 && day.day == 3)
+    #expect(day.iso == "2025-12-03")
+  }
+
+  @Test(arguments: [
+    "2025-02-29", "2025-02-30", "2024-13-01", "2024-00-10", "0000-01-01", "2024-1-01", "20240101",
+    "",
+  ])
+  func rejectsImpossibleOrMalformedDates(_ text: String) {
+    #expect(Day(iso: text) == nil)
+  }
+
+  @Test func acceptsLeapDays() {
+    #expect(Day(iso: "2024-02-29") != nil)
+    #expect(Day(iso: "2000-02-29") != nil)
+    #expect(Day(iso: "1900-02-29") == nil)
+  }
+
+  @Test func countsDaysBetweenDates() throws {
+    let checked = try #require(Day(iso: "2025-12-03"))
+    #expect(try #require(Day(iso: "2026-11-22")).days(since: checked) == 354)
+    #expect(checked.adding(days: 90).iso == "2026-03-03")
+    #expect(Day(daysSinceEpoch: 0).iso == "1970-01-01")
+    #expect(try #require(Day(iso: "9999-12-31")).adding(days: -1).iso == "9999-12-30")
+  }
+
+  @Test func roundTripsEveryDayOfSeveralYears() {
+    var day = Day(daysSinceEpoch: Day(year: 1999, month: 12, day: 25)?.daysSinceEpoch ?? 0)
+    for _ in 0..<3000 {
+      #expect(Day(iso: day.iso) == day)
+      #expect(Day(daysSinceEpoch: day.daysSinceEpoch) == day)
+      let next = day.adding(days: 1)
+      #expect(next > day)
+      day = next
+    }
+  }
+}
