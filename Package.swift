@@ -147,7 +147,7 @@ let package = Package(
     .testTarget(
       name: "FactArchiveCLITests",
       dependencies: [
-        "factarchive", "FactArchiveStore", "TestSupport",
+        "factarchive", "FactArchiveIngest", "FactArchiveStore", "TestSupport",
         .product(name: "Crypto", package: "swift-crypto"),
       ]
     ),

@@ -26,17 +26,22 @@ public final class IngestSession {
     public var parse: ArticleParser.Options
     /// How the inputs are written.
     public var format: DocumentFormat
+    /// Called inside the open transaction after each document is written, with how many
+    /// documents this run has written so far: a hook for crash tests, which stop the process
+    /// at a chosen document (`FACTARCHIVE_TEST_KILL_AFTER` in the CLI).
+    public var afterEachDocument: (@Sendable (Int) -> Void)?
 
     public init(
       maxBytes: Int = InputReader.defaultMaxBytes, batchSize: Int = 500, batchBytes: Int = 16 << 20,
       parse: ArticleParser.Options = ArticleParser.Options(latestPlausibleDay: Day.today()),
-      format: DocumentFormat = .text
+      format: DocumentFormat = .text, afterEachDocument: (@Sendable (Int) -> Void)? = nil
     ) {
       self.maxBytes = maxBytes
       self.batchSize = batchSize
       self.batchBytes = batchBytes
       self.parse = parse
       self.format = format
+      self.afterEachDocument = afterEachDocument
     }
   }
 
@@ -65,6 +70,7 @@ public final class IngestSession {
     let queue = startReading(inputs)
     defer { queue.cancel() }
     var tally = IngestTally()
+    var written = 0
     var pending = queue.take()
     while pending != nil {
       // Documents are written as they arrive, so reading and writing overlap; the batch is
@@ -79,6 +85,8 @@ public final class IngestSession {
             batch.append(document)
             bytes += document.input.bytes.count
             outcomes.append(try writer.write(document, isolation: .batch))
+            written += 1
+            options.afterEachDocument?(written)
             pending = queue.take()
           }
         }

@@ -73,7 +73,8 @@ struct IngestCommand: ParsableCommand {
         database: db,
         options: .init(
           maxBytes: maxBytes,
-          parse: ArticleParser.Options(kind: kind, latestPlausibleDay: Day.today())))
+          parse: ArticleParser.Options(kind: kind, latestPlausibleDay: Day.today()),
+          afterEachDocument: Self.killHook()))
       if dryRun {
         var rejected = 0
         let (documents, articles) = try session.check(inputs) { document in
@@ -121,4 +122,18 @@ struct IngestCommand: ParsableCommand {
     }
   }
 }
+extension IngestCommand {
+  /// The crash tests' hook: with `FACTARCHIVE_TEST_KILL_AFTER=N` in the environment, the
+  /// process kills itself with SIGKILL right after writing its Nth document, inside the
+  /// open transaction, so a test knows exactly which batches had committed.
+  static func killHook() -> (@Sendable (Int) -> Void)? {
+    guard let value = getenv("FACTARCHIVE_TEST_KILL_AFTER"),
+      let limit = Int(String(cString: value)), limit > 0
+    else { return nil }
+    return { written in
+      if written == limit { kill(getpid(), SIGKILL) }
+    }
+  }
+}
+
 extension ArticleParser.Kind: ExpressibleByArgument {}

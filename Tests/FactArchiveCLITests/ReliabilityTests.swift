@@ -1,3 +1,4 @@
+import FactArchiveIngest
 import FactArchiveStore
 import Foundation
 import TestSupport
@@ -17,40 +18,41 @@ import Testing
     folder = try TemporaryFolder()
   }
 
+  /// SIGKILL at chosen documents, inside the open transaction (the process kills itself
+  /// through the `FACTARCHIVE_TEST_KILL_AFTER` hook): what landed is exactly the batches
+  /// that had committed, whole, and a rerun completes the archive.
   @Test func sigkillMidIngestNeverLeavesHalfADocument() throws {
     let corpus = folder.file("corpus")
-    let written = try SyntheticCorpus.write(into: corpus, count: 3000, seed: 7)
-    // An uninterrupted run gives the expected counts and how long a run takes.
+    let written = try SyntheticCorpus.write(into: corpus, count: 1100, seed: 7)
+    // An uninterrupted run gives the expected counts.
     let reference = folder.file("reference.sqlite").path
-    let started = Date()
     let clean = try CommandRunner.run(["ingest", "--quiet", "--db", reference, corpus.path])
-    let duration = Date().timeIntervalSince(started)
     #expect(clean.status == 0, "\(clean.stderr)")
     let expected = try Archive.counts(reference)
     #expect(expected.documents == written.files)
     #expect(expected.questions == written.questions)
 
-    var generator = SplitMix(seed: 2026)
-    var killedMidRun = 0
-    for round in 0..<6 {
-      let process = try Background.start(["ingest", "--quiet", "--db", db, corpus.path])
-      // Anywhere from just after start to near the end of a full run.
-      let delay = 0.05 + Double(generator.next() % 1000) / 1000 * max(0.2, duration * 0.9)
-      usleep(UInt32(delay * 1_000_000))
-      let wasRunning = process.isRunning
-      kill(process.processIdentifier, SIGKILL)
-      process.waitUntilExit()
-      if wasRunning && process.terminationReason == .uncaughtSignal { killedMidRun += 1 }
-      let counts = try Archive.assertSound(db, context: "after kill \(round) at \(delay) s")
-      #expect(counts.documents <= expected.documents)
+    let batch = IngestSession.Options().batchSize
+    // The first document, inside a batch, its last document (before its commit), the first
+    // of the next batch, and later ones.
+    let killPoints = [1, batch / 2, batch - 1, batch, batch + 1, 2 * batch + 7, written.files - 1]
+    for (round, killAfter) in killPoints.enumerated() {
+      let path = folder.file("killed-\(round).sqlite").path
+      let killed = try CommandRunner.run(
+        ["ingest", "--quiet", "--db", path, corpus.path],
+        environment: ["FACTARCHIVE_TEST_KILL_AFTER": String(killAfter)])
+      #expect(killed.status == SIGKILL, "round \(round): \(killed.status) \(killed.stderr)")
+      let counts = try Archive.assertSound(path, context: "killed after document \(killAfter)")
+      // Only whole batches committed before the kill are there.
+      #expect(counts.documents == (killAfter - 1) / batch * batch, "killed after \(killAfter)")
     }
-    #expect(killedMidRun >= 5, "only \(killedMidRun) kills landed while ingest ran")
 
+    // The archive killed last is completed by a rerun, which writes nothing twice.
+    let db = folder.file("killed-\(killPoints.count - 1).sqlite").path
     let rerun = try CommandRunner.run(["ingest", "--db", db, corpus.path])
     #expect(rerun.status == 0, "\(rerun.stderr)")
     let final = try Archive.assertSound(db, context: "after the rerun")
     #expect(final == expected)
-    // The rerun, once more: everything is already there.
     let again = try CommandRunner.run(["ingest", "--db", db, corpus.path])
     #expect(again.stdout.contains("\(written.files) unchanged"), "\(again.stdout)")
     #expect(try Archive.counts(db) == expected)
@@ -239,19 +241,6 @@ enum Background {
     var values: [Result<CommandResult, any Error>] {
       lock.withLock { slots.map { $0 ?? .failure(CocoaError(.featureUnsupported)) } }
     }
-  }
-}
-
-/// A small seeded generator: the kill moments are the same on every run.
-struct SplitMix {
-  var state: UInt64
-  init(seed: UInt64) { state = seed }
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
   }
 }
 

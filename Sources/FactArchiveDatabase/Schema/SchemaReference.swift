@@ -25,6 +25,18 @@ Conventions:
 - `factarchive sql "SELECT ..."` runs any read-only statement; `factarchive
   datasette-metadata` writes these descriptions as a Datasette `metadata.json`.
 
+## Who writes what
+
+The SQL in this folder is compiled into the `FactArchiveDatabase` module (`make schema`), which
+opens archives and migrates them; `FactArchiveStore` below it is only a thin layer over the
+SQLite C API. The parser (`FactArchiveParser`) and the staleness policy
+(`FactArchivePolicy`) know no database: the ingest writer stores what the parser read, and the
+policy's verdict on each check (`topic`, `max_age_days`, `time_sensitive_terms`, `key_terms`,
+`due_on`). Every `checks.due_on` comes from one rule (`DueDate` in the policy) whether it is
+written at ingest, when a newer source arrives, or when the rules change; opening an archive
+for writing judges any live check left without a due date (after a migration), and opening it
+read-only never writes.
+
 ## Entity diagram
 
 ```mermaid

@@ -1,10 +1,14 @@
 /// The report as one self-contained HTML page: inline CSS, inline SVG charts, no scripts
-/// and nothing fetched from the network. Every piece of article text is escaped, so a
-/// question containing `<script>` shows as text.
+/// and nothing fetched from the network. Written with `HTML`, so every piece of article
+/// text is escaped: a question containing `<script>` shows as text.
 public enum HTMLReport {
   public static func render(_ content: ReportContent) -> String {
+    page(content).markup
+  }
+
+  static func page(_ content: ReportContent) -> HTML {
     let totals = content.totals
-    var html = """
+    var html: HTML = """
       <!DOCTYPE html>
       <html lang="en">
       <head>
@@ -12,23 +16,23 @@ public enum HTMLReport {
       <meta name="viewport" content="width=device-width, initial-scale=1">
       <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
       <title>Staleness report for \(content.asOf.iso)</title>
-      <style>\(style)</style>
+      <style>\(HTML(stringLiteral: style))</style>
       </head>
       <body>
       <h1>Staleness report for \(content.asOf.iso)</h1>
 
       """
-    html +=
-      "<p class=\"sub\">"
-      + (content.previousAsOf.map { "Compared with the report for \(escape($0.iso))." }
-        ?? "The first report: every stale check is new.") + "</p>\n"
+    let comparison: HTML =
+      content.previousAsOf.map { "Compared with the report for \($0.iso)." }
+      ?? "The first report: every stale check is new."
+    html += "<p class=\"sub\">\(comparison)</p>\n"
     html += "<div class=\"cards\">\n"
     for (label, value) in [
       ("latest checks", totals.checks), ("stale", totals.stale), ("newly stale", totals.newStale),
       ("still stale", totals.stillStale), ("refreshed", totals.refreshed),
       ("snoozed", totals.snoozed), ("undated", totals.undated),
     ] {
-      html += "<div class=\"card\"><b>\(value)</b><span>\(escape(label))</span></div>\n"
+      html += "<div class=\"card\"><b>\(value)</b><span>\(label)</span></div>\n"
     }
     html += "</div>\n<div class=\"charts\">\n"
     html += "<figure><figcaption>Age of the latest checks</figcaption>\n"
@@ -36,7 +40,7 @@ public enum HTMLReport {
     html += "<figure><figcaption>Stale checks in past reports</figcaption>\n"
     html += barChart(content.history, id: "runs") + "</figure>\n</div>\n"
     for section in ReportRenderer.sections(content) {
-      html += "<h2>\(escape(section.title)) <small>(\(section.total))</small></h2>\n"
+      html += "<h2>\(section.title) <small>(\(section.total))</small></h2>\n"
       guard !section.items.isEmpty else {
         html += "<p class=\"none\">None.</p>\n"
         continue
@@ -44,15 +48,14 @@ public enum HTMLReport {
       html += "<table><thead><tr><th>#</th><th>check</th><th>question</th><th>date</th>"
       html += "<th>age</th><th>why</th></tr></thead><tbody>\n"
       for (offset, item) in section.items.enumerated() {
+        html += "<tr><td>\(offset + 1)</td><td>\(item.checkID)</td><td>\(item.question)</td>"
         html +=
-          "<tr><td>\(offset + 1)</td><td>\(item.checkID)</td><td>\(escape(item.question))</td>"
-        html +=
-          "<td class=\"date\">\(escape(item.dateLabel))</td><td>\(item.ageDays.map(String.init) ?? "–")</td><td>"
+          "<td class=\"date\">\(item.dateLabel)</td><td>\(item.ageDays.map(String.init) ?? "–")</td><td>"
         if let until = item.snoozedUntil {
-          html += "<div>snoozed until \(escape(until.iso))</div>"
+          html += "<div>snoozed until \(until.iso)</div>"
         }
         for reason in item.reasons {
-          html += "<div><code>\(escape(reason.code.rawValue))</code> \(escape(reason.detail))</div>"
+          html += "<div><code>\(reason.code.rawValue)</code> \(reason.detail)</div>"
         }
         html += "</td></tr>\n"
       }
@@ -64,40 +67,23 @@ public enum HTMLReport {
     }
     html += "<h2>By topic</h2>\n" + countTable(content.byTopic, header: "topic")
     html += "<h2>By reason</h2>\n" + countTable(content.byReason, header: "reason")
-    html += "<p class=\"sub\">Recorded \(escape(content.recordedAt)) by factarchive.</p>\n"
+    html += "<p class=\"sub\">Recorded \(content.recordedAt) by factarchive.</p>\n"
     html += "</body>\n</html>\n"
     return html
   }
 
-  /// `&`, `<`, `>`, `"` and `'` as entities: safe in text and in attribute values.
-  public static func escape(_ text: String) -> String {
-    var output = ""
-    output.reserveCapacity(text.utf8.count)
-    for character in text {
-      switch character {
-      case "&": output += "&amp;"
-      case "<": output += "&lt;"
-      case ">": output += "&gt;"
-      case "\"": output += "&quot;"
-      case "'": output += "&#39;"
-      default: output.append(character)
-      }
-    }
-    return output
-  }
-
-  private static func countTable(_ counts: [ReportContent.Count], header: String) -> String {
+  private static func countTable(_ counts: [ReportContent.Count], header: String) -> HTML {
     guard !counts.isEmpty else { return "<p class=\"none\">None.</p>\n" }
-    var html =
-      "<table class=\"counts\"><thead><tr><th>\(escape(header))</th><th>checks</th></tr></thead><tbody>\n"
+    var html: HTML =
+      "<table class=\"counts\"><thead><tr><th>\(header)</th><th>checks</th></tr></thead><tbody>\n"
     for count in counts {
-      html += "<tr><td>\(escape(count.name))</td><td>\(count.count)</td></tr>\n"
+      html += "<tr><td>\(count.name)</td><td>\(count.count)</td></tr>\n"
     }
     return html + "</tbody></table>\n"
   }
 
   /// A bar chart as inline SVG: one bar per count, labelled below, value above.
-  static func barChart(_ counts: [ReportContent.Count], id: String) -> String {
+  static func barChart(_ counts: [ReportContent.Count], id: StaticString) -> HTML {
     let width = 560
     let height = 220
     let top = 20
@@ -110,8 +96,8 @@ public enum HTMLReport {
     let slot = Double(width) / Double(counts.count)
     let barWidth = min(48.0, max(2.0, slot * 0.7))
     let labelEvery = max(1, counts.count / 12)
-    var svg =
-      "<svg id=\"\(id)\" viewBox=\"0 0 \(width) \(height)\" width=\"\(width)\" height=\"\(height)\" "
+    var svg: HTML =
+      "<svg id=\"\(HTML(stringLiteral: id))\" viewBox=\"0 0 \(width) \(height)\" width=\"\(width)\" height=\"\(height)\" "
       + "role=\"img\">\n"
     svg +=
       "<line class=\"axis\" x1=\"0\" y1=\"\(top + plot)\" x2=\"\(width)\" y2=\"\(top + plot)\"/>\n"
@@ -122,22 +108,23 @@ public enum HTMLReport {
       let center = Double(index) * slot + slot / 2
       svg +=
         "<rect class=\"bar\" x=\"\(format(x))\" y=\"\(y)\" width=\"\(format(barWidth))\" height=\"\(barHeight)\">"
-      svg += "<title>\(escape(count.name)): \(count.count)</title></rect>\n"
+      svg += "<title>\(count.name): \(count.count)</title></rect>\n"
       svg += "<text class=\"value\" x=\"\(format(center))\" y=\"\(y - 4)\">\(count.count)</text>\n"
       if index % labelEvery == 0 {
         svg +=
-          "<text class=\"label\" x=\"\(format(center))\" y=\"\(top + plot + 16)\">\(escape(count.name))</text>\n"
+          "<text class=\"label\" x=\"\(format(center))\" y=\"\(top + plot + 16)\">\(count.name)</text>\n"
       }
     }
     return svg + "</svg>\n"
   }
 
+  /// One decimal, as an SVG coordinate.
   private static func format(_ value: Double) -> String {
     let tenths = Int((value * 10).rounded())
     return "\(tenths / 10).\(abs(tenths % 10))"
   }
 
-  static let style = """
+  static let style: StaticString = """
     body{font:15px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;margin:2rem auto;max-width:1100px;\
     padding:0 1rem;color:#1d2430;background:#fff}
     h1{font-size:1.6rem;margin:0 0 .2rem}h2{font-size:1.2rem;margin:2rem 0 .6rem;border-bottom:1px solid #dde2ea}

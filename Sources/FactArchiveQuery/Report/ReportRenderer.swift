@@ -82,18 +82,24 @@ public enum ReportRenderer {
       + counts.map { "| \(escapeMarkdown($0.name)) | \($0.count) |\n" }.joined()
   }
 
-  /// Text made inert in Markdown: HTML is escaped and markup characters are backslashed.
+  /// Text made inert in Markdown: HTML is escaped and markup characters are backslashed,
+  /// scalar by scalar (a `<` followed by a combining mark is still a `<`).
   static func escapeMarkdown(_ text: String) -> String {
     var output = ""
-    for character in text {
-      switch character {
+    var previousWasCarriageReturn = false
+    for scalar in text.unicodeScalars {
+      defer { previousWasCarriageReturn = scalar == "\r" }
+      switch scalar {
       case "&": output += "&amp;"
       case "<": output += "&lt;"
       case ">": output += "&gt;"
       case "\\", "*", "_", "`", "[", "]", "#", "|", "~":
-        output += "\\" + String(character)
-      case "\n", "\r": output += " "
-      default: output.append(character)
+        output += "\\"
+        output.unicodeScalars.append(scalar)
+      case "\r": output += " "
+      // A CRLF pair was one line break, and becomes one space.
+      case "\n": if !previousWasCarriageReturn { output += " " }
+      default: output.unicodeScalars.append(scalar)
       }
     }
     return output
