@@ -149,7 +149,7 @@ struct PageReader {
             line: lines[index].number,
             "check date \(day.iso) is in the future (today is \(latest.iso))")
         }
-        guard day.year >= 1900 else {
+        guard day.year >= PageShape.earliestCheckYear else {
           throw ParseError(
             line: lines[index].number, "implausible check date: \(Bytes.string(bytes, dateRange))")
         }

@@ -17,6 +17,8 @@ enum PageShape {
   static let longestHeadingSentence = 120
   /// Section and reference numbers have at most this many digits.
   static let mostNumberDigits = 3
+  /// A `Checked on` date before this year is a typo, not a check (fact-checks are web pages).
+  static let earliestCheckYear = 1900
 
   // MARK: Site listing pages
 

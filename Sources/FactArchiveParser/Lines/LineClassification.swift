@@ -117,8 +117,9 @@ extension PageReader {
     guard range.count <= PageShape.longestCheckedOnLine,
       Bytes.hasPrefix(bytes, range, "checked on")
     else { return nil }
-    let rest = Bytes.trim(bytes, (range.lowerBound + 10)..<range.upperBound)
-    guard !rest.isEmpty, rest.lowerBound > range.lowerBound + 10 else { return nil }
+    let afterWords = range.lowerBound + "checked on".utf8.count
+    let rest = Bytes.trim(bytes, afterWords..<range.upperBound)
+    guard !rest.isEmpty, rest.lowerBound > afterWords else { return nil }
     return rest
   }
 
