@@ -50,7 +50,9 @@ let package = Package(
     ),
     .target(
       name: "FactArchivePolicy",
-      dependencies: ["FactArchiveCore"]
+      dependencies: ["FactArchiveCore"],
+      // The common-names list is compiled in by `make schema` (CommonNames+Data.swift).
+      exclude: ["Data"]
     ),
     .target(
       name: "FactArchiveStore",

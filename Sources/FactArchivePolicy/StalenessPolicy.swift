@@ -65,11 +65,6 @@ public struct StalenessPolicy {
     self.topics = topics
   }
 
-  /// Key names kept per check, for matching newer evidence.
-  public static let keyTermLimit = 12
-  /// Key names kept per source, for matching checks.
-  public static let sourceKeyTermLimit = 40
-
   public func assess(_ facts: Facts) -> Verdict {
     let text = facts.text
     let lowered = Array(text.lowercased().utf8)
@@ -83,10 +78,11 @@ public struct StalenessPolicy {
     }
     let terms = timeSensitive.matches(inLowercased: lowered)
     let maxAge = terms.isEmpty ? ruleAge : shortened(ruleAge)
-    return Verdict(
+    var verdict = Verdict(
       topic: topic, maxAgeDays: maxAge, timeSensitiveTerms: terms,
-      keyTerms: KeyTerms.extract(from: text, limit: Self.keyTermLimit),
-      dueOn: DueDate.of(facts.timeline, maxAgeDays: maxAge))
+      keyTerms: AboutText.checkNames(facts), dueOn: nil)
+    verdict.reconsider(facts.timeline)
+    return verdict
   }
 
   /// The maximum age the rule for `topic` allows (`nil`: the default rule), before

@@ -24,7 +24,8 @@ struct FactArchive: ParsableCommand {
     version: version,
     subcommands: [
       IngestCommand.self, StaleCommand.self, ShowCommand.self, HistoryCommand.self,
-      ReportCommand.self, SnoozeCommand.self, UnsnoozeCommand.self, PolicyCommand.self,
+      ReviewCommand.self, ReportCommand.self, SnoozeCommand.self, UnsnoozeCommand.self,
+      EvidenceCommand.self, PolicyCommand.self,
       SearchCommand.self, SQLCommand.self, ExportCommand.self, ImportClaimReviewCommand.self,
       DatasetteMetadataCommand.self, RejectedCommand.self, ReparseCommand.self,
       CheckCommand.self, BackupCommand.self,

@@ -1,6 +1,7 @@
 import ArgumentParser
 import FactArchiveCore
 import FactArchiveDatabase
+import FactArchivePolicy
 import FactArchiveQuery
 import FactArchiveStore
 
@@ -11,6 +12,7 @@ import FactArchiveStore
 #endif
 
 extension StaleReason.Code: ExpressibleByArgument {}
+extension QueueOrder: ExpressibleByArgument {}
 
 struct StaleCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -25,9 +27,13 @@ struct StaleCommand: ParsableCommand {
       newer_evidence (newer sources share its names), undated (no check date: aged from the \
       newest date its text mentions, or always listed when there is none).
 
-      Priority: the longest overdue first (the earliest due date), then the most reasons, \
-      then the most citations; checks with no date at all come last among equals. Snoozed \
-      and superseded checks are not listed.
+      Order (--order tier, the default): tier by tier, so the checks most likely to be \
+      wrong now come first: 1 marked needs update by an editor (reason review), 2 the \
+      publisher's banner or newer evidence, 3 time-bound wording, 4 only old; inside a tier \
+      the most overdue first, then the most cited. --order overdue: the most overdue first, \
+      then the most reasons, then the most citations, undated last among equals. --order \
+      citations: the most cited first. Each entry carries its tier (json, csv). Snoozed, \
+      withdrawn and superseded checks are not listed.
       """)
 
   @OptionGroup var archive: ArchiveOptions
@@ -42,7 +48,7 @@ struct StaleCommand: ParsableCommand {
 
   @Option(
     help: ArgumentHelp(
-      "Only checks stale for this reason: age, publisher_flag, time_sensitive, newer_evidence, undated.",
+      "Only checks stale for this reason: age, publisher_flag, time_sensitive, newer_evidence, undated, review.",
       valueName: "code"))
   var reason: StaleReason.Code?
 
@@ -54,6 +60,9 @@ struct StaleCommand: ParsableCommand {
       "Judge every check by this maximum age instead of the policy (slower: no index).",
       valueName: "days"))
   var maxAge: Int?
+
+  @Option(help: "Order: tier, overdue or citations.")
+  var order: QueueOrder = .tier
 
   @Option(help: "Output format: table, json or csv.")
   var format: ListFormat = .table
@@ -68,11 +77,12 @@ struct StaleCommand: ParsableCommand {
       let db = try archive.openForReading()
       let day = asOf ?? Day.today()
       let queue = StaleQueue(
-        asOf: day, topic: topic, reason: reason, limit: limit, maxAgeOverride: maxAge)
+        asOf: day, topic: topic, reason: reason, limit: limit, maxAgeOverride: maxAge, order: order)
       Terminal.writeOut(
         StaleReport.render(
           try Timing.measure("stale") { try queue.run(on: db) }, format: format, asOf: day,
-          style: Terminal.style(for: STDOUT_FILENO), width: Terminal.width(of: STDOUT_FILENO)))
+          style: Terminal.style(for: STDOUT_FILENO), width: Terminal.width(of: STDOUT_FILENO),
+          byTier: order == .tier))
     }
   }
 }

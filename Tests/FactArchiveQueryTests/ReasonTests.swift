@@ -83,11 +83,14 @@ struct Scenario {
   }
 
   func queue(
-    _ asOf: String = today, topic: String? = nil, reason: StaleReason.Code? = nil, limit: Int? = nil
+    _ asOf: String = today, topic: String? = nil, reason: StaleReason.Code? = nil,
+    limit: Int? = nil,
+    order: QueueOrder = .tier
   )
     throws -> [StaleCheck]
   {
-    try StaleQueue(asOf: day(asOf), topic: topic, reason: reason, limit: limit).run(on: db)
+    try StaleQueue(asOf: day(asOf), topic: topic, reason: reason, limit: limit, order: order).run(
+      on: db)
   }
 
   func reasons(_ question: String, asOf: String = today) throws -> [StaleReason.Code]? {
@@ -121,7 +124,7 @@ struct Scenario {
       ])
     #expect(
       detail("Did the Valmora Grain Council cut exports to Estmark?", .newerEvidence)
-        == "a newer source mentions its names: “Valmora Grain Council and Estmark settle export row” (2026-11-10; valmora grain council, estmark)"
+        == "“Valmora Grain Council and Estmark settle export row” (2026-11-10) shares estmark, valmora grain council"
     )
     #expect(try scenario.reasons("Who owns the Brisk ferry line?") == [.age, .undated])
     #expect(
@@ -149,8 +152,8 @@ struct Scenario {
     #expect(try scenario.db.scalarInt("SELECT count(*) FROM checks WHERE superseded = 1") == 1)
   }
 
-  @Test func priorityPutsTheLongestOverdueFirstAndDatelessLastAmongEquals() throws {
-    let queue = try scenario.queue()
+  @Test func overdueOrderPutsTheLongestOverdueFirstAndDatelessLastAmongEquals() throws {
+    let queue = try scenario.queue(order: .overdue)
     #expect(queue.map(\.dueOn) == queue.map(\.dueOn).sorted())
     #expect(queue.first?.question == "Who owns the Brisk ferry line?")  // due since 2025-07-21
     #expect(queue.last?.question == "Is the Lune tunnel toll-free?")  // due on its ingest day

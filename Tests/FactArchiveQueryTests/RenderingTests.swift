@@ -25,11 +25,11 @@ import Testing
     let lines = csv.split(separator: "\n", omittingEmptySubsequences: false)
     #expect(
       lines[0]
-        == "check_id,question_id,question,checked_on,checked_on_inferred,age_days,due_on,overdue_days,topic,reason_codes,reasons"
+        == "check_id,question_id,question,checked_on,checked_on_inferred,age_days,due_on,overdue_days,topic,reason_codes,reasons,tier"
     )
     #expect(
       csv.contains(
-        "7,3,\"Did \"\"X\"\", say: y?\nnew line\",2026-01-01,,100,2026-04-01,10,,age;publisher_flag,a; b; flag\n"
+        "7,3,\"Did \"\"X\"\", say: y?\nnew line\",2026-01-01,,100,2026-04-01,10,,age;publisher_flag,a; b; flag,\n"
       ))
   }
 

@@ -57,8 +57,15 @@ func day(_ iso: String) -> Day {
   @Test func theQueueIsAnIndexRangeScan() throws {
     // The statement `stale` really runs, with every filter it can take.
     let queues = [
-      (StaleQueue(asOf: day("2026-11-23"), limit: 100), "checks_stale_queue (due_on<?)"),
-      (StaleQueue(asOf: day("2026-11-23")), "checks_stale_queue (due_on<?)"),
+      (
+        StaleQueue(asOf: day("2026-11-23"), limit: 100),
+        "checks_by_tier (queue_tier=? AND due_on<?)"
+      ),
+      (StaleQueue(asOf: day("2026-11-23")), "checks_by_tier (queue_tier=? AND due_on<?)"),
+      (
+        StaleQueue(asOf: day("2026-11-23"), limit: 100, order: .overdue),
+        "checks_stale_queue (due_on<?)"
+      ),
       (
         StaleQueue(asOf: day("2026-11-23"), topic: "elections", reason: .age, limit: 10),
         "checks_by_topic (topic=? AND due_on<?)"

@@ -11,6 +11,8 @@ public struct StaleReason: Sendable, Equatable, Codable {
     case newerEvidence = "newer_evidence"
     /// No check date on the page.
     case undated
+    /// An editor reviewed it and marked it as needing an update.
+    case review
   }
 
   public var code: Code
@@ -27,13 +29,24 @@ public struct EvidenceSource: Sendable, Equatable, Codable {
   public var sourceID: Int64
   public var title: String
   public var date: Day
+  /// The shared names, most telling first.
   public var sharedTerms: [String]
+  /// How telling the shared names are together (the sum of their weights); `nil` for links
+  /// made before scores were kept.
+  public var score: Double?
+  /// The shared names telling enough to count (the others are too common).
+  public var tellingTerms: [String]?
 
-  public init(sourceID: Int64, title: String, date: Day, sharedTerms: [String]) {
+  public init(
+    sourceID: Int64, title: String, date: Day, sharedTerms: [String], score: Double? = nil,
+    tellingTerms: [String]? = nil
+  ) {
     self.sourceID = sourceID
     self.title = title
     self.date = date
     self.sharedTerms = sharedTerms
+    self.score = score
+    self.tellingTerms = tellingTerms
   }
 }
 
@@ -61,6 +74,11 @@ public struct StaleCheck: Sendable, Equatable, Codable {
   public var evidence: [EvidenceSource]
   /// Set when an editor snoozed it past the judging day.
   public var snoozedUntil: Day?
+  /// Its tier in the queue (`QueueTier`: 1 needs an update, 2 banner or newer evidence,
+  /// 3 time-sensitive, 4 only old); `nil` in reports recorded before tiers.
+  public var tier: Int?
+  /// The latest editor's review, when it has one.
+  public var lastReview: Review?
 
   /// The date it is aged from: stated, else inferred.
   public var baseDate: Day? { checkedOn ?? checkedOnInferred }
@@ -73,7 +91,8 @@ public struct StaleCheck: Sendable, Equatable, Codable {
   public init(
     checkID: Int64, questionID: Int64, question: String, checkedOn: Day?, checkedOnInferred: Day?,
     ageDays: Int?, dueOn: Day, overdueDays: Int, topic: String?, maxAgeDays: Int,
-    citationCount: Int, reasons: [StaleReason], evidence: [EvidenceSource], snoozedUntil: Day?
+    citationCount: Int, reasons: [StaleReason], evidence: [EvidenceSource], snoozedUntil: Day?,
+    tier: Int? = nil, lastReview: Review? = nil
   ) {
     self.checkID = checkID
     self.questionID = questionID
@@ -89,5 +108,7 @@ public struct StaleCheck: Sendable, Equatable, Codable {
     self.reasons = reasons
     self.evidence = evidence
     self.snoozedUntil = snoozedUntil
+    self.tier = tier
+    self.lastReview = lastReview
   }
 }

@@ -8,17 +8,21 @@ public struct StalenessVerdict: Sendable, Equatable {
   public var timeSensitiveTerms: [String]
   /// The names it is about, most frequent first, for matching newer evidence.
   public var keyTerms: [String]
-  /// The first day it counts as stale.
-  public var dueOn: Day
+  /// The first day it counts as stale; `nil` for a withdrawn check, never due.
+  public var dueOn: Day?
+  /// Its tier in the queue (see `QueueTier` in the policy); `nil` for a withdrawn check.
+  public var tier: Int?
 
   public init(
-    topic: String?, maxAgeDays: Int, timeSensitiveTerms: [String], keyTerms: [String], dueOn: Day
+    topic: String?, maxAgeDays: Int, timeSensitiveTerms: [String], keyTerms: [String], dueOn: Day?,
+    tier: Int? = nil
   ) {
     self.topic = topic
     self.maxAgeDays = maxAgeDays
     self.timeSensitiveTerms = timeSensitiveTerms
     self.keyTerms = keyTerms
     self.dueOn = dueOn
+    self.tier = tier
   }
 
   /// `currently, this week` as stored in `checks.time_sensitive_terms`, or `nil` for none.
@@ -30,14 +34,22 @@ public struct StalenessVerdict: Sendable, Equatable {
 /// A newer source that shares a check's names: evidence the check may be outdated.
 public struct EvidenceLink: Sendable, Equatable {
   public var sourceID: Int64
-  /// The names both mention.
+  /// The names both mention, most telling first.
   public var sharedTerms: [String]
+  /// The shared names that counted (not common), most telling first.
+  public var tellingTerms: [String]
+  /// How telling the shared names are together: the sum of the telling names' weights.
+  public var score: Double
   /// The source's date (stated or inferred).
   public var sourceDate: Day
 
-  public init(sourceID: Int64, sharedTerms: [String], sourceDate: Day) {
+  public init(
+    sourceID: Int64, sharedTerms: [String], tellingTerms: [String], score: Double, sourceDate: Day
+  ) {
     self.sourceID = sourceID
     self.sharedTerms = sharedTerms
+    self.tellingTerms = tellingTerms
+    self.score = score
     self.sourceDate = sourceDate
   }
 }

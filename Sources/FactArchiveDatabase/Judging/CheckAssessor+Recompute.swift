@@ -11,12 +11,13 @@ extension CheckAssessor {
     case unjudged
   }
 
-  /// Reloads the rules and recomputes topic, maximum age, time-sensitive wording and due date
-  /// of the checks in `scope`, in transactions of a thousand. Returns how many it judged.
+  /// Reloads the rules and recomputes topic, maximum age, time-sensitive wording, due date
+  /// and tier of the checks in `scope`, in transactions of a thousand. Returns how many it
+  /// judged. Checks judged for the first time get their names too.
   @discardableResult
   public func recompute(_ scope: Scope, progress: (Int) -> Void = { _ in }) throws -> Int {
     policy = try StalenessPolicy.load(from: db)
-    let filter = scope == .all ? "1" : "c.due_on IS NULL"
+    let filter = scope == .all ? "1" : CheckSQL.unjudged
     let today = Day.today()
     var lastID: Int64 = 0
     var done = 0
@@ -43,6 +44,7 @@ extension CheckAssessor {
           """
           UPDATE checks SET topic = :topic, max_age_days = :max_age_days,
             time_sensitive_terms = :time_sensitive_terms, due_on = :due_on,
+            queue_tier = :queue_tier,
             key_terms = CASE WHEN :missing_terms THEN :key_terms ELSE key_terms END
           WHERE id = :id
           """)
@@ -51,7 +53,8 @@ extension CheckAssessor {
           try update.bind(verdict.topic, to: ":topic")
           try update.bind(verdict.maxAgeDays, to: ":max_age_days")
           try update.bind(verdict.timeSensitiveList, to: ":time_sensitive_terms")
-          try update.bind(verdict.dueOn.iso, to: ":due_on")
+          try update.bind(verdict.dueOn?.iso, to: ":due_on")
+          try update.bind(verdict.tier, to: ":queue_tier")
           try update.bind(check.missingTerms, to: ":missing_terms")
           try update.bind(StoredList.names(verdict.keyTerms), to: ":key_terms")
           try update.bind(check.id, to: ":id")
@@ -61,34 +64,23 @@ extension CheckAssessor {
       done += batch.count
       progress(done)
     }
-    if scope == .unjudged {
-      try fillSourceTerms()
-    }
     return done
   }
 
-  /// Sources stored before key names were kept: find their names and link them.
-  private func fillSourceTerms() throws {
+  /// Sources stored before their names were kept (or before names came from the title and
+  /// opening): finds their names. Returns how many.
+  @discardableResult
+  func fillSourceTerms() throws -> Int {
     let sources = try db.query(
-      """
-      SELECT s.id, s.title, s.body, coalesce(s.published_on, s.published_on_inferred) AS day
-      FROM sources AS s WHERE s.key_terms IS NULL
-      """
-    ) { row in
-      (
-        id: row.int64("id"), text: (row.text("title") ?? "") + "\n" + (row.text("body") ?? ""),
-        day: row.day("day")
-      )
-    }
-    for source in sources {
-      let terms = KeyTerms.extract(from: source.text, limit: StalenessPolicy.sourceKeyTermLimit)
-      try db.transaction {
+      "SELECT s.id, s.title, s.body FROM sources AS s WHERE s.key_terms IS NULL"
+    ) { row in (id: row.int64("id"), title: row.text("title") ?? "", body: row.text("body") ?? "") }
+    try db.transaction {
+      for source in sources {
+        let terms = AboutText.sourceNames(title: source.title, body: source.body)
         try db.execute(
           "UPDATE sources SET key_terms = ? WHERE id = ?", [StoredList.names(terms), source.id])
-        if let day = source.day {
-          try linkSource(source.id, keyTerms: terms, date: day)
-        }
       }
     }
+    return sources.count
   }
 }

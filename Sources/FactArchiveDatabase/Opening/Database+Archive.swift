@@ -64,16 +64,24 @@ extension Database {
     try migrate(Migration.all)
   }
 
-  /// Judges the live checks that have no due date yet, and finds the names of sources
-  /// stored before names were kept: after a migration, nothing else leaves any.
+  /// Judges the checks that have no due date yet, finds the names of sources that have
+  /// none, counts the archive's names and judges every evidence link: after a migration
+  /// (nothing else leaves any of these undone), once.
   private func judgeUnjudged() throws {
     let unjudged = try scalarInt(
       """
-      SELECT EXISTS (SELECT 1 FROM checks WHERE superseded = 0 AND due_on IS NULL)
+      SELECT EXISTS (SELECT 1 FROM checks AS c WHERE \(CheckSQL.unjudged))
           OR EXISTS (SELECT 1 FROM sources WHERE key_terms IS NULL)
+          OR NOT EXISTS (SELECT 1 FROM name_totals)
       """)
-    if unjudged == 1 {
-      try CheckAssessor(database: self).recompute(.unjudged)
+    guard unjudged == 1 else { return }
+    let assessor = try CheckAssessor(database: self)
+    let judged = try assessor.recompute(.unjudged)
+    let filled = try assessor.fillSourceTerms()
+    let countsKept = try assessor.names.areKept()
+    if judged > 0 || filled > 0 || !countsKept {
+      try transaction { try assessor.names.recount() }
+      try assessor.rebuildEvidence()
     }
   }
 }

@@ -107,18 +107,23 @@ there are no bytes to keep.
 
 | `superseded` | INTEGER | 1 when a later check of the same question exists; only checks with 0 are judged for staleness |
 | `citation_count` | INTEGER | citation markers in the check |
-| `key_terms` | TEXT | the names in its question and executive summary, lowercase, `\|`-separated (`cartel de los soles\|venezuela`); newer sources are matched on them |
+| `key_terms` | TEXT | the names it is about, from its question, executive summary and section headings (headings in Title Case left out), at most 12, most frequent first, lowercase, `\|`-separated (`cartel de los soles\|venezuela`); newer sources are matched on them |
 | `time_sensitive_terms` | TEXT | the time-bound wording found in its question or executive summary (`currently, this week`); NULL when none |
 | `topic` | TEXT | the topic rule that set its maximum age; NULL for the default |
 | `max_age_days` | INTEGER | the age it may reach under the policy (shortened when time-sensitive) |
 | `publisher` | TEXT | for an imported ClaimReview: its author (the publisher); NULL for Factually pages |
 | `rating` | TEXT | for an imported ClaimReview: its rating as written (`alternateName`, else `ratingValue`); NULL when none |
-| `due_on` | TEXT | the first day it counts as stale: the day after it reaches `max_age_days`; its own date when the publisher flagged it; a newer source's date when that is earlier; its ingest day when it has no date at all. Recomputed whenever a rule changes |
+| `due_on` | TEXT | the first day it counts as stale: the day after it reaches `max_age_days` (counted from its own date, or from the day an editor found it still accurate); its own date when the publisher flagged it (unless reviewed since); a newer source's date when that is earlier; its ingest day when it has no date at all; the review day when an editor marked it as needing an update; NULL when withdrawn (never listed). Recomputed whenever a rule changes, evidence arrives or a review is recorded |
+| `review_verdict` | TEXT | the latest review's verdict (`still_accurate`, `needs_update`, `withdrawn`); NULL when never reviewed (every review is in `reviews`) |
+| `reviewed_on` | TEXT | the latest review's day |
+| `queue_tier` | INTEGER | its tier in the queue: 1 marked needs update, 2 the publisher's banner (not dismissed by a review) or newer evidence, 3 time-bound wording, 4 only old; NULL when withdrawn |
 
 A check's date for ordering and ageing is `coalesce(checked_on, checked_on_inferred)`.
-Indexes: `checks_stale_queue (due_on) WHERE superseded = 0` (the stale queue is a range scan
-of it), `checks_by_topic (topic, due_on) WHERE superseded = 0`, and
-`checks_by_age (coalesce(checked_on, checked_on_inferred)) WHERE superseded = 0`.
+Indexes: `checks_by_tier (queue_tier, due_on) WHERE superseded = 0` (the default queue
+order: a range scan by due date in each tier), `checks_stale_queue (due_on) WHERE
+superseded = 0` (`stale --order overdue`), `checks_by_topic (topic, due_on) WHERE
+superseded = 0`, and `checks_by_age (coalesce(checked_on, checked_on_inferred)) WHERE
+superseded = 0`.
 Full-text index: `checks_fts` (`key_terms`), `content="checks"` (see
 [Full-text search](#full-text-search)).
 
@@ -211,17 +216,62 @@ Topics match the question and the executive summary; when several match, the sho
 maximum age wins. Edit with `factarchive policy set|remove`, which recompute every
 `checks.due_on`; editing the table by hand does not.
 
-### `check_evidence` — newer sources that share a check's names
+### `check_evidence` — newer sources that share telling names with a check
 
 | column | type | meaning |
 |---|---|---|
 | `check_id` | INTEGER → `checks.id` | the check |
 | `source_id` | INTEGER → `sources.id` | the newer source |
-| `shared_terms` | TEXT | the names both mention, `\|`-separated |
+| `shared_terms` | TEXT | the names both mention, most telling first, `\|`-separated |
 | `source_date` | TEXT | the source's stated or inferred date (after the check's date) |
+| `score` | REAL | how telling the shared names are together: the sum of the telling names' weights (`ln(1/share)`) |
+| `telling_terms` | TEXT | the shared names that counted (not common), most telling first, `\|`-separated |
 
-A source is evidence when it shares two of the check's key names (one, when the check has
-only one) and its date is after the check's. Sources without any date are not linked.
+A source is evidence when its date is after the check's and the names they share are
+telling enough. Each name is weighted by its inverse document frequency in the archive
+(`names`), blended with a prior for names common in news everywhere (countries, capitals,
+leaders, institutions: the list, with its sources, is
+`Sources/FactArchivePolicy/Data/common-names.tsv`), which decides while the archive is
+small. A name in more than 5% of the archive never counts; one name found in at most 0.1%
+of it makes a link; rarer-than-common names add up. A check's names come from its
+question, executive summary and section headings; a source's from its title and opening
+paragraphs. Links are judged as documents land; `factarchive evidence --rebuild` (run by
+the nightly report once the archive has grown by a tenth since the last full judging)
+judges them all again with current weights. Only evidence published after a check's
+latest review counts. Sources without any date are not linked.
+
+### `names` — how many documents name each name
+
+| column | type | meaning |
+|---|---|---|
+| `name` | TEXT, primary key | a name as `key_terms` hold it (`tren de aragua`) |
+| `documents` | INTEGER | checks and sources whose `key_terms` hold it |
+
+Kept as documents land (a reparse takes a document's names back and counts them again).
+
+### `name_totals` — one row: what the name counts cover
+
+| column | type | meaning |
+|---|---|---|
+| `id` | INTEGER | always 1 |
+| `documents` | INTEGER | checks and sources counted |
+| `judged_documents` | INTEGER | documents counted when every evidence link was last judged in full; NULL before |
+| `judged_at` | TEXT | UTC time of that judging |
+
+### `reviews` — editors' review verdicts, never deleted
+
+| column | type | meaning |
+|---|---|---|
+| `id` | INTEGER | review id |
+| `check_id` | INTEGER → `checks.id` | the check (reviews of a superseded check stay in its history) |
+| `verdict` | TEXT | `still_accurate` (its clock restarts on the review day), `needs_update` (top of the queue until a newer check lands), `withdrawn` (leaves the queue for good) |
+| `note` | TEXT | what the editor found |
+| `reviewed_on` | TEXT | the day of the review |
+| `reviewed_by` | TEXT | the editor (`$USER`) |
+| `created_at` | TEXT | UTC time it was recorded |
+
+The latest review (latest `reviewed_on`, then latest `id`) counts; it is copied to
+`checks.review_verdict` and `checks.reviewed_on`, and `latest_reviews` lists it.
 
 ### `snoozes` — editors' snoozes, never deleted
 
@@ -250,6 +300,7 @@ A snooze is in force on a day when `ended_at IS NULL AND until > day`.
 | `snoozed` | INTEGER | stale but snoozed |
 | `undated` | INTEGER | latest checks without a `Checked on` date |
 | `report` | TEXT | the report's content as JSON: what a repeat of the same day prints |
+| `reviewed` | INTEGER | reviews dated after the previous run's day, up to this one |
 
 ### `staleness_flags` — every check a run flagged
 
@@ -258,7 +309,7 @@ A snooze is in force on a day when `ended_at IS NULL AND until > day`.
 | `run_id` | INTEGER → `staleness_runs.id` | the run |
 | `check_id` | INTEGER | the check (`checks.id`; ids survive reparses) |
 | `status` | TEXT | `new`, `still`, `snoozed`, or `refreshed` (flagged last time, re-checked since) |
-| `reasons` | TEXT | comma-separated codes: `age`, `publisher_flag`, `time_sensitive`, `newer_evidence`, `undated` |
+| `reasons` | TEXT | comma-separated codes: `age`, `publisher_flag`, `time_sensitive`, `newer_evidence`, `undated`, `review` |
 | `due_on` | TEXT | the check's due date then |
 
 ### `follow_ups` — the "Want to dive deeper?" questions
@@ -304,7 +355,8 @@ WHERE summaries_fts MATCH '"grain export"' ORDER BY rank LIMIT 5;
 | `latest_checks` | every `checks` column, plus `question` | the most recent check of each question (latest `coalesce(checked_on, checked_on_inferred)`, the later ingest on a tie): the checks with `superseded = 0` |
 | `check_ages` | `check_id`, `question_id`, `question`, `dated`, `date_inferred`, `age_days`, `topic`, `max_age_days`, `due_on` | the latest check of each question with its age in days today (local time), from its stated or inferred date |
 | `citation_counts` | `check_id`, `question_id`, `citations`, `distinct_refs`, `listed_sources` | per check: citation markers, distinct reference numbers, entries in its reference list |
-| `stale_now` | `check_id`, `question_id`, `question`, `checked_on`, `checked_on_inferred`, `due_on`, `overdue_days`, `topic`, `publisher_flagged_outdated`, `time_sensitive_terms` | the stale queue today by the stored due dates, snoozed checks left out (`factarchive stale` adds the reasons and the priority order) |
+| `stale_now` | `check_id`, `question_id`, `question`, `checked_on`, `checked_on_inferred`, `due_on`, `overdue_days`, `topic`, `publisher_flagged_outdated`, `time_sensitive_terms`, `queue_tier`, `review_verdict` | the stale queue today by the stored due dates and tiers, in the queue's order, snoozed and withdrawn checks left out (`factarchive stale` adds the reasons) |
+| `latest_reviews` | `id`, `check_id`, `verdict`, `note`, `reviewed_on`, `reviewed_by`, `created_at` | the latest review of each reviewed check (the columns of `reviews`) |
 
 ## Examples
 

@@ -1,4 +1,5 @@
 import FactArchiveCore
+import FactArchiveDatabase
 import FactArchiveParser
 import FactArchiveStore
 
@@ -25,16 +26,24 @@ extension ArchiveWriter {
       for (index, article) in parsed.articles.enumerated() {
         let questionID = try question(for: article).id
         let facts = CheckFacts(article: article, in: parsed, ingestedOn: today)
-        if let (checkID, oldQuestionID) = try db.queryFirst(
-          "SELECT id, question_id FROM checks WHERE document_id = ? AND article_index = ?",
-          [documentID, index], { ($0.int64("id"), $0.int64("question_id")) })
+        if let (checkID, oldQuestionID, oldTerms) = try db.queryFirst(
+          "SELECT id, question_id, key_terms FROM checks WHERE document_id = ? AND article_index = ?",
+          [documentID, index],
+          {
+            ($0.int64("id"), $0.int64("question_id"), StoredList.names(from: $0.text("key_terms")))
+          })
         {
+          // The check's names are counted again as it is judged again.
+          try assessor.names.remove(oldTerms)
+          try db.execute("DELETE FROM check_evidence WHERE check_id = ?", [checkID])
           let update = statements.updateCheck
           try update.bind(questionID, to: ":question_id")
           let links = try bindCheckColumns(article, facts: facts, verdict: nil, to: update).links
           try update.bind(checkID, to: ":id")
           try update.run()
           try assessor.record(links, checkID: checkID)
+          // Its reviews stand: its due date and tier take them in.
+          try assessor.refreshDueDate(checkID: checkID)
           try removeParts(checkID: checkID)
           try insertParts(of: article, checkID: checkID, document: parsed)
           try markLatest(questionID: oldQuestionID)
@@ -62,6 +71,9 @@ extension ArchiveWriter {
 
   /// A source and its links and evidence (a re-read source is linked again).
   private func removeSource(_ sourceID: Int64) throws {
+    try assessor.names.remove(
+      StoredList.names(
+        from: try db.scalarText("SELECT key_terms FROM sources WHERE id = ?", [sourceID])))
     try db.execute("DELETE FROM check_evidence WHERE source_id = ?", [sourceID])
     try db.execute("DELETE FROM source_links WHERE source_id = ?", [sourceID])
     try db.execute("DELETE FROM sources WHERE id = ?", [sourceID])
@@ -78,10 +90,11 @@ extension ArchiveWriter {
 
   private func removeChecks(documentID: Int64, fromIndex index: Int) throws {
     let stale = try db.query(
-      "SELECT id, question_id FROM checks WHERE document_id = ? AND article_index >= ?",
+      "SELECT id, question_id, key_terms FROM checks WHERE document_id = ? AND article_index >= ?",
       [documentID, index]
-    ) { ($0.int64("id"), $0.int64("question_id")) }
-    for (checkID, questionID) in stale {
+    ) { ($0.int64("id"), $0.int64("question_id"), StoredList.names(from: $0.text("key_terms"))) }
+    for (checkID, questionID, terms) in stale {
+      try assessor.names.remove(terms)
       try removeParts(checkID: checkID)
       try db.execute("DELETE FROM check_evidence WHERE check_id = ?", [checkID])
       try db.execute("DELETE FROM checks WHERE id = ?", [checkID])

@@ -7,8 +7,7 @@ import FactArchiveStore
 extension ArchiveWriter {
   /// Writes a source with its links, and links it to the checks it is newer evidence for.
   func insertSource(_ source: ParsedSource, documentID: Int64) throws -> Int64 {
-    let terms = KeyTerms.extract(
-      from: source.title + "\n" + source.body, limit: StalenessPolicy.sourceKeyTermLimit)
+    let terms = AboutText.sourceNames(title: source.title, body: source.body)
     try db.execute(
       """
       INSERT INTO sources
@@ -28,9 +27,8 @@ extension ArchiveWriter {
     for (offset, item) in source.links.enumerated() {
       try link.execute([sourceID, offset + 1, item.url, item.domain, item.inReferences])
     }
-    if let date = source.publishedOn ?? source.publishedOnInferred {
-      try assessor.linkSource(sourceID, keyTerms: terms, date: date)
-    }
+    try assessor.addSource(
+      sourceID, keyTerms: terms, date: source.publishedOn ?? source.publishedOnInferred)
     return sourceID
   }
 }

@@ -26,7 +26,7 @@ struct WriterStatements {
   static let checkColumns = [
     "first_line", "checked_on", "checked_on_inferred", "publisher_flagged_outdated", "disclaimer",
     "title_url", "truncated", "unparsed", "citation_count", "key_terms", "time_sensitive_terms",
-    "topic", "max_age_days", "due_on", "publisher", "rating",
+    "topic", "max_age_days", "due_on", "queue_tier", "publisher", "rating",
   ]
 
   init(_ db: Database) throws {

@@ -38,6 +38,8 @@ public struct CheckDetail: Sendable, Equatable {
   public var summaries: [Summary]
   public var followUps: [String]
   public var references: [Reference]
+  /// Every editor's review, oldest first.
+  public var reviews: [Review] = []
 
   /// The check with `id`, or `nil` when there is none.
   public static func load(_ id: Int64, from db: Database) throws -> CheckDetail? {
@@ -88,6 +90,7 @@ public struct CheckDetail: Sendable, Equatable {
     detail.followUps = try db.query(
       "SELECT text FROM follow_ups WHERE check_id = ? ORDER BY position", [id]
     ) { $0.text("text") ?? "" }
+    detail.reviews = try Reviews.all(checkID: id, in: db)
     return detail
   }
 
@@ -131,6 +134,7 @@ public struct CheckDetail: Sendable, Equatable {
             .object([.init("ref_number", .int($0.refNumber)), .init("url", .string($0.url))])
           })),
       .init("unparsed", .string(unparsed)),
+      .init("reviews", .array(reviews.map(\.json))),
     ])
   }
 
@@ -153,6 +157,9 @@ public struct CheckDetail: Sendable, Equatable {
     if publisherFlaggedOutdated {
       output += style.red("The publisher marked this fact-check as possibly outdated.") + "\n"
     }
+    if let latest = reviews.last, latest.verdict == .withdrawn {
+      output += style.red("Withdrawn: \(latest.sentence)") + "\n"
+    }
     if let disclaimer { output += style.dim(disclaimer) + "\n" }
     for summary in summaries {
       output += "\n"
@@ -174,6 +181,10 @@ public struct CheckDetail: Sendable, Equatable {
     }
     if let unparsed {
       output += "\n" + style.bold("Text the parser could not place") + "\n" + unparsed + "\n"
+    }
+    if !reviews.isEmpty {
+      output += "\n" + style.bold("Reviews") + "\n"
+      for review in reviews { output += "- \(review.sentence)\n" }
     }
     return output
   }

@@ -16,6 +16,8 @@ public struct QuestionHistory: Sendable, Equatable {
     public var documentPath: String
     public var ingestedAt: String
     public var snoozes: [Snoozes.Snooze]
+    /// Every review, oldest first (kept when a newer check supersedes this one).
+    public var reviews: [Review] = []
   }
 
   public var questionID: Int64
@@ -48,6 +50,7 @@ public struct QuestionHistory: Sendable, Equatable {
     var entries: [Entry] = []
     for var entry in rows {
       entry.snoozes = try Snoozes.all(checkID: entry.checkID, in: db)
+      entry.reviews = try Reviews.all(checkID: entry.checkID, in: db)
       entries.append(entry)
     }
     return QuestionHistory(questionID: questionID, question: question, entries: entries)
@@ -84,6 +87,7 @@ public struct QuestionHistory: Sendable, Equatable {
                       .init("ended_at", .string(snooze.endedAt)),
                     ])
                   })),
+              .init("reviews", .array(entry.reviews.map(\.json))),
             ])
           })),
     ])
@@ -102,7 +106,11 @@ public struct QuestionHistory: Sendable, Equatable {
       if let due = entry.dueOn, entry.isLatest { line += ", due \(due.iso)" }
       if let topic = entry.topic { line += ", topic \(topic)" }
       if entry.publisherFlagged { line += ", flagged by the publisher" }
+      if entry.reviews.last?.verdict == .withdrawn { line += ", withdrawn" }
       output += line + "\n    from \(entry.documentPath), ingested \(entry.ingestedAt)\n"
+      for review in entry.reviews {
+        output += "    reviewed: \(review.sentence)\n"
+      }
       for snooze in entry.snoozes {
         output +=
           "    snoozed until \(snooze.until.iso) by \(snooze.createdBy) at \(snooze.createdAt): \(snooze.note)"

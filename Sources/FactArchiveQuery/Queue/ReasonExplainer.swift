@@ -25,6 +25,8 @@ struct ReasonExplainer {
     let dueOn = row.day("due_on") ?? asOf
     let topic = row.text("topic")
     let storedMaxAge = row.optionalInt("max_age_days") ?? policy.ruleMaxAge(topic: topic)
+    let lastReview =
+      row.isNull("review_verdict") ? nil : try Reviews.latest(checkID: checkID, in: db)
     var check = StaleCheck(
       checkID: checkID, questionID: row.int64("question_id"), question: row.text("question") ?? "",
       checkedOn: checkedOn, checkedOnInferred: inferred,
@@ -32,7 +34,8 @@ struct ReasonExplainer {
       overdueDays: asOf.days(since: dueOn), topic: topic,
       maxAgeDays: maxAgeOverride ?? storedMaxAge,
       citationCount: row.int("citation_count"), reasons: [], evidence: try evidence(for: checkID),
-      snoozedUntil: row.day("snoozed_until"))
+      snoozedUntil: row.day("snoozed_until"), tier: row.optionalInt("queue_tier"),
+      lastReview: lastReview)
     let codes = Set(
       (row.text("reason_codes") ?? "").split(separator: ",").compactMap {
         StaleReason.Code(rawValue: String($0))
@@ -41,7 +44,7 @@ struct ReasonExplainer {
       StaleReason(
         code: code,
         detail: sentence(
-          code, for: check,
+          code, for: check, agedFrom: row.day("aged_from"),
           sensitiveTerms: StoredList.phrases(from: row.text("time_sensitive_terms")),
           overridden: maxAgeOverride != nil))
     }
@@ -51,22 +54,27 @@ struct ReasonExplainer {
   private func evidence(for checkID: Int64) throws -> [EvidenceSource] {
     try db.query(
       """
-      SELECT s.id, s.title, e.source_date, e.shared_terms
+      SELECT s.id, s.title, e.source_date, e.shared_terms, e.score, e.telling_terms
       FROM check_evidence AS e JOIN sources AS s ON s.id = e.source_id
-      WHERE e.check_id = ? AND e.source_date <= ?
+      JOIN checks AS c ON c.id = e.check_id
+      WHERE e.check_id = ? AND e.source_date <= ? AND \(CheckSQL.evidenceCounts())
       ORDER BY e.source_date, s.id
       """, [checkID, asOf.iso]
     ) { row in
       EvidenceSource(
         sourceID: row.int64("id"), title: row.text("title") ?? "",
         date: row.day("source_date") ?? asOf,
-        sharedTerms: StoredList.names(from: row.text("shared_terms")))
+        sharedTerms: StoredList.names(from: row.text("shared_terms")),
+        score: row.isNull("score") ? nil : row.double("score"),
+        tellingTerms: row.isNull("telling_terms")
+          ? nil : StoredList.names(from: row.text("telling_terms")))
     }
   }
 
   /// The editor's sentence for one reason.
   func sentence(
-    _ code: StaleReason.Code, for check: StaleCheck, sensitiveTerms: [String], overridden: Bool
+    _ code: StaleReason.Code, for check: StaleCheck, agedFrom: Day?, sensitiveTerms: [String],
+    overridden: Bool
   ) -> String {
     let ruleAge = overridden ? check.maxAgeDays : policy.ruleMaxAge(topic: check.topic)
     switch code {
@@ -79,9 +87,17 @@ struct ReasonExplainer {
       let shortened =
         overridden || sensitiveTerms.isEmpty
         ? "" : ", \(check.maxAgeDays) with time-bound wording"
-      let age = check.ageDays ?? 0
-      let what =
-        check.checkedOn != nil ? "checked \(age) days ago" : "its newest date is \(age) days old"
+      let what: String
+      if let review = check.lastReview, review.verdict.restartsClock, let agedFrom {
+        what =
+          "reviewed on \(review.reviewedOn.iso) and \(review.verdict.phrase), "
+          + "\(asOf.days(since: agedFrom)) days ago"
+      } else {
+        let age = check.ageDays ?? 0
+        what =
+          check.checkedOn != nil
+          ? "checked \(age) days ago" : "its newest date is \(age) days old"
+      }
       return "\(what); \(rule)\(shortened)"
     case .publisherFlag:
       return "the publisher's page says \"This fact-check may be outdated\""
@@ -91,16 +107,18 @@ struct ReasonExplainer {
         + "\(check.maxAgeDays) days instead of \(ruleAge)"
     case .newerEvidence:
       let named = check.evidence.prefix(3).map { source in
-        "“\(source.title)” (\(source.date.iso); \(source.sharedTerms.joined(separator: ", ")))"
+        let names = source.tellingTerms ?? source.sharedTerms
+        return "“\(source.title)” (\(source.date.iso)) shares \(names.joined(separator: ", "))"
       }
-      let more = check.evidence.count > 3 ? " and \(check.evidence.count - 3) more" : ""
-      let noun = check.evidence.count == 1 ? "a newer source mentions" : "newer sources mention"
-      return "\(noun) its names: \(named.joined(separator: "; "))\(more)"
+      let more = check.evidence.count > 3 ? "; and \(check.evidence.count - 3) more" : ""
+      return named.joined(separator: "; ") + more
     case .undated:
       if let inferred = check.checkedOnInferred, let age = check.ageDays {
         return "no check date; newest date mentioned is \(inferred.iso), \(age) days ago"
       }
       return "no check date and no date in its text; listed until it is re-checked"
+    case .review:
+      return check.lastReview?.sentence ?? "marked needs update"
     }
   }
 }

@@ -11,11 +11,14 @@ import FactArchiveStore
 /// queue.first?.reasons.map(\.code)  // [.age, .publisherFlag]
 /// ```
 ///
-/// A check is stale from its stored due date (`checks.due_on`, set by the policy), so the
-/// queue is a range scan of the `checks_stale_queue` index, in `PriorityOrder`. Superseded
-/// checks are never listed; snoozed checks are left out until their snooze ends.
+/// A check is stale from its stored due date (`checks.due_on`, set by the policy). The
+/// default order takes checks tier by tier (`QueueTier`, stored as `checks.queue_tier`): a
+/// scan of the `checks_by_tier` index. Superseded and withdrawn checks are never listed;
+/// snoozed checks are left out until their snooze ends.
 public struct StaleQueue: Sendable {
   public var asOf: Day
+  /// The order of the list (`QueueOrder`).
+  public var order: QueueOrder = .tier
   /// Only checks of this topic (a topic rule's name; `default` for checks no topic claims).
   public var topic: String?
   /// Only checks stale for this reason.
@@ -28,9 +31,10 @@ public struct StaleQueue: Sendable {
 
   public init(
     asOf: Day, topic: String? = nil, reason: StaleReason.Code? = nil, limit: Int? = nil,
-    maxAgeOverride: Int? = nil
+    maxAgeOverride: Int? = nil, order: QueueOrder = .tier
   ) {
     self.asOf = asOf
+    self.order = order
     self.topic = topic
     self.reason = reason
     self.limit = limit
@@ -42,23 +46,27 @@ public struct StaleQueue: Sendable {
   static let baseDate = "coalesce(c.checked_on, c.checked_on_inferred)"
 
   /// When each reason applies, as an SQL condition on `c` (a check) and `:as_of`: the one
-  /// definition. Editors' sentences are written for the codes these conditions give.
+  /// definition. Editors' sentences are written for the codes these conditions give; what a
+  /// review does is read from `CheckSQL` (generated from `ReviewVerdict`).
   /// - Parameter overridden: `--max-age` judges age by `:max_age` and drops time-bound
   ///   wording (the override replaces the policy that shortens ages for it).
   static func condition(_ code: StaleReason.Code, overridden: Bool = false) -> String {
     switch code {
     case .age:
       let maxAge = overridden ? ":max_age" : "c.max_age_days"
-      return "(\(baseDate) IS NOT NULL AND julianday(:as_of) - julianday(\(baseDate)) > \(maxAge))"
+      let agedFrom = "(\(CheckSQL.agedFrom))"
+      return "(\(agedFrom) IS NOT NULL AND julianday(:as_of) - julianday(\(agedFrom)) > \(maxAge))"
     case .publisherFlag:
-      return "c.publisher_flagged_outdated = 1"
+      return CheckSQL.bannerCounts
     case .timeSensitive:
       return overridden ? "0" : "c.time_sensitive_terms IS NOT NULL"
     case .newerEvidence:
       return
-        "EXISTS (SELECT 1 FROM check_evidence AS e WHERE e.check_id = c.id AND e.source_date <= :as_of)"
+        "EXISTS (SELECT 1 FROM check_evidence AS e WHERE e.check_id = c.id AND e.source_date <= :as_of AND \(CheckSQL.evidenceCounts()))"
     case .undated:
       return "c.checked_on IS NULL"
+    case .review:
+      return "c.review_verdict = '\(ReviewVerdict.needsUpdate.rawValue)'"
     }
   }
 
@@ -81,10 +89,11 @@ public struct StaleQueue: Sendable {
       .joined(separator: " || ") + ", ',')"
   }
 
-  /// The priority order as an SQL `ORDER BY`, generated from `PriorityOrder`.
-  static var priority: String {
-    PriorityOrder.sql { key in
+  /// An order as an SQL `ORDER BY`, generated from `QueueOrder`.
+  static func orderBy(_ order: QueueOrder) -> String {
+    order.sql { key in
       switch key {
+      case .tier: return "c.queue_tier"
       case .dueOn: return "c.due_on"
       case .reasonCount: return reasonCount()
       case .citationCount: return "c.citation_count"
@@ -98,7 +107,8 @@ public struct StaleQueue: Sendable {
   static func columns(overridden: Bool = false) -> String {
     """
     c.id, c.question_id, q.text AS question, c.checked_on, c.checked_on_inferred, c.due_on,
-    c.topic, c.max_age_days, c.time_sensitive_terms, c.citation_count,
+    c.topic, c.max_age_days, c.time_sensitive_terms, c.citation_count, c.queue_tier,
+    c.review_verdict, c.reviewed_on, \(CheckSQL.agedFrom) AS aged_from,
     \(snoozedUntil) AS snoozed_until, \(reasonCodes(overridden: overridden)) AS reason_codes
     """
   }
@@ -137,12 +147,17 @@ public struct StaleQueue: Sendable {
   private func prepareQueue(on db: Database, prefix: String = "") throws -> Statement {
     var values: [String: any DatabaseValueConvertible] = [":as_of": asOf.iso]
     var filters = commonFilters(&values) + ["c.due_on <= :as_of"]
+    if order == .tier {
+      // Listing the tiers lets SQLite walk `checks_by_tier` one tier after another, each a
+      // range scan by due date, and stop at the limit.
+      filters.append("c.queue_tier IN (\(QueueTier.all.map(String.init).joined(separator: ", ")))")
+    }
     if let reason { filters.append(Self.condition(reason)) }
     var sql = """
       \(prefix)SELECT \(Self.columns())
       FROM checks AS c JOIN questions AS q ON q.id = c.question_id
       WHERE \(filters.joined(separator: " AND "))
-      ORDER BY \(Self.priority)
+      ORDER BY \(Self.orderBy(order))
       """
     if let limit {
       sql += " LIMIT :limit"
@@ -180,15 +195,17 @@ public struct StaleQueue: Sendable {
     try statement.bind(named: values)
     var checks: [StaleCheck] = []
     try statement.forEachRow { row in
-      let due = DueDate.of(
-        CheckTimeline(row: row, ingestedOnFallback: asOf), maxAgeDays: maxAge)
-      guard due <= asOf else { return }
+      guard
+        let due = DueDate.of(
+          CheckTimeline(row: row, ingestedOnFallback: asOf), maxAgeDays: maxAge),
+        due <= asOf
+      else { return }
       var check = try explainer.check(from: row, maxAgeOverride: maxAge)
       check.dueOn = due
       check.overdueDays = asOf.days(since: due)
       checks.append(check)
     }
-    checks.sort { PriorityOrder.isMoreUrgent($0, $1) { $0.priorityValue($1) } }
+    checks.sort { order.isMoreUrgent($0, $1) { $0.priorityValue($1) } }
     if let limit { return Array(checks.prefix(limit)) }
     return checks
   }

@@ -1,15 +1,17 @@
 import FactArchiveCore
+import FactArchivePolicy
 
 /// Renders a stale list; the same input always gives the same bytes.
 public enum StaleReport {
+  /// - Parameter byTier: the list is in tier order: the table heads each tier.
   public static func render(
     _ checks: [StaleCheck], format: ListFormat, asOf: Day, style: TextStyle = .plain,
-    width: Int = 100
+    width: Int = 100, byTier: Bool = false
   ) -> String {
     switch format {
     case .json: return json(checks).rendered() + "\n"
     case .csv: return csv(checks)
-    case .table: return table(checks, asOf: asOf, style: style, width: width)
+    case .table: return table(checks, asOf: asOf, style: style, width: width, byTier: byTier)
     }
   }
 
@@ -26,6 +28,8 @@ public enum StaleReport {
         .init("source_id", .int($0.sourceID)), .init("title", .string($0.title)),
         .init("date", .string($0.date.iso)),
         .init("shared_terms", .array($0.sharedTerms.map { .string($0) })),
+        .init("telling_terms", .array(($0.tellingTerms ?? $0.sharedTerms).map { .string($0) })),
+        .init("score", $0.score.map { .double($0) } ?? .null),
       ])
     }
     var members: [JSON.Member] = [
@@ -40,8 +44,10 @@ public enum StaleReport {
       .init("topic", .string(check.topic)),
       .init("max_age_days", .int(check.maxAgeDays)),
       .init("citation_count", .int(check.citationCount)),
+      .init("tier", check.tier.map { .int($0) } ?? .null),
       .init("reasons", .array(reasons)),
       .init("newer_sources", .array(sources)),
+      .init("last_review", check.lastReview?.json ?? .null),
     ]
     if let until = check.snoozedUntil {
       members.append(.init("snoozed_until", .string(until.iso)))
@@ -51,7 +57,7 @@ public enum StaleReport {
 
   static let csvHeader = [
     "check_id", "question_id", "question", "checked_on", "checked_on_inferred", "age_days",
-    "due_on", "overdue_days", "topic", "reason_codes", "reasons",
+    "due_on", "overdue_days", "topic", "reason_codes", "reasons", "tier",
   ]
 
   static func csvFields(_ check: StaleCheck) -> [String] {
@@ -60,7 +66,7 @@ public enum StaleReport {
       check.checkedOnInferred?.iso ?? "", check.ageDays.map(String.init) ?? "", check.dueOn.iso,
       String(check.overdueDays), check.topic ?? "",
       check.reasons.map(\.code.rawValue).joined(separator: ";"),
-      check.reasons.map(\.detail).joined(separator: "; "),
+      check.reasons.map(\.detail).joined(separator: "; "), check.tier.map(String.init) ?? "",
     ]
   }
 
@@ -68,7 +74,9 @@ public enum StaleReport {
     TextTable.csvRow(csvHeader) + checks.map { TextTable.csvRow(csvFields($0)) }.joined()
   }
 
-  static func table(_ checks: [StaleCheck], asOf: Day, style: TextStyle, width: Int) -> String {
+  static func table(
+    _ checks: [StaleCheck], asOf: Day, style: TextStyle, width: Int, byTier: Bool
+  ) -> String {
     guard !checks.isEmpty else { return "No stale checks as of \(asOf.iso).\n" }
     let noun = checks.count == 1 ? "check" : "checks"
     var output =
@@ -84,7 +92,13 @@ public enum StaleReport {
         TextTable.pad("CHECK", idWidth, alignRight: true) + "  "
           + TextTable.pad("CHECKED ON", dateWidth) + "  "
           + TextTable.pad("AGE", ageWidth, alignRight: true) + "  QUESTION") + "\n"
+    var currentTier: Int?
     for (check, age) in zip(checks, ages) {
+      if byTier, let tier = check.tier, tier != currentTier {
+        currentTier = tier
+        let count = checks.filter { $0.tier == tier }.count
+        output += style.dim("── tier \(tier): \(QueueTier.name(tier)) (\(count))") + "\n"
+      }
       output +=
         TextTable.pad(String(check.checkID), idWidth, alignRight: true) + "  "
         + TextTable.pad(check.dateLabel, dateWidth) + "  "

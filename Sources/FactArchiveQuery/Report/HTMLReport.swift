@@ -27,11 +27,13 @@ public enum HTMLReport {
       ?? "The first report: every stale check is new."
     html += "<p class=\"sub\">\(comparison)</p>\n"
     html += "<div class=\"cards\">\n"
-    for (label, value) in [
+    var cards = [
       ("latest checks", totals.checks), ("stale", totals.stale), ("newly stale", totals.newStale),
       ("still stale", totals.stillStale), ("refreshed", totals.refreshed),
       ("snoozed", totals.snoozed), ("undated", totals.undated),
-    ] {
+    ]
+    if let reviewed = totals.reviewed { cards.append(("reviewed", reviewed)) }
+    for (label, value) in cards {
       html += "<div class=\"card\"><b>\(value)</b><span>\(label)</span></div>\n"
     }
     html += "</div>\n<div class=\"charts\">\n"
@@ -57,6 +59,9 @@ public enum HTMLReport {
         for reason in item.reasons {
           html += "<div><code>\(reason.code.rawValue)</code> \(reason.detail)</div>"
         }
+        if let review = item.lastReview {
+          html += "<div><code>reviewed</code> \(review.sentence)</div>"
+        }
         html += "</td></tr>\n"
       }
       html += "</tbody></table>\n"
@@ -64,6 +69,9 @@ public enum HTMLReport {
         html +=
           "<p class=\"none\">…and \(section.total - section.items.count) more (see staleness_flags).</p>\n"
       }
+    }
+    if let byTier = content.byTier {
+      html += "<h2>By tier</h2>\n" + countTable(byTier, header: "tier")
     }
     html += "<h2>By topic</h2>\n" + countTable(content.byTopic, header: "topic")
     html += "<h2>By reason</h2>\n" + countTable(content.byReason, header: "reason")

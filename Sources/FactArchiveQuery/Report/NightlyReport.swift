@@ -1,5 +1,6 @@
 import FactArchiveCore
 import FactArchiveDatabase
+import FactArchivePolicy
 import FactArchiveStore
 import Foundation
 
@@ -16,7 +17,15 @@ public enum NightlyReport {
   public static func run(asOf: Day, by user: String, at time: String = "", on db: Database) throws
     -> ReportContent
   {
-    try db.transaction(.immediate) {
+    // Weights move as the archive grows: judge every evidence link again first when it has
+    // grown enough since they were (see `CheckAssessor.rebuildEvidence`).
+    let recorded = try db.scalarInt(
+      "SELECT count(*) FROM staleness_runs WHERE as_of = ?", [asOf.iso])
+    if recorded == 0 {
+      let assessor = try CheckAssessor(database: db)
+      if try assessor.evidenceNeedsJudging() { try assessor.rebuildEvidence() }
+    }
+    return try db.transaction(.immediate) {
       if let stored = try db.queryFirst(
         "SELECT report FROM staleness_runs WHERE as_of = ?", [asOf.iso], { $0.text("report") ?? "" }
       ) {
@@ -78,6 +87,7 @@ public enum NightlyReport {
       """, values.filter { $0.key != ":as_of" })
 
     let explainer = try ReasonExplainer(database: db, asOf: asOf)
+    let reviews = try Reviews.dated(after: previous?.asOf, through: asOf, in: db)
     func items(_ status: String, limit: Int = ReportContent.listLimit) throws -> [StaleCheck] {
       let statement = try db.prepare(
         """
@@ -85,7 +95,7 @@ public enum NightlyReport {
         FROM staleness_flags AS f JOIN checks AS c ON c.id = f.check_id
         JOIN questions AS q ON q.id = c.question_id
         WHERE f.run_id = :run AND f.status = :status
-        ORDER BY \(StaleQueue.priority) LIMIT :limit
+        ORDER BY \(StaleQueue.orderBy(.tier)) LIMIT :limit
         """)
       try statement.bind(named: [
         ":run": runID, ":status": status, ":as_of": asOf.iso, ":limit": limit,
@@ -109,7 +119,8 @@ public enum NightlyReport {
       stale: (statusCounts["new"] ?? 0) + (statusCounts["still"] ?? 0),
       newStale: statusCounts["new"] ?? 0, stillStale: statusCounts["still"] ?? 0,
       refreshed: statusCounts["refreshed"] ?? 0, snoozed: statusCounts["snoozed"] ?? 0,
-      undated: try count("SELECT count(*) FROM checks WHERE superseded = 0 AND checked_on IS NULL"))
+      undated: try count("SELECT count(*) FROM checks WHERE superseded = 0 AND checked_on IS NULL"),
+      reviewed: reviews.count)
     let byTopic = try db.query(
       """
       SELECT coalesce(c.topic, 'default') AS topic, count(*) AS checks
@@ -127,13 +138,24 @@ public enum NightlyReport {
     try db.execute(
       """
       UPDATE staleness_runs SET checks = ?, stale = ?, new_stale = ?, refreshed = ?, snoozed = ?,
-        undated = ?
+        undated = ?, reviewed = ?
       WHERE id = ?
       """,
       [
         totals.checks, totals.stale, totals.newStale, totals.refreshed, totals.snoozed,
-        totals.undated, runID,
+        totals.undated, reviews.count, runID,
       ])
+    let tierCounts = Dictionary(
+      uniqueKeysWithValues: try db.query(
+        """
+        SELECT c.queue_tier AS tier, count(*) AS checks
+        FROM staleness_flags AS f JOIN checks AS c ON c.id = f.check_id
+        WHERE \(queued) AND c.queue_tier IS NOT NULL GROUP BY 1
+        """
+      ) { ($0.int("tier"), $0.int("checks")) })
+    let byTier = QueueTier.all.map {
+      ReportContent.Count(name: "\($0) \(QueueTier.name($0))", count: tierCounts[$0] ?? 0)
+    }
     let history = try db.query(
       """
       SELECT as_of, stale FROM (
@@ -146,7 +168,9 @@ public enum NightlyReport {
       byReason: byReason, ageBands: try ageBands(asOf: asOf, on: db), history: history,
       newlyStale: try items("new"), stillStale: try items("still"),
       refreshed: try items("refreshed"),
-      snoozed: try items("snoozed"), oldest: try oldest(asOf: asOf, explainer: explainer, on: db))
+      snoozed: try items("snoozed"), oldest: try oldest(asOf: asOf, explainer: explainer, on: db),
+      byTier: byTier,
+      reviewed: try reviewedChecks(reviews, asOf: asOf, explainer: explainer, on: db))
     try db.execute(
       "UPDATE staleness_runs SET report = ? WHERE id = ?", [try encode(content), runID])
     return content
@@ -183,6 +207,34 @@ public enum NightlyReport {
     return zip(bands.map(\.0) + ["no date"], counts).map {
       ReportContent.Count(name: $0, count: $1)
     }
+  }
+
+  /// The checks behind `reviews` (the latest review of each, newest first), as they stand.
+  private static func reviewedChecks(
+    _ reviews: [Review], asOf: Day, explainer: ReasonExplainer, on db: Database
+  ) throws -> [StaleCheck] {
+    var latest: [Int64: Review] = [:]
+    for review in reviews { latest[review.checkID] = review }
+    let ordered = latest.values.sorted {
+      ($0.reviewedOn, $0.id) > ($1.reviewedOn, $1.id)
+    }.prefix(ReportContent.listLimit)
+    let statement = try db.prepare(
+      """
+      SELECT \(StaleQueue.columns())
+      FROM checks AS c JOIN questions AS q ON q.id = c.question_id
+      WHERE c.id = :id
+      """)
+    var result: [StaleCheck] = []
+    for review in ordered {
+      try statement.bind(named: [":id": review.checkID, ":as_of": asOf.iso])
+      try statement.forEachRow { row in
+        var check = try explainer.check(from: row, maxAgeOverride: nil)
+        if check.dueOn > asOf || row.isNull("due_on") { check.reasons = [] }
+        check.lastReview = review
+        result.append(check)
+      }
+    }
+    return result
   }
 
   /// The oldest latest checks (by their stated or inferred date), whatever their state.

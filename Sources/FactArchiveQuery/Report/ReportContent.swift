@@ -18,6 +18,8 @@ public struct ReportContent: Sendable, Equatable, Codable {
     public var snoozed: Int
     /// Latest checks without a `Checked on` date.
     public var undated: Int
+    /// Reviews dated since the previous report (`nil` in reports recorded before reviews).
+    public var reviewed: Int?
   }
 
   /// A named count (a topic, a reason, an age band, a past run).
@@ -43,6 +45,12 @@ public struct ReportContent: Sendable, Equatable, Codable {
   public var refreshed: [StaleCheck]
   public var snoozed: [StaleCheck]
   public var oldest: [StaleCheck]
+  /// Checks in the queue by tier (`1 needs update`, ...); `nil` in reports recorded before
+  /// tiers.
+  public var byTier: [Count]?
+  /// Checks reviewed since the previous report, each with that review as `lastReview`;
+  /// `nil` in reports recorded before reviews.
+  public var reviewed: [StaleCheck]?
 
   public static let listLimit = 100
   public static let oldestLimit = 10

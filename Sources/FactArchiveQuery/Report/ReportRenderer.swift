@@ -21,19 +21,40 @@ public enum ReportRenderer {
     key: String, title: String, total: Int, items: [StaleCheck]
   )] {
     let since = content.previousAsOf.map { " since \($0.iso)" } ?? ""
-    return [
+    var sections: [(key: String, title: String, total: Int, items: [StaleCheck])] = [
       ("newly_stale", "Newly stale\(since)", content.totals.newStale, content.newlyStale),
       ("still_stale", "Still stale", content.totals.stillStale, content.stillStale),
       ("refreshed", "Refreshed\(since)", content.totals.refreshed, content.refreshed),
       ("snoozed", "Snoozed", content.totals.snoozed, content.snoozed),
-      ("oldest", "Oldest checks", content.oldest.count, content.oldest),
     ]
+    if let reviewed = content.reviewed {
+      let title = content.previousAsOf.map { "Reviewed since \($0.iso)" } ?? "Reviewed"
+      sections.append(("reviewed", title, content.totals.reviewed ?? reviewed.count, reviewed))
+    }
+    sections.append(("oldest", "Oldest checks", content.oldest.count, content.oldest))
+    return sections
+  }
+
+  /// The totals in the order every format shows them, with their labels.
+  static func totalRows(_ content: ReportContent) -> [(key: String, label: String, value: Int)] {
+    let totals = content.totals
+    var rows: [(key: String, label: String, value: Int)] = [
+      ("checks", "Latest checks in the archive", totals.checks),
+      ("stale", "Stale (in the queue)", totals.stale),
+      ("newly_stale", "Newly stale", totals.newStale),
+      ("still_stale", "Still stale", totals.stillStale),
+      ("refreshed", "Refreshed", totals.refreshed), ("snoozed", "Snoozed", totals.snoozed),
+      ("undated", "Undated", totals.undated),
+    ]
+    if let reviewed = totals.reviewed {
+      rows.append(("reviewed", "Reviewed since the last report", reviewed))
+    }
+    return rows
   }
 
   // MARK: - Markdown
 
   public static func markdown(_ content: ReportContent) -> String {
-    let totals = content.totals
     var output = "# Staleness report for \(content.asOf.iso)\n\n"
     if let previous = content.previousAsOf {
       output += "Compared with the report for \(previous.iso).\n\n"
@@ -41,12 +62,8 @@ public enum ReportRenderer {
       output += "The first report: every stale check is new.\n\n"
     }
     output += "| | checks |\n|---|---:|\n"
-    for (label, value) in [
-      ("Latest checks in the archive", totals.checks), ("Stale (in the queue)", totals.stale),
-      ("Newly stale", totals.newStale), ("Still stale", totals.stillStale),
-      ("Refreshed", totals.refreshed), ("Snoozed", totals.snoozed), ("Undated", totals.undated),
-    ] {
-      output += "| \(label) | \(value) |\n"
+    for row in totalRows(content) {
+      output += "| \(row.label) | \(row.value) |\n"
     }
     for section in sections(content) {
       output += "\n## \(section.title) (\(section.total))\n\n"
@@ -63,10 +80,16 @@ public enum ReportRenderer {
         for reason in item.reasons {
           output += "   - `\(reason.code.rawValue)`: \(escapeMarkdown(reason.detail))\n"
         }
+        if let review = item.lastReview {
+          output += "   - reviewed: \(escapeMarkdown(review.sentence))\n"
+        }
       }
       if section.total > section.items.count {
         output += "\n…and \(section.total - section.items.count) more (see `staleness_flags`).\n"
       }
+    }
+    if let byTier = content.byTier {
+      output += "\n## By tier\n\n" + countTable(byTier, header: "tier")
     }
     output += "\n## By topic\n\n" + countTable(content.byTopic, header: "topic")
     output += "\n## By reason\n\n" + countTable(content.byReason, header: "reason")
@@ -125,7 +148,9 @@ public enum ReportRenderer {
           .init("still_stale", .int(totals.stillStale)),
           .init("refreshed", .int(totals.refreshed)), .init("snoozed", .int(totals.snoozed)),
           .init("undated", .int(totals.undated)),
+          .init("reviewed", totals.reviewed.map { .int($0) } ?? .null),
         ])),
+      .init("by_tier", content.byTier.map(counts) ?? .null),
       .init("by_topic", counts(content.byTopic)),
       .init("by_reason", counts(content.byReason)),
       .init("age_bands", counts(content.ageBands)),

@@ -1,0 +1,49 @@
+import ArgumentParser
+import FactArchiveCore
+import FactArchiveDatabase
+import FactArchivePolicy
+import FactArchiveStore
+
+struct EvidenceCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "evidence",
+    abstract: "Newer evidence: how many links there are, and judge them all again.",
+    discussion: """
+      Example: factarchive evidence --rebuild
+
+      A source is newer evidence against a check when it was published after the check and \
+      they share telling names: each shared name is weighted by how rare it is in the \
+      archive (names in over 5% of it, such as countries and leaders, never count; one \
+      name in at most 0.1% of it is enough). Links are judged as documents land; as the \
+      archive grows the weights move, so 'report' judges every link again once the archive \
+      has grown by a tenth since the last full judging, and --rebuild does it now.
+      """)
+
+  @OptionGroup var archive: ArchiveOptions
+
+  @Flag(help: "Judge every link again with today's weights.")
+  var rebuild = false
+
+  func run() throws {
+    try runReportingFailures {
+      let db = try archive.open()
+      let assessor = try CheckAssessor(database: db)
+      let tally: CheckAssessor.EvidenceTally
+      if rebuild {
+        tally = try Timing.measure("evidence") { try assessor.rebuildEvidence() }
+      } else {
+        tally = try assessor.evidenceTally()
+      }
+      let documents = try assessor.names.documents()
+      var lines = [
+        "\(tally.links) evidence \(tally.links == 1 ? "link" : "links") from \(tally.sources) "
+          + "sources to \(tally.checksWithEvidence) checks",
+        "names counted over \(documents) documents (checks and sources)",
+      ]
+      if !rebuild, try assessor.evidenceNeedsJudging() {
+        lines.append("the archive has grown since links were last judged in full: run --rebuild")
+      }
+      Terminal.writeOut(lines.joined(separator: "\n") + "\n")
+    }
+  }
+}
