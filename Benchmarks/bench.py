@@ -15,7 +15,11 @@ under Benchmarks/work/), it measures:
   summary;
 - on the ingested archive: stale --limit 100, the full stale list, report, and a few fixed
   searches, each as the query's own time inside the process (FACTARCHIVE_TIMING) and as the
-  whole command's wall time (median of 5 runs; report: 3 runs on successive days).
+  whole command's wall time (median of 5 runs; report: 3 runs on successive days);
+- newer evidence at scale: 10,000 generated news sources on unrelated subjects (their own
+  invented organisations and people, but the corpus's places and real countries), ingested
+  into a copy of the archive: how long that takes, and the share of latest checks that gain
+  newer evidence (it should be small).
 
 Prints one table and writes Benchmarks/RESULTS.md. Standard library only.
 """
@@ -118,11 +122,13 @@ def floor(fa, archive, work):
         db.execute("PRAGMA " + pragma)
     db.execute("ATTACH ? AS src", (archive,))
     tables = ["documents", "questions", "checks", "summary_spans", "citation_spans",
-              "follow_ups", "citation_sources", "sources", "source_links", "check_evidence"]
+              "follow_ups", "citation_sources", "sources", "source_links", "check_evidence",
+              "names"]
     start = time.perf_counter()
     db.execute("BEGIN IMMEDIATE")
     for table in tables:
         db.execute("INSERT INTO main.%s SELECT * FROM src.%s" % (table, table))
+    db.execute("INSERT OR REPLACE INTO main.name_totals SELECT * FROM src.name_totals")
     db.execute("INSERT INTO questions_fts (rowid, text) SELECT id, text FROM src.questions")
     db.execute("INSERT INTO summaries_fts (rowid, heading, body) "
                "SELECT id, heading, body FROM src.summaries")
@@ -198,7 +204,84 @@ def bench(n, fa, skip_peer):
                          statistics.median(r[1] for r in report))
     results["search"] = {query: query_times(fa, archive, ["search", query, "--limit", "20"],
                                             "search") for query in SEARCHES}
+    if n <= int(os.environ.get("BENCH_EVIDENCE_MAX", "100000")):
+        results["evidence"] = evidence_at_scale(fa, archive, work)
     return results
+
+
+SOURCE_COUNT = 10_000
+_SOURCE_SYLLABLES = ("qu", "zor", "vex", "thal", "brin", "osk", "ulm", "frey", "jaq", "pim",
+                     "drev", "ysk", "wol", "nax", "erl", "tov")
+_SOURCE_SUBJECTS = ("a robotics fair", "a chess tournament", "a cheese festival",
+                    "a rail timetable", "a museum reopening", "a rowing regatta",
+                    "a software release", "a bakery chain", "a film premiere",
+                    "a bird census", "a marathon", "a school orchestra")
+_SOURCE_COUNTRIES = ("Canada", "France", "Germany", "Japan", "Brazil", "India", "Mexico",
+                     "the United States", "Kenya", "Norway")
+
+
+def generated_sources(count):
+    """News pages on unrelated subjects, generated once (seed 4242) under Benchmarks/work/."""
+    folder = os.path.join(WORK, "sources-%d" % count)
+    stamp = os.path.join(folder, ".generated")
+    if os.path.exists(stamp):
+        return folder
+    import importlib.util, random
+    spec = importlib.util.spec_from_file_location("gen_corpus", GENERATOR)
+    gen = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(gen)
+    rng = random.Random(4242)
+
+    def word():
+        return "".join(rng.choice(_SOURCE_SYLLABLES) for _ in range(2 + rng.randrange(2))).capitalize()
+
+    shutil.rmtree(folder, ignore_errors=True)
+    os.makedirs(folder)
+    for i in range(count):
+        org = "%s %s" % (word(), rng.choice(("Collective", "Trust", "Works", "Society", "Labs")))
+        person = "%s %s" % (word(), word())
+        place = rng.choice(gen.PLACES)
+        country = rng.choice(_SOURCE_COUNTRIES)
+        subject = rng.choice(_SOURCE_SUBJECTS)
+        day = datetime.date(2025, 1, 1) + datetime.timedelta(days=rng.randrange(690))
+        title = "%s announces %s in %s" % (org, subject, place)
+        body = [
+            "%s said on %s that it will hold %s in %s, with support from partners in %s."
+            % (org, day.strftime("%A"), subject, place, country),
+            "%s, who leads the project, expects about %d visitors." % (person, rng.randrange(200, 9000)),
+            "Organisers at %s said tickets go on sale next month." % org,
+        ]
+        with open(os.path.join(folder, "%05d.txt" % i), "w") as out:
+            out.write("News\n%s\nBy %s\nPublished on %s\n\n%s\n" % (
+                title, person, day.strftime("%B %-d, %Y"), "\n\n".join(body)))
+    open(stamp, "w").close()
+    return folder
+
+
+def evidence_at_scale(fa, archive, work):
+    """Ingests the generated sources into a copy of the archive: time, links, share."""
+    copy = os.path.join(work, "evidence.sqlite")
+    remove_database(copy)
+    source = sqlite3.connect(archive)
+    target = sqlite3.connect(copy)
+    source.backup(target)
+    source.close()
+    target.close()
+    folder = generated_sources(SOURCE_COUNT)
+    print("ingesting %d unrelated sources into a copy ..." % SOURCE_COUNT, flush=True)
+    wall, _, status, out, err = run_with_rss([fa, "ingest", "--db", copy, folder])
+    if status not in (0, 1):
+        sys.exit("bench: source ingest failed: %s" % err)
+    db = sqlite3.connect(copy)
+    latest = db.execute("SELECT count(*) FROM checks WHERE superseded = 0").fetchone()[0]
+    with_evidence = db.execute(
+        "SELECT count(DISTINCT e.check_id) FROM check_evidence AS e "
+        "JOIN checks AS c ON c.id = e.check_id WHERE c.superseded = 0").fetchone()[0]
+    links = db.execute("SELECT count(*) FROM check_evidence").fetchone()[0]
+    db.close()
+    remove_database(copy)
+    return {"sources": SOURCE_COUNT, "ingest_s": wall, "links": links,
+            "latest_checks": latest, "checks_with_evidence": with_evidence}
 
 
 def table(rows):
@@ -224,6 +307,19 @@ def table(rows):
         lines.append("| %s | %.2f / %.0f | %.0f / %.0f | %.0f / %.0f | %s |" % (
             "{:,}".format(r["articles"]), r["stale100"][0], r["stale100"][1], r["stale_all"][0],
             r["stale_all"][1], r["report"][0], r["report"][1], searches))
+    evidence = [r for r in rows if "evidence" in r]
+    if evidence:
+        lines.append("")
+        header = ("articles", "unrelated sources", "source ingest s", "links",
+                  "latest checks with newer evidence")
+        lines.append("| " + " | ".join(header) + " |")
+        lines.append("|" + "---:|" * len(header))
+        for r in evidence:
+            e = r["evidence"]
+            lines.append("| %s | %s | %.2f | %d | %d of %s (%.2f%%) |" % (
+                "{:,}".format(r["articles"]), "{:,}".format(e["sources"]), e["ingest_s"],
+                e["links"], e["checks_with_evidence"], "{:,}".format(e["latest_checks"]),
+                100.0 * e["checks_with_evidence"] / max(1, e["latest_checks"])))
     return "\n".join(lines)
 
 

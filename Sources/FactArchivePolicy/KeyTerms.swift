@@ -26,6 +26,22 @@ public enum KeyTerms {
     "thursday", "friday", "saturday", "sunday", "i", "you", "me", "my", "your", "his", "her",
   ]
 
+  /// Titles in front of a name ("Mayor Delia Rusk", "Prime Minister Ana Lopes"): the name
+  /// is the person, whatever the title, so the title is left off.
+  static let titles: Set<String> = [
+    "mayor", "senator", "sen.", "president", "minister", "governor", "gov.", "judge",
+    "justice", "dr", "dr.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "representative", "rep.",
+    "chancellor", "general", "gen.", "secretary", "commissioner", "king", "queen", "prince",
+    "princess", "sheriff", "ambassador", "director", "chairman", "chairwoman", "councillor",
+    "councilman", "councilwoman", "professor", "prof.", "attorney", "sir", "dame", "lord",
+  ]
+
+  /// Two-word titles ("Prime Minister", "Vice President").
+  static let twoWordTitles: Set<String> = [
+    "prime minister", "vice president", "attorney general", "foreign minister",
+    "finance minister", "chief executive", "chief justice", "supreme leader",
+  ]
+
   /// Up to `limit` names in `text`, most frequent first (ties: first seen first).
   public static func extract(from text: String, limit: Int) -> [String] {
     var counts: [String: (count: Int, first: Int)] = [:]
@@ -66,6 +82,14 @@ public enum KeyTerms {
       if let first = run.first, first.startsSentence, stopwords.contains(first.text.lowercased()) {
         run.removeFirst()
         while let head = run.first, !head.capitalised { run.removeFirst() }
+      }
+      while run.count > 2,
+        twoWordTitles.contains(run[0].text.lowercased() + " " + run[1].text.lowercased())
+      {
+        run.removeFirst(2)
+      }
+      while run.count > 1, titles.contains(run[0].text.lowercased()) {
+        run.removeFirst()
       }
       if !run.isEmpty, run.count <= 5 {
         let name = run.map { normalise($0.text) }.joined(separator: " ")

@@ -16,7 +16,8 @@ struct FactArchive: ParsableCommand {
       folder; it is created on first use.
 
       Exit status: 0 success; 1 some inputs were rejected (ingest, import-claimreview, \
-      reparse) or what was asked for does not exist (show, history, snooze) or a check \
+      reparse) or what was asked for does not exist or cannot be done (show, history, snooze, \
+      review) or a check \
       failed (check); 2 usage error, \
       including SQL refused by 'sql' and search queries FTS5 cannot read; 3 stale checks \
       found (report --fail-on); 4 the database could not be opened or written.

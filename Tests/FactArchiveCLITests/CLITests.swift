@@ -23,7 +23,7 @@ import Testing
   @Test func ingestReportsAndExitsOneWhenSomeAreRejected() throws {
     let result = try factarchive("ingest", "--db", db, TestPaths.fixtures.path)
     #expect(result.status == 1)
-    #expect(result.stdout == "38 files: 31 new (3 sources), 1 re-check, 0 unchanged, 8 rejected\n")
+    #expect(result.stdout == "86 files: 79 new (37 sources), 1 re-check, 0 unchanged, 8 rejected\n")
     let errors = result.stderr.split(separator: "\n")
     #expect(errors.count == 8)
     #expect(

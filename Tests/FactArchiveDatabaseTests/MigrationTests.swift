@@ -74,3 +74,68 @@ import Testing
     #expect(try db.scalarInt("SELECT count(*) FROM pragma_foreign_key_list('checks')") == 2)
   }
 }
+
+/// An archive from before reviews and weighted evidence (schema version 5) is judged again,
+/// once, when it is first opened for writing.
+@Suite struct ReviewsAndEvidenceMigrationTests {
+  @Test func aVersion5ArchiveIsJudgedAgainOnFirstOpen() throws {
+    let folder = try TemporaryFolder()
+    let path = folder.file("v5.sqlite").path
+    do {
+      let db = try Database(path: path)
+      try db.migrate(Array(Migration.all.prefix(5)))
+      #expect(try db.schemaVersion == 5)
+      func document(_ id: Int, _ path: String, kind: String) throws {
+        try db.execute(
+          """
+          INSERT INTO documents (id, sha256, path, raw_text, byte_count, ingested_at, status,
+            parser_version, kind)
+          VALUES (?, ?, ?, '', 0, '2026-11-01T08:00:00Z', 'parsed', 2, ?)
+          """, [id, "sha\(id)", path, kind])
+      }
+      try document(1, "a.txt", kind: "fact_check")
+      try document(2, "b.txt", kind: "fact_check")
+      try document(3, "s.txt", kind: "source")
+      try db.execute(
+        """
+        INSERT INTO questions (id, text, normalized_key, first_seen_at) VALUES
+          (1, 'Did Norvik Shipping move cocaine through Mexican ports?',
+           'did norvik shipping move cocaine through mexican ports', '2026-11-01T08:00:00Z'),
+          (2, 'Did Mexico raise fuel prices?', 'did mexico raise fuel prices', '2026-11-01T08:00:00Z')
+        """)
+      try db.execute(
+        """
+        INSERT INTO checks (id, question_id, document_id, checked_on, due_on, key_terms) VALUES
+          (1, 1, 1, '2025-03-04', '2025-06-03', NULL), (2, 2, 2, '2025-03-04', '2025-06-03', NULL)
+        """)
+      try db.execute(
+        """
+        INSERT INTO summary_spans (check_id, position, heading, body_text) VALUES
+          (1, 0, 'Executive summary', 'Prosecutors in Mexico say Norvik Shipping containers carried cocaine.'),
+          (2, 0, 'Executive summary', 'Mexico raised fuel prices by a tenth.')
+        """)
+      try db.execute(
+        """
+        INSERT INTO sources (id, document_id, title, published_on, body) VALUES
+          (1, 3, 'Norvik Shipping loses its port licence', '2026-01-15',
+           'The port authority in Mexico withdrew the licence of Norvik Shipping.')
+        """)
+    }
+    let db = try Database.openArchive(path: path)
+    #expect(try db.schemaVersion == Migration.latestVersion)
+    #expect(
+      try db.scalarInt(
+        "SELECT count(*) FROM checks WHERE due_on IS NULL OR queue_tier IS NULL OR key_terms IS NULL"
+      )
+        == 0)
+    #expect(try db.scalarInt("SELECT documents FROM name_totals") == 3)
+    #expect(try db.scalarInt("SELECT documents FROM names WHERE name = 'norvik shipping'") == 2)
+    // The shared distinctive name links check 1; check 2 shares only a country.
+    #expect(try db.query("SELECT check_id FROM check_evidence") { $0.int64(at: 0) } == [1])
+    #expect(try db.scalarText("SELECT due_on FROM checks WHERE id = 1") == "2025-06-03")
+    #expect(try db.scalarInt("SELECT queue_tier FROM checks WHERE id = 1") == 2)
+    #expect(try db.scalarInt("SELECT queue_tier FROM checks WHERE id = 2") == 4)
+    // Once: the next open has nothing left to judge.
+    #expect(try db.scalarText("SELECT judged_at FROM name_totals") != nil)
+  }
+}

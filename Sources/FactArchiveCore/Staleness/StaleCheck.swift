@@ -1,6 +1,9 @@
 /// Why a check may be outdated: a code for scripts and a sentence for editors.
 public struct StaleReason: Sendable, Equatable, Codable {
   public enum Code: String, Sendable, CaseIterable, Codable {
+    /// An editor reviewed it and marked it as needing an update (listed first: it is known
+    /// to be wrong).
+    case review
     /// Past its due date: older than the policy allows.
     case age
     /// The publisher's own "This fact-check may be outdated" banner.
@@ -11,8 +14,6 @@ public struct StaleReason: Sendable, Equatable, Codable {
     case newerEvidence = "newer_evidence"
     /// No check date on the page.
     case undated
-    /// An editor reviewed it and marked it as needing an update.
-    case review
   }
 
   public var code: Code

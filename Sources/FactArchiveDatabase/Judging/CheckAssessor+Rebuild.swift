@@ -8,8 +8,9 @@ import FactArchiveStore
 /// grows, weights move: a name that was rare becomes common, or the reverse, and a link
 /// judged then may not be one now. Re-judging every link on every ingest would cost a
 /// pass over all sources per batch; instead `rebuildEvidence` re-judges them all in one
-/// pass, and the nightly report runs it when the archive has grown by a tenth since the
-/// last full judging (weights only move that much when the archive does), or
+/// pass, and the nightly report runs it when the archive (with the documents the prior
+/// counts as) has grown by a tenth since the last full judging: a name's share is
+/// `(df + k·prior) / (N + k)`, so weights only move that much when the archive does. Or
 /// `factarchive evidence --rebuild` runs it on demand.
 extension CheckAssessor {
   /// The growth since the last full judging past which the nightly report judges again.
@@ -32,7 +33,9 @@ extension CheckAssessor {
         { $0.optionalInt("judged_documents") }
       ) ?? nil
     else { return true }
-    return Double(now) > Double(judged) * (1 + Self.rejudgeGrowth)
+    // Weights move with the archive plus the documents the prior counts as.
+    let prior = NameWeights.priorDocuments
+    return Double(now) + prior > (Double(judged) + prior) * (1 + Self.rejudgeGrowth)
   }
 
   /// Judges every link again with today's weights, and brings the due dates and tiers of
