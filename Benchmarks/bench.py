@@ -221,8 +221,10 @@ _SOURCE_COUNTRIES = ("Canada", "France", "Germany", "Japan", "Brazil", "India", 
 
 
 def generated_sources(count):
-    """News pages on unrelated subjects, generated once (seed 4242) under Benchmarks/work/."""
-    folder = os.path.join(WORK, "sources-%d" % count)
+    """News pages on unrelated subjects, generated once (seed 4242) under Benchmarks/work/:
+    their own invented organisations and people, but two of the corpus's places each (in the
+    title and the opening) and a real country, as real stories share geography."""
+    folder = os.path.join(WORK, "sources2-%d" % count)
     stamp = os.path.join(folder, ".generated")
     if os.path.exists(stamp):
         return folder
@@ -241,6 +243,7 @@ def generated_sources(count):
         org = "%s %s" % (word(), rng.choice(("Collective", "Trust", "Works", "Society", "Labs")))
         person = "%s %s" % (word(), word())
         place = rng.choice(gen.PLACES)
+        other_place = rng.choice(gen.PLACES)
         country = rng.choice(_SOURCE_COUNTRIES)
         subject = rng.choice(_SOURCE_SUBJECTS)
         day = datetime.date(2025, 1, 1) + datetime.timedelta(days=rng.randrange(690))
@@ -249,7 +252,8 @@ def generated_sources(count):
             "%s said on %s that it will hold %s in %s, with support from partners in %s."
             % (org, day.strftime("%A"), subject, place, country),
             "%s, who leads the project, expects about %d visitors." % (person, rng.randrange(200, 9000)),
-            "Organisers at %s said tickets go on sale next month." % org,
+            "Organisers at %s said tickets go on sale next month, and a second event will "
+            "follow in %s." % (org, other_place),
         ]
         with open(os.path.join(folder, "%05d.txt" % i), "w") as out:
             out.write("News\n%s\nBy %s\nPublished on %s\n\n%s\n" % (

@@ -59,9 +59,13 @@ public struct NameWeights: Sendable {
 }
 
 /// When a newer source is evidence against a check: the names they share, weighted by how
-/// telling each is. Common names (countries, capitals, leaders: over 5% of the archive)
-/// never make a link, alone or together; one name found in at most 0.1% of the archive
-/// does; rarer-than-common names add up.
+/// telling each is. A link needs one shared name found in at most 0.1% of the archive (a
+/// gang, a company, a named agreement, a bill); the other shared names that are not common
+/// add to its score, which ranks links. Common names (countries, capitals, leaders: over 5%
+/// of the archive) never count. Several fairly common names together do not make a link:
+/// measured on the 100,000-article bench with 10,000 unrelated stories that each name two
+/// of the corpus's places (each in about 1% of the archive), letting pairs of such names
+/// add up linked 10% of all checks to stories about something else.
 public struct EvidenceMatch: Sendable, Equatable {
   /// Every shared name, most telling first.
   public var sharedTerms: [String]
@@ -70,7 +74,8 @@ public struct EvidenceMatch: Sendable, Equatable {
   /// The sum of the telling names' weights.
   public var score: Double
 
-  /// A link needs at least the weight of one name found in 0.1% of the archive.
+  /// The weight of one name found in 0.1% of the archive: a link needs a shared name at
+  /// least this telling.
   public static let minimumScore = -log(0.001)
 
   /// The match between a check's names and a source's, or `nil` when it is not evidence.
@@ -83,8 +88,8 @@ public struct EvidenceMatch: Sendable, Equatable {
       $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0
     }
     let telling = weighted.filter { weights.isTelling($0.0) }
+    guard let best = telling.first, best.1 >= minimumScore else { return nil }
     let score = telling.reduce(0) { $0 + $1.1 }
-    guard score >= minimumScore else { return nil }
     return EvidenceMatch(
       sharedTerms: weighted.map(\.0), tellingTerms: telling.map(\.0),
       score: (score * 1000).rounded() / 1000)

@@ -13,8 +13,8 @@ struct EvidenceCommand: ParsableCommand {
 
       A source is newer evidence against a check when it was published after the check and \
       they share telling names: each shared name is weighted by how rare it is in the \
-      archive (names in over 5% of it, such as countries and leaders, never count; one \
-      name in at most 0.1% of it is enough). Links are judged as documents land; as the \
+      archive: a link needs one shared name found in at most 0.1% of it, and names in \
+      over 5% of it, such as countries and leaders, never count. Links are judged as documents land; as the \
       archive grows the weights move, so 'report' judges every link again once the archive \
       has grown by a tenth since the last full judging, and --rebuild does it now.
       """)

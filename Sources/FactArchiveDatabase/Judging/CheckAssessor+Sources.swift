@@ -4,26 +4,14 @@ import FactArchiveStore
 
 /// Newer evidence: sources published after a check that share telling names with it.
 extension CheckAssessor {
-  /// Candidates are found through the full-text index of key names, asking only for what
-  /// could make a link: any one name telling enough alone, or two of the others together.
-  /// Common names are never asked for. The candidates are then judged exactly.
-  static let mostPairedNames = 8
-
-  /// An FTS5 query for documents that could share enough of `terms`, or `nil` when none can.
+  /// An FTS5 query for the documents that could be linked through `terms`: those naming one
+  /// of the names rare enough to make a link (`EvidenceMatch`); `nil` when none is. Common
+  /// and fairly common names are never asked for. The candidates are then judged exactly.
   static func candidateQuery(_ terms: [String], weights: NameWeights) -> String? {
-    let telling = terms.filter(weights.isTelling)
-    let alone = telling.filter { weights.weight(of: $0) >= EvidenceMatch.minimumScore }
-    let paired = Array(
-      telling.filter { weights.weight(of: $0) < EvidenceMatch.minimumScore }
-        .sorted { weights.weight(of: $0) > weights.weight(of: $1) }
-        .prefix(mostPairedNames))
-    var clauses = alone.map(Quoting.doubleQuoted)
-    for (index, first) in paired.enumerated() {
-      for second in paired[(index + 1)...] {
-        clauses.append("(\(Quoting.doubleQuoted(first)) AND \(Quoting.doubleQuoted(second)))")
-      }
+    let rare = terms.filter {
+      weights.isTelling($0) && weights.weight(of: $0) >= EvidenceMatch.minimumScore
     }
-    return clauses.isEmpty ? nil : clauses.joined(separator: " OR ")
+    return rare.isEmpty ? nil : rare.map(Quoting.doubleQuoted).joined(separator: " OR ")
   }
 
   /// Stored sources newer than `base` that are evidence for a check naming `terms`.

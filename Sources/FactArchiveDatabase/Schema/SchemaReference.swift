@@ -232,8 +232,9 @@ telling enough. Each name is weighted by its inverse document frequency in the a
 (`names`), blended with a prior for names common in news everywhere (countries, capitals,
 leaders, institutions: the list, with its sources, is
 `Sources/FactArchivePolicy/Data/common-names.tsv`), which decides while the archive is
-small. A name in more than 5% of the archive never counts; one name found in at most 0.1%
-of it makes a link; rarer-than-common names add up. A check's names come from its
+small. A link needs one shared name found in at most 0.1% of the archive; the other shared
+names add to its score unless they are common (in more than 5% of the archive: those never
+count). A check's names come from its
 question, executive summary and section headings; a source's from its title and opening
 paragraphs. Links are judged as documents land; `factarchive evidence --rebuild` (run by
 the nightly report once the archive has grown by a tenth since the last full judging)
