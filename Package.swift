@@ -3,6 +3,7 @@
 //
 // Dependencies run one way:
 //
+//   factarchive (CLI) ─→ FactArchiveDesk ─→ FactArchiveQuery ─┐
 //   factarchive (CLI) ─→ FactArchiveQuery ─┬─→ FactArchiveDatabase ─┬─→ FactArchivePolicy ─→ FactArchiveCore
 //                     └→ FactArchiveIngest ─┘                        └─→ FactArchiveStore ─→ CSQLite
 //                        FactArchiveIngest ──→ FactArchiveParser ──→ FactArchiveCore
@@ -17,6 +18,8 @@
 //   invariants kept on every write (due dates, evidence links, the rules as stored).
 // - FactArchiveIngest / FactArchiveQuery: writing documents in; reading queues, reports,
 //   searches out. The CLI is a thin layer over these two.
+// - FactArchiveDesk: the editors' web desk (Hummingbird 2): thin routes over Query and
+//   Database, pages through Query's HTML builder.
 import PackageDescription
 
 let package = Package(
@@ -28,12 +31,15 @@ let package = Package(
     .library(name: "FactArchiveStore", targets: ["FactArchiveStore"]),
     .library(name: "FactArchivePolicy", targets: ["FactArchivePolicy"]),
     .library(name: "FactArchiveDatabase", targets: ["FactArchiveDatabase"]),
+    .library(name: "FactArchiveDesk", targets: ["FactArchiveDesk"]),
     .library(name: "FactArchiveIngest", targets: ["FactArchiveIngest"]),
     .library(name: "FactArchiveQuery", targets: ["FactArchiveQuery"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
+    .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.0"),
+    .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
   ],
   targets: [
     .systemLibrary(
@@ -79,11 +85,23 @@ let package = Package(
         "FactArchiveCore", "FactArchivePolicy", "FactArchiveStore", "FactArchiveDatabase",
       ]
     ),
+    // The editors' desk: Hummingbird routes over the query and database modules.
+    .target(
+      name: "FactArchiveDesk",
+      dependencies: [
+        "FactArchiveCore", "FactArchiveDatabase", "FactArchivePolicy", "FactArchiveQuery",
+        "FactArchiveStore",
+        .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+        .product(name: "Crypto", package: "swift-crypto"),
+      ]
+    ),
     .executableTarget(
       name: "factarchive",
       dependencies: [
         "FactArchiveCore",
         "FactArchiveDatabase",
+        "FactArchiveDesk",
         "FactArchiveIngest",
         "FactArchiveParser",
         "FactArchivePolicy",
@@ -143,6 +161,14 @@ let package = Package(
       dependencies: [
         "FactArchiveCore", "FactArchiveDatabase", "FactArchiveQuery", "FactArchivePolicy",
         "FactArchiveIngest", "FactArchiveParser", "FactArchiveStore", "TestSupport",
+      ]
+    ),
+    .testTarget(
+      name: "FactArchiveDeskTests",
+      dependencies: [
+        "FactArchiveDesk", "FactArchiveCore", "FactArchiveDatabase", "FactArchiveIngest",
+        "FactArchiveQuery", "FactArchiveStore", "TestSupport",
+        .product(name: "HummingbirdTesting", package: "hummingbird"),
       ]
     ),
     // Runs the built `factarchive` binary; depending on it makes `swift test` build it.

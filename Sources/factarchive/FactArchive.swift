@@ -5,7 +5,7 @@ import FactArchiveStore
 import Foundation
 
 @main
-struct FactArchive: ParsableCommand {
+struct FactArchive: AsyncParsableCommand {
   static let version = "0.1.0"
 
   static let configuration = CommandConfiguration(
@@ -29,15 +29,19 @@ struct FactArchive: ParsableCommand {
       EvidenceCommand.self, PolicyCommand.self,
       SearchCommand.self, SQLCommand.self, ExportCommand.self, ImportClaimReviewCommand.self,
       DatasetteMetadataCommand.self, RejectedCommand.self, ReparseCommand.self,
-      CheckCommand.self, BackupCommand.self,
+      CheckCommand.self, BackupCommand.self, ServeCommand.self,
     ]
   )
 
   /// Runs the command; usage errors exit 2 (not ArgumentParser's 64) with the usage line.
-  static func main() {
+  static func main() async {
     do {
       var command = try parseAsRoot()
-      try command.run()
+      if var asyncCommand = command as? AsyncParsableCommand {
+        try await asyncCommand.run()
+      } else {
+        try command.run()
+      }
     } catch {
       if exitCode(for: error) == .validationFailure {
         Terminal.writeError(fullMessage(for: error))

@@ -66,3 +66,24 @@ enum Terminal {
     return 100
   }
 }
+
+extension Terminal {
+  /// Reads a line from the terminal without echoing it (a password); `nil` at end of input.
+  static func readSecret(prompt: String) -> String? {
+    writeAll(prompt, to: STDERR_FILENO)
+    var saved = termios()
+    let hasTerminal = tcgetattr(STDIN_FILENO, &saved) == 0
+    if hasTerminal {
+      var quiet = saved
+      quiet.c_lflag &= ~tcflag_t(ECHO)
+      tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet)
+    }
+    defer {
+      if hasTerminal {
+        tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved)
+        writeAll("\n", to: STDERR_FILENO)
+      }
+    }
+    return readLine(strippingNewline: true)
+  }
+}

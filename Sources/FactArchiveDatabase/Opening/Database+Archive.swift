@@ -16,8 +16,9 @@ extension Database {
   /// WAL lets readers (`stale`, `report`) run while an ingest writes
   /// (<https://www.sqlite.org/wal.html>); `synchronous = NORMAL` is durable across
   /// application crashes in WAL mode and much faster than FULL.
-  public static func openArchive(path: String) throws -> Database {
-    let db = try Database(path: path, mode: .readWriteCreate)
+  /// - Parameter busyTimeout: milliseconds to wait for another connection's write lock.
+  public static func openArchive(path: String, busyTimeout: Int32 = 60_000) throws -> Database {
+    let db = try Database(path: path, mode: .readWriteCreate, busyTimeout: busyTimeout)
     try db.execute("PRAGMA journal_mode = WAL")
     try db.execute("PRAGMA synchronous = NORMAL")
     do {
@@ -32,8 +33,10 @@ extension Database {
 
   /// Opens an existing archive with `SQLITE_OPEN_READONLY`: nothing can change the file.
   /// An archive that needs migrating first is refused, with what to run.
-  public static func openArchiveReadOnly(path: String) throws -> Database {
-    let db = try Database(path: path, mode: .readOnly)
+  public static func openArchiveReadOnly(path: String, busyTimeout: Int32 = 60_000) throws
+    -> Database
+  {
+    let db = try Database(path: path, mode: .readOnly, busyTimeout: busyTimeout)
     let version = try db.schemaVersion
     guard version != 0 else { throw ArchiveError.notAnArchive(path: path) }
     if version > Migration.latestVersion {

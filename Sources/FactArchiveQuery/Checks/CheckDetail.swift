@@ -32,6 +32,9 @@ public struct CheckDetail: Sendable, Equatable {
   public var truncated: Bool
   public var unparsed: String?
   public var publisherFlaggedOutdated: Bool
+  /// For an imported ClaimReview: its publisher and rating as written.
+  public var publisher: String? = nil
+  public var rating: String? = nil
   public var disclaimer: String?
   public var documentID: Int64
   public var documentPath: String
@@ -47,14 +50,14 @@ public struct CheckDetail: Sendable, Equatable {
       """
       SELECT c.id, c.question_id, q.text AS question, c.checked_on, c.publisher_flagged_outdated,
              c.disclaimer, c.document_id, d.path, c.checked_on_inferred, c.title_url,
-             c.truncated, c.unparsed
+             c.truncated, c.unparsed, c.publisher, c.rating
       FROM checks AS c
       JOIN questions AS q ON q.id = c.question_id
       JOIN documents AS d ON d.id = c.document_id
       WHERE c.id = ?
       """, [id]
     ) { row in
-      CheckDetail(
+      var detail = CheckDetail(
         checkID: row.int64("id"), questionID: row.int64("question_id"),
         question: row.text("question") ?? "", checkedOn: row.day("checked_on"),
         checkedOnInferred: row.day("checked_on_inferred"), titleURL: row.text("title_url"),
@@ -63,6 +66,9 @@ public struct CheckDetail: Sendable, Equatable {
         disclaimer: row.text("disclaimer"), documentID: row.int64("document_id"),
         documentPath: row.text("path") ?? "",
         summaries: [], followUps: [], references: [])
+      detail.publisher = row.text("publisher")
+      detail.rating = row.text("rating")
+      return detail
     }
     guard var detail = head else { return nil }
     var citations: [Int: [Citation]] = [:]

@@ -28,6 +28,12 @@ public struct StaleQueue: Sendable {
   public var maxAgeOverride: Int?
   /// Include snoozed checks (marked with `snoozedUntil`).
   public var includeSnoozed = false
+  /// Only checks in this tier (`QueueTier`).
+  public var tier: Int?
+  /// Only checks whose question contains this text (any case for ASCII letters).
+  public var text: String?
+  /// Skip this many checks of the list (for paging).
+  public var offset: Int?
 
   public init(
     asOf: Day, topic: String? = nil, reason: StaleReason.Code? = nil, limit: Int? = nil,
@@ -113,9 +119,18 @@ public struct StaleQueue: Sendable {
     """
   }
 
-  /// The filters every form of the queue shares: live checks, the topic, snoozes.
+  /// The filters every form of the queue shares: live checks, the topic, the tier, the
+  /// question's text, snoozes.
   private func commonFilters(_ values: inout [String: any DatabaseValueConvertible]) -> [String] {
     var filters = ["c.superseded = 0"]
+    if let tier {
+      filters.append("c.queue_tier = :tier")
+      values[":tier"] = tier
+    }
+    if let text, !text.isEmpty {
+      filters.append("q.text LIKE :text ESCAPE '\\'")
+      values[":text"] = "%" + Self.escapeLike(text) + "%"
+    }
     if let topic {
       if topic == StalenessRule.defaultName {
         filters.append("c.topic IS NULL")
@@ -162,6 +177,10 @@ public struct StaleQueue: Sendable {
     if let limit {
       sql += " LIMIT :limit"
       values[":limit"] = limit
+      if let offset, offset > 0 {
+        sql += " OFFSET :offset"
+        values[":offset"] = offset
+      }
     }
     let statement = try db.prepare(sql)
     try statement.bind(named: values)
@@ -206,7 +225,55 @@ public struct StaleQueue: Sendable {
       checks.append(check)
     }
     checks.sort { order.isMoreUrgent($0, $1) { $0.priorityValue($1) } }
-    if let limit { return Array(checks.prefix(limit)) }
-    return checks
+    let start = min(checks.count, max(0, offset ?? 0))
+    let end = limit.map { min(checks.count, start + $0) } ?? checks.count
+    return Array(checks[start..<end])
+  }
+
+  /// How many checks the queue holds in each tier (with every filter but the tier, the
+  /// reason, the limit and the offset): what the desk's tabs show.
+  public func tierCounts(on db: Database) throws -> [Int: Int] {
+    var unfiltered = self
+    unfiltered.tier = nil
+    var values: [String: any DatabaseValueConvertible] = [":as_of": asOf.iso]
+    let filters = unfiltered.commonFilters(&values) + ["c.due_on <= :as_of"]
+    let statement = try db.prepare(
+      """
+      SELECT c.queue_tier AS tier, count(*) AS checks
+      FROM checks AS c JOIN questions AS q ON q.id = c.question_id
+      WHERE \(filters.joined(separator: " AND ")) AND c.queue_tier IS NOT NULL
+      GROUP BY c.queue_tier
+      """)
+    try statement.bind(named: values)
+    var counts: [Int: Int] = [:]
+    try statement.forEachRow { counts[$0.int("tier")] = $0.int("checks") }
+    return counts
+  }
+
+  /// One live check as the queue would show it on `asOf`, whether or not it is due: its
+  /// tier, due date, evidence, latest review and the reasons that apply that day.
+  /// `nil` when there is no such check.
+  public static func standing(of checkID: Int64, asOf: Day, on db: Database) throws -> StaleCheck? {
+    let explainer = try ReasonExplainer(database: db, asOf: asOf)
+    let statement = try db.prepare(
+      """
+      SELECT \(columns())
+      FROM checks AS c JOIN questions AS q ON q.id = c.question_id
+      WHERE c.id = :id
+      """)
+    try statement.bind(named: [":id": checkID, ":as_of": asOf.iso])
+    var check: StaleCheck?
+    try statement.forEachRow { check = try explainer.check(from: $0, maxAgeOverride: nil) }
+    return check
+  }
+
+  /// `text` with LIKE's wildcards (and the escape character) escaped by a backslash.
+  static func escapeLike(_ text: String) -> String {
+    var output = ""
+    for scalar in text.unicodeScalars {
+      if scalar == "%" || scalar == "_" || scalar == "\\" { output += "\\" }
+      output.unicodeScalars.append(scalar)
+    }
+    return output
   }
 }

@@ -6,7 +6,7 @@ public enum HTMLReport {
     page(content).markup
   }
 
-  static func page(_ content: ReportContent) -> HTML {
+  public static func page(_ content: ReportContent) -> HTML {
     let totals = content.totals
     var html: HTML = """
       <!DOCTYPE html>
@@ -91,7 +91,7 @@ public enum HTMLReport {
   }
 
   /// A bar chart as inline SVG: one bar per count, labelled below, value above.
-  static func barChart(_ counts: [ReportContent.Count], id: StaticString) -> HTML {
+  public static func barChart(_ counts: [ReportContent.Count], id: StaticString) -> HTML {
     let width = 560
     let height = 220
     let top = 20
@@ -131,6 +131,9 @@ public enum HTMLReport {
     let tenths = Int((value * 10).rounded())
     return "\(tenths / 10).\(abs(tenths % 10))"
   }
+
+  /// The page's inline stylesheet, for a Content-Security-Policy hash when it is served.
+  public static var styleText: String { style.description }
 
   static let style: StaticString = """
     body{font:15px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;margin:2rem auto;max-width:1100px;\

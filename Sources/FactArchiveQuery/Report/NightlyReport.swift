@@ -35,6 +35,47 @@ public enum NightlyReport {
     }
   }
 
+  /// One recorded run, as `staleness_runs` holds it.
+  public struct RecordedRun: Sendable, Equatable {
+    public var asOf: Day
+    public var recordedAt: String
+    public var recordedBy: String
+    public var checks: Int
+    public var stale: Int
+    public var newStale: Int
+    public var refreshed: Int
+    public var snoozed: Int
+    public var reviewed: Int
+  }
+
+  /// Every recorded run, newest first (at most `limit`).
+  public static func recordedRuns(limit: Int = 365, on db: Database) throws -> [RecordedRun] {
+    try db.query(
+      """
+      SELECT as_of, created_at, created_by, checks, stale, new_stale, refreshed, snoozed, reviewed
+      FROM staleness_runs ORDER BY as_of DESC LIMIT ?
+      """, [limit]
+    ) { row in
+      RecordedRun(
+        asOf: row.day("as_of") ?? Day(daysSinceEpoch: 0), recordedAt: row.text("created_at") ?? "",
+        recordedBy: row.text("created_by") ?? "", checks: row.int("checks"),
+        stale: row.int("stale"),
+        newStale: row.int("new_stale"), refreshed: row.int("refreshed"),
+        snoozed: row.int("snoozed"), reviewed: row.int("reviewed"))
+    }
+  }
+
+  /// The report recorded for `asOf`, read back without recording anything; `nil` when that
+  /// day was not recorded.
+  public static func recorded(asOf: Day, on db: Database) throws -> ReportContent? {
+    guard
+      let stored = try db.queryFirst(
+        "SELECT report FROM staleness_runs WHERE as_of = ?", [asOf.iso], { $0.text("report") ?? "" }
+      )
+    else { return nil }
+    return try decode(stored)
+  }
+
   static func decode(_ text: String) throws -> ReportContent {
     try JSONDecoder().decode(ReportContent.self, from: Data(text.utf8))
   }

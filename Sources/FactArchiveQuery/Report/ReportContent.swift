@@ -26,6 +26,11 @@ public struct ReportContent: Sendable, Equatable, Codable {
   public struct Count: Sendable, Equatable, Codable {
     public var name: String
     public var count: Int
+
+    public init(name: String, count: Int) {
+      self.name = name
+      self.count = count
+    }
   }
 
   public var asOf: Day

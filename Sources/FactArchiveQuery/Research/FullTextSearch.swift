@@ -16,10 +16,13 @@ import FactArchiveStore
 public struct FullTextSearch: Sendable {
   public var query: String
   public var limit: Int
+  /// Skip this many of the best hits (for paging).
+  public var offset: Int
 
-  public init(query: String, limit: Int = 20) {
+  public init(query: String, limit: Int = 20, offset: Int = 0) {
     self.query = query
     self.limit = limit
+    self.offset = max(0, offset)
   }
 
   public struct Hit: Sendable, Equatable {
@@ -75,7 +78,7 @@ public struct FullTextSearch: Sendable {
 
   public func run(on db: Database) throws -> [Hit] {
     var best: [Int64: (score: Double, source: Int, rowid: Int64)] = [:]
-    let candidates = min(1000, max(50, limit * 5))
+    let candidates = min(1000, max(50, (offset + limit) * 5))
     var columnErrors: [SyntaxError] = []
     for (index, source) in Self.sources.enumerated() {
       // One statement per index: the best candidates by bm25, each already mapped to its check.
@@ -104,7 +107,7 @@ public struct FullTextSearch: Sendable {
       $0.value.score != $1.value.score ? $0.value.score < $1.value.score : $0.key < $1.key
     }
     var hits: [Hit] = []
-    for (checkID, match) in ranked.prefix(limit) {
+    for (checkID, match) in ranked.dropFirst(offset).prefix(limit) {
       let source = Self.sources[match.source]
       let snippet =
         try matching(

@@ -1,0 +1,92 @@
+import FactArchiveCore
+import FactArchivePolicy
+import FactArchiveQuery
+
+/// The queue's filters as a page or `/api/stale` reads them from the query string, with the
+/// same meaning as `factarchive stale`'s options. A value that cannot be read is a 400 that
+/// says which and why.
+struct QueueFilters: Sendable {
+  var asOf: Day
+  var topic: String?
+  var reason: StaleReason.Code?
+  var tier: Int?
+  var text: String?
+  var order: QueueOrder = .tier
+  var limit: Int?
+  var page = 1
+
+  init(_ fields: FormFields, today: Day) throws(DeskError) {
+    asOf = try Self.day(fields.text("as_of"), name: "as_of") ?? today
+    topic = fields.text("topic")
+    text = fields.text("q")
+    if let code = fields.text("reason") {
+      guard let reason = StaleReason.Code(rawValue: code) else {
+        throw .badRequest(
+          "reason: '\(code)' is not a reason; use one of "
+            + StaleReason.Code.allCases.map(\.rawValue).joined(separator: ", ") + ".")
+      }
+      self.reason = reason
+    }
+    tier = try Self.number(fields.text("tier"), name: "tier", in: 1...4)
+    if let name = fields.text("order") {
+      guard let order = QueueOrder(rawValue: name) else {
+        throw .badRequest("order: '\(name)' is not an order; use tier, overdue or citations.")
+      }
+      self.order = order
+    }
+    limit = try Self.number(fields.text("limit"), name: "limit", in: 1...100_000)
+    page = try Self.number(fields.text("page"), name: "page", in: 1...100_000) ?? 1
+  }
+
+  /// The queue for one page of `size` rows (one more is asked for, to know if another page
+  /// follows).
+  func queue(pageSize size: Int) -> StaleQueue {
+    var queue = StaleQueue(asOf: asOf, topic: topic, reason: reason, limit: size + 1, order: order)
+    queue.tier = tier
+    queue.text = text
+    queue.offset = (page - 1) * size
+    return queue
+  }
+
+  /// The queue as `stale` would run it (for `/api/stale`).
+  var fullQueue: StaleQueue {
+    var queue = StaleQueue(asOf: asOf, topic: topic, reason: reason, limit: limit, order: order)
+    queue.tier = tier
+    queue.text = text
+    return queue
+  }
+
+  /// The query string's fields for a link to this list, with `set` changed and `clear`
+  /// left out.
+  func fields(set changes: [String: String] = [:], clear: Set<String> = []) -> [(String, String?)] {
+    var fields: [(String, String?)] = [
+      ("as_of", asOf.iso), ("topic", topic), ("reason", reason?.rawValue),
+      ("tier", tier.map(String.init)), ("q", text),
+      ("order", order == .tier ? nil : order.rawValue), ("page", page > 1 ? String(page) : nil),
+    ]
+    for (index, field) in fields.enumerated() {
+      if let change = changes[field.0] { fields[index].1 = change }
+      if clear.contains(field.0) { fields[index].1 = nil }
+    }
+    return fields
+  }
+
+  static func day(_ text: String?, name: String) throws(DeskError) -> Day? {
+    guard let text else { return nil }
+    guard let day = Day(iso: text) else {
+      throw .badRequest("\(name): '\(text)' is not a date; write it as YYYY-MM-DD (2026-11-23).")
+    }
+    return day
+  }
+
+  static func number(_ text: String?, name: String, in range: ClosedRange<Int>) throws(DeskError)
+    -> Int?
+  {
+    guard let text else { return nil }
+    guard let value = Int(text), range.contains(value) else {
+      throw .badRequest(
+        "\(name): '\(text)' is not a whole number from \(range.lowerBound) to \(range.upperBound).")
+    }
+    return value
+  }
+}

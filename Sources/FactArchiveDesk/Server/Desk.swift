@@ -1,0 +1,59 @@
+import FactArchiveCore
+import Hummingbird
+import Logging
+
+/// The editors' desk: a small web application over the archive, the same library calls as
+/// the CLI behind thin routes (`Routes/`), rendered through the one HTML builder (`Pages/`).
+///
+/// ```swift
+/// let desk = try Desk(configuration: .init(archivePath: "factarchive.sqlite", defaultEditor: "ana"))
+/// try await desk.application(host: "127.0.0.1", port: 8080).runService()
+/// ```
+public struct Desk: Sendable {
+  public let configuration: DeskConfiguration
+  public let pool: ArchivePool
+  let sessions = SessionStore()
+  let log: @Sendable (String) -> Void
+
+  /// Opens the archive (read-only when configured), failing now if it cannot be opened.
+  public init(configuration: DeskConfiguration, log: @escaping @Sendable (String) -> Void) throws {
+    self.configuration = configuration
+    self.pool = try ArchivePool(path: configuration.archivePath, readOnly: configuration.readOnly)
+    self.log = log
+  }
+
+  /// Every route, behind the desk's middleware (outermost first): the request log,
+  /// security headers, error pages, the session and sign-in, read-only mode, CSRF.
+  public func router() -> Router<DeskContext> {
+    let router = Router(context: DeskContext.self)
+    router.add(middleware: RequestLogMiddleware(log: log))
+    router.add(middleware: SecurityHeadersMiddleware())
+    router.add(middleware: ErrorPageMiddleware(log: log))
+    router.add(middleware: SessionMiddleware(sessions: sessions, configuration: configuration))
+    if configuration.readOnly { router.add(middleware: ReadOnlyMiddleware()) }
+    router.add(middleware: CSRFMiddleware())
+    addPageRoutes(to: router)
+    addFormRoutes(to: router)
+    addAPIRoutes(to: router)
+    return router
+  }
+
+  /// The desk as a server on `host:port` (port 0: any free port); `onRunning` gets the port
+  /// it listens on. `runService()` stops it cleanly on SIGINT and SIGTERM.
+  public func application(
+    host: String, port: Int, onRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+  ) -> some ApplicationProtocol {
+    var logger = Logger(label: "factarchive.desk")
+    logger.logLevel = .warning
+    return Application(
+      router: router(),
+      configuration: .init(address: .hostname(host, port: port), serverName: "FactArchive"),
+      onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? port) },
+      logger: logger)
+  }
+
+  /// Whether `host` is a loopback address: the desk serves it without accounts.
+  public static func isLoopback(_ host: String) -> Bool {
+    host == "localhost" || host == "::1" || host.hasPrefix("127.")
+  }
+}

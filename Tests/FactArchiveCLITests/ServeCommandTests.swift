@@ -1,0 +1,127 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// `factarchive serve` as a process: where it may listen, accounts, signals, and a real
+/// browser on its pages.
+@Suite(.serialized) struct ServeCommandTests {
+  let folder: TemporaryFolder
+  var db: String { folder.file("archive.sqlite").path }
+
+  init() throws {
+    folder = try TemporaryFolder()
+    let hostile = ArticleText.factCheck(
+      question: "Did <script>document.title='pwned'</script> Orlen Bay close its market?",
+      checkedOn: "January 2, 2026", banner: true)
+    let page = try folder.write("hostile.txt", hostile)
+    let result = try CommandRunner.run(
+      ["ingest", "--db", db, TestPaths.fixture("evidence").path, page] + TestPaths.coreArticles)
+    precondition(result.status == 0, result.stderr)
+  }
+
+  @Test func refusesToListenBeyondLoopbackWithoutAccounts() throws {
+    let result = try CommandRunner.run(["serve", "--db", db, "--host", "0.0.0.0", "--port", "0"])
+    #expect(result.status == 2)
+    #expect(
+      result.stderr.contains("refusing to serve on 0.0.0.0 without accounts"), "\(result.stderr)")
+  }
+
+  @Test func addUserWritesAHashAndTheDeskAsksForASignIn() throws {
+    let auth = folder.file("desk.auth").path
+    let added = try CommandRunner.run(
+      ["serve", "--add-user", "ana", "--auth-file", auth], stdin: Array("s3cret words\n".utf8))
+    #expect(added.status == 0, "\(added.stderr)")
+    let text = try String(contentsOfFile: auth, encoding: .utf8)
+    #expect(text.contains("ana:$2b$12$"))
+    #expect(!text.contains("s3cret"))
+    let attributes = try FileManager.default.attributesOfItem(atPath: auth)
+    #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)
+    let server = try DeskServer(["--db", db, "--auth-file", auth], in: folder)
+    defer { server.stop() }
+    #expect(server.output.contains("sign-in required"))
+    let page = try server.get("/login")
+    #expect(page.status == 200)
+    #expect(page.body.contains("Sign in"))
+    #expect(try server.get("/healthz").body == "ok\n")
+  }
+
+  @Test func logsEachRequestAndStopsCleanlyOnSIGTERM() throws {
+    let server = try DeskServer(["--db", db], in: folder)
+    #expect(try server.get("/healthz").status == 200)
+    #expect(try server.get("/checks/999999").status == 404)
+    let status = server.stop()
+    #expect(status == 0, "\(server.output)")
+    #expect(server.output.contains("GET /healthz 200"))
+    #expect(server.output.contains("GET /checks/999999 404"))
+  }
+
+  @Test func aReadOnlyDeskAnswers405ToPosts() throws {
+    let server = try DeskServer(["--db", db, "--read-only"], in: folder)
+    defer { server.stop() }
+    #expect(server.output.contains("read-only"))
+    var request = URLRequest(url: URL(string: "/checks/1/review", relativeTo: server.url)!)
+    request.httpMethod = "POST"
+    request.httpBody = Data("verdict=withdrawn".utf8)
+    let semaphore = DispatchSemaphore(value: 0)
+    nonisolated(unsafe) var code = 0
+    URLSession.shared.dataTask(with: request) { _, response, _ in
+      code = (response as? HTTPURLResponse)?.statusCode ?? 0
+      semaphore.signal()
+    }.resume()
+    _ = semaphore.wait(timeout: .now() + 20)
+    #expect(code == 405)
+  }
+}
+
+#if canImport(FoundationNetworking)
+  import FoundationNetworking
+#endif
+
+/// The desk in headless Chromium (Debian's `chromium`; `make browser` installs it): the
+/// queue loads, a check page renders its question and reasons, and no script from article
+/// text runs. Screenshots of both pages go to `.build/desk-check/`.
+@Suite(
+  .serialized,
+  .enabled(if: Browser.chromium != nil, "chromium not installed: desk browser test skipped"))
+struct DeskBrowserTests {
+  @Test func chromiumShowsTheQueueAndACheckAndRunsNoArticleScript() throws {
+    let folder = try TemporaryFolder()
+    let db = folder.file("archive.sqlite").path
+    let hostile = "Did <script>document.title='pwned'</script> Orlen Bay close its market?"
+    let page = try folder.write(
+      "hostile.txt",
+      ArticleText.factCheck(question: hostile, checkedOn: "January 2, 2026", banner: true))
+    let ingest = try CommandRunner.run(
+      ["ingest", "--db", db, TestPaths.fixture("evidence").path, page] + TestPaths.coreArticles)
+    #expect(ingest.status == 0)
+    let server = try DeskServer(["--db", db], in: folder)
+    defer { server.stop() }
+
+    let queue = try #require(try Browser.dumpDOM(server.url))
+    #expect(queue.contains("<title>Stale queue · FactArchive desk</title>"))
+    #expect(queue.contains("Did &lt;script&gt;document.title='pwned'&lt;/script&gt; Orlen Bay"))
+    #expect(!queue.contains("pwned</title>"))
+    #expect(queue.contains("<code>newer_evidence</code>"))
+
+    let checkPath = try #require(
+      queue.components(separatedBy: "href=\"").dropFirst().map { $0.prefix { $0 != "\"" } }
+        .first { $0.hasPrefix("/checks/") && queue.contains("\($0)\">Did &lt;script&gt;") })
+    let check = try #require(
+      try Browser.dumpDOM(URL(string: String(checkPath), relativeTo: server.url)!))
+    #expect(
+      check.contains(
+        "<h1>Did &lt;script&gt;document.title='pwned'&lt;/script&gt; Orlen Bay close its market?</h1>"
+      ))
+    #expect(check.contains("Why it may be outdated"))
+    #expect(check.contains("<code>publisher_flag</code>"))
+    #expect(!check.contains("pwned</title>"))
+
+    let shots = TestPaths.packageRoot.appendingPathComponent(".build/desk-check")
+    try FileManager.default.createDirectory(at: shots, withIntermediateDirectories: true)
+    #expect(try Browser.screenshot(server.url, to: shots.appendingPathComponent("queue.png")))
+    #expect(
+      try Browser.screenshot(
+        URL(string: String(checkPath), relativeTo: server.url)!,
+        to: shots.appendingPathComponent("check.png")))
+  }
+}
