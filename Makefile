@@ -1,6 +1,8 @@
 # FactArchive — build, test and run.
 #
 #   make run       build, ingest Fixtures/ into the default database, print the stale report
+#   make serve     the editors' desk on the `make run` database (http://127.0.0.1:8080/)
+#   make screenshot  docs/queue.png: the desk's queue on the fixtures, for the README
 #   make test      build and run every test (and the format lint)
 #   make build     release build
 #   make install   install the binary, man page and shell completions under PREFIX
@@ -20,7 +22,7 @@ NAMES_SWIFT := Sources/FactArchivePolicy/CommonNames+Data.swift
 RELEASE_FLAGS := -c release --product factarchive --static-swift-stdlib
 MANUAL := .build/plugins/GenerateManual/outputs/factarchive/factarchive.1
 
-.PHONY: run test build install schema lint deps browser html-check bench fuzz fuzz-build clean
+.PHONY: run serve screenshot test build install schema lint deps browser html-check bench fuzz fuzz-build clean
 
 # libsqlite3-dev is the one system package the build needs (the CSQLite module map).
 deps:
@@ -72,6 +74,27 @@ run: deps
 	  status=$$?; [ $$status -le 1 ] || exit $$status
 	@echo "== stale report"
 	@"$$($(SWIFT) build --show-bin-path)/factarchive" stale --db "$(DB)"
+
+# The editors' desk over the `make run` database (PORT=8080 by default; Ctrl-C stops it).
+PORT ?= 8080
+serve: deps
+	$(SWIFT) build --product factarchive
+	@[ -f "$(DB)" ] || "$$($(SWIFT) build --show-bin-path)/factarchive" ingest --quiet --db "$(DB)" Fixtures || true
+	"$$($(SWIFT) build --show-bin-path)/factarchive" serve --db "$(DB)" --port $(PORT)
+
+# docs/queue.png, the README's picture of the desk: the fixtures, judged on a fixed day.
+SHOT := .build/screenshot
+screenshot: deps browser
+	$(SWIFT) build --product factarchive
+	@rm -rf $(SHOT) && mkdir -p $(SHOT) docs
+	@"$$($(SWIFT) build --show-bin-path)/factarchive" ingest --quiet --db $(SHOT)/desk.sqlite Fixtures 2>/dev/null; [ $$? -le 1 ]
+	@USER=editor "$$($(SWIFT) build --show-bin-path)/factarchive" serve --db $(SHOT)/desk.sqlite --port 0 2> $(SHOT)/serve.log & \
+	  pid=$$!; for i in $$(seq 1 100); do grep -qs 'desk on' $(SHOT)/serve.log && break; sleep 0.1; done; \
+	  url=$$(grep -o 'http://[^ ]*' $(SHOT)/serve.log | head -1); \
+	  chromium --headless --no-sandbox --disable-gpu --disable-dev-shm-usage --hide-scrollbars \
+	    --window-size=1200,900 --screenshot=$(CURDIR)/docs/queue.png "$${url}?as_of=2026-11-23" >/dev/null 2>&1; \
+	  kill $$pid; wait $$pid 2>/dev/null; true
+	@echo "wrote docs/queue.png"
 
 test: deps lint
 	$(SWIFT) build --build-tests

@@ -24,7 +24,8 @@ struct FactArchive: AsyncParsableCommand {
       """,
     version: version,
     subcommands: [
-      IngestCommand.self, StaleCommand.self, ShowCommand.self, HistoryCommand.self,
+      IngestCommand.self, StaleCommand.self, ShowCommand.self, SourceCommand.self,
+      HistoryCommand.self,
       ReviewCommand.self, ReportCommand.self, SnoozeCommand.self, UnsnoozeCommand.self,
       EvidenceCommand.self, PolicyCommand.self,
       SearchCommand.self, SQLCommand.self, ExportCommand.self, ImportClaimReviewCommand.self,

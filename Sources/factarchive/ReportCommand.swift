@@ -46,9 +46,23 @@ struct ReportCommand: ParsableCommand {
       "Exit 3 when there are newly stale (new) or any stale (any) checks.", valueName: "when"))
   var failOn: FailOn?
 
+  @Flag(help: "List the recorded reports (day, stale, newly stale, ...) instead of running one.")
+  var list = false
+
   func run() throws {
     try runReportingFailures {
       let db = try archive.open()
+      if list {
+        var rows = [["DAY", "CHECKS", "STALE", "NEW", "REFRESHED", "SNOOZED", "REVIEWED"]]
+        for run in try NightlyReport.recordedRuns(on: db) {
+          rows.append(
+            [run.asOf.iso]
+              + [run.checks, run.stale, run.newStale, run.refreshed, run.snoozed, run.reviewed]
+              .map(String.init))
+        }
+        Terminal.writeOut(rows.count == 1 ? "No report recorded yet.\n" : TextTable.columns(rows))
+        return
+      }
       let content = try Timing.measure("report") {
         try NightlyReport.run(
           asOf: asOf ?? Day.today(), by: Terminal.userName, at: Timestamp.nowUTC(), on: db)

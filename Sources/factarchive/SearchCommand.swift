@@ -25,11 +25,16 @@ struct SearchCommand: ParsableCommand {
   @Option(help: ArgumentHelp("At most this many checks.", valueName: "count"))
   var limit = 20
 
+  @Option(
+    help: ArgumentHelp("Skip this many of the best checks first (paging).", valueName: "count"))
+  var offset = 0
+
   @Option(help: "Output format: table, json or csv.")
   var format: ListFormat = .table
 
   func validate() throws {
     guard limit >= 1 else { throw ValidationError("--limit must be at least 1.") }
+    guard offset >= 0 else { throw ValidationError("--offset must be 0 or more.") }
   }
 
   func run() throws {
@@ -37,7 +42,7 @@ struct SearchCommand: ParsableCommand {
       let db = try archive.openForReading()
       do {
         let hits = try Timing.measure("search") {
-          try FullTextSearch(query: terms, limit: limit).run(on: db)
+          try FullTextSearch(query: terms, limit: limit, offset: offset).run(on: db)
         }
         Terminal.writeOut(FullTextSearch.render(hits, format: format, query: terms))
       } catch let error as FullTextSearch.SyntaxError {

@@ -52,8 +52,19 @@ struct StaleCommand: ParsableCommand {
       valueName: "code"))
   var reason: StaleReason.Code?
 
+  @Option(help: ArgumentHelp("Only checks in this tier (1 to 4).", valueName: "tier"))
+  var tier: Int?
+
+  @Option(
+    help: ArgumentHelp("Only checks whose question contains this text.", valueName: "text"))
+  var text: String?
+
   @Option(help: ArgumentHelp("At most this many checks.", valueName: "count"))
   var limit: Int?
+
+  @Option(
+    help: ArgumentHelp("Skip this many checks first (with --limit: paging).", valueName: "count"))
+  var offset: Int?
 
   @Option(
     help: ArgumentHelp(
@@ -70,14 +81,22 @@ struct StaleCommand: ParsableCommand {
   func validate() throws {
     if let maxAge, maxAge < 0 { throw ValidationError("--max-age must be 0 or more days.") }
     if let limit, limit < 1 { throw ValidationError("--limit must be at least 1.") }
+    if let tier, !(1...4).contains(tier) { throw ValidationError("--tier must be 1 to 4.") }
+    if let offset, offset < 0 { throw ValidationError("--offset must be 0 or more.") }
+    if offset != nil, limit == nil, maxAge == nil {
+      throw ValidationError("--offset pages with --limit: give both.")
+    }
   }
 
   func run() throws {
     try runReportingFailures {
       let db = try archive.openForReading()
       let day = asOf ?? Day.today()
-      let queue = StaleQueue(
+      var queue = StaleQueue(
         asOf: day, topic: topic, reason: reason, limit: limit, maxAgeOverride: maxAge, order: order)
+      queue.tier = tier
+      queue.text = text
+      queue.offset = offset
       Terminal.writeOut(
         StaleReport.render(
           try Timing.measure("stale") { try queue.run(on: db) }, format: format, asOf: day,
