@@ -206,6 +206,10 @@ def bench(n, fa, skip_peer):
                                             "search") for query in SEARCHES}
     if n <= int(os.environ.get("BENCH_EVIDENCE_MAX", "100000")):
         results["evidence"] = evidence_at_scale(fa, archive, work)
+    if n == int(os.environ.get("BENCH_DESK_AT", "100000")):
+        desk = desk_bench(fa, archive, work)
+        if desk:
+            results["desk"] = desk
     return results
 
 
@@ -288,6 +292,102 @@ def evidence_at_scale(fa, archive, work):
             "latest_checks": latest, "checks_with_evidence": with_evidence}
 
 
+def generated_extra(count, seed):
+    """More articles for the ingests that run beside the desk (generated once per seed)."""
+    folder = os.path.join(WORK, "extra-%d-%d" % (count, seed))
+    stamp = os.path.join(folder, ".generated")
+    if not os.path.exists(stamp):
+        shutil.rmtree(folder, ignore_errors=True)
+        subprocess.run([sys.executable, GENERATOR, "--count", str(count), "--seed", str(seed), "--out",
+                        folder], check=True, stdout=subprocess.DEVNULL)
+        open(stamp, "w").close()
+    return folder
+
+
+def desk_bench(fa, archive, work):
+    """The desk on a copy of the archive: each page's own server time (median of 20, from
+    its request log), then wrk (16 connections, 30 s) on the queue and on a check page while
+    an ingest of 10,000 more articles runs in another process."""
+    if not shutil.which("wrk"):
+        print("wrk not found: desk run skipped (apt-get install wrk)", flush=True)
+        return None
+    copy = os.path.join(work, "desk.sqlite")
+    remove_database(copy)
+    source = sqlite3.connect(archive)
+    target = sqlite3.connect(copy)
+    source.backup(target)
+    source.close()
+    target.close()
+    db = sqlite3.connect(copy)
+    check_id = db.execute(
+        "SELECT c.id FROM checks c WHERE c.superseded = 0 AND c.queue_tier = 2 ORDER BY c.id LIMIT 1"
+    ).fetchone() or db.execute("SELECT id FROM checks WHERE superseded = 0 LIMIT 1").fetchone()
+    check_id = check_id[0]
+    db.close()
+    log_path = os.path.join(work, "desk.log")
+    log = open(log_path, "w")
+    server = subprocess.Popen([fa, "serve", "--db", copy, "--port", "0"], stderr=log,
+                              stdout=subprocess.DEVNULL)
+    url = None
+    for _ in range(200):
+        time.sleep(0.05)
+        text = open(log_path).read()
+        match = re.search(r"desk on (http://\S+)", text)
+        if match:
+            url = match.group(1).rstrip("/")
+            break
+    if not url:
+        server.kill()
+        sys.exit("bench: the desk did not start: %s" % open(log_path).read())
+    import urllib.request
+
+    def server_ms(path, repeats=20):
+        before = len(open(log_path).read().splitlines())
+        for _ in range(repeats):
+            urllib.request.urlopen(url + path).read()
+        lines = open(log_path).read().splitlines()[before:]
+        times = [float(m.group(1)) for m in (re.search(r" ([0-9.]+) ms$", l) for l in lines) if m]
+        return statistics.median(times) if times else float("nan")
+
+    pages = {"queue": "/?as_of=" + AS_OF, "check": "/checks/%d" % check_id,
+             "search": "/search?q=smuggling"}
+    results = {"server_ms": {name: server_ms(path) for name, path in pages.items()}}
+    for name, seed in (("queue", 43), ("check", 44)):
+        extra = generated_extra(10_000, seed)
+        print("wrk on the %s page with an ingest of 10,000 articles beside it ..." % name, flush=True)
+        ingest_db = copy
+        started = time.perf_counter()
+        ingest = subprocess.Popen([fa, "ingest", "--quiet", "--db", ingest_db, extra],
+                                  stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        wrk = subprocess.run(["wrk", "-t2", "-c16", "-d30s", "--latency", url + pages[name]],
+                             capture_output=True, text=True)
+        ingest.wait()
+        ingest_s = time.perf_counter() - started
+        out = wrk.stdout
+        def number(pattern, scale=1.0):
+            m = re.search(pattern, out)
+            if not m:
+                return float("nan")
+            value, unit = float(m.group(1)), m.group(2) if m.lastindex and m.lastindex > 1 else ""
+            return value * {"us": 0.001, "ms": 1.0, "s": 1000.0}.get(unit, 1.0) * scale
+        errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+        socket = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", out)
+        results[name] = {
+            "requests_per_s": number(r"Requests/sec:\s+([0-9.]+)"),
+            "p50_ms": number(r"50%\s+([0-9.]+)(us|ms|s)"),
+            "p99_ms": number(r"99%\s+([0-9.]+)(us|ms|s)"),
+            "errors": (int(errors.group(1)) if errors else 0)
+                      + (sum(int(x) for x in socket.groups()) if socket else 0),
+            "ingest_s": ingest_s,
+            "ingest_status": ingest.returncode,
+        }
+    server.terminate()
+    server.wait()
+    log.close()
+    remove_database(copy)
+    return results
+
+
 def table(rows):
     lines = []
     header = ("articles", "ingest s", "articles/s", "MB/s", "peak RSS MiB", "DB/corpus",
@@ -324,6 +424,21 @@ def table(rows):
                 "{:,}".format(r["articles"]), "{:,}".format(e["sources"]), e["ingest_s"],
                 e["links"], e["checks_with_evidence"], "{:,}".format(e["latest_checks"]),
                 100.0 * e["checks_with_evidence"] / max(1, e["latest_checks"])))
+    desk = [r for r in rows if "desk" in r]
+    if desk:
+        lines.append("")
+        header = ("articles", "server ms: queue / check / search", "wrk page",
+                  "requests/s", "p50 ms", "p99 ms", "errors", "ingest beside it s")
+        lines.append("| " + " | ".join(header) + " |")
+        lines.append("|" + "---:|" * len(header))
+        for r in desk:
+            d = r["desk"]
+            times = d["server_ms"]
+            for name in ("queue", "check"):
+                w = d[name]
+                lines.append("| %s | %.1f / %.1f / %.1f | %s | %.0f | %.1f | %.1f | %d | %.1f |" % (
+                    "{:,}".format(r["articles"]), times["queue"], times["check"], times["search"],
+                    name, w["requests_per_s"], w["p50_ms"], w["p99_ms"], w["errors"], w["ingest_s"]))
     return "\n".join(lines)
 
 

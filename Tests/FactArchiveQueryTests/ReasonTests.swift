@@ -229,3 +229,30 @@ struct Scenario {
     #expect(history.entries.map(\.isLatest) == [false, true])
   }
 }
+
+@Suite struct TierCountTests {
+  @Test func tierCountsAgreeWithTheListWithAndWithoutFilters() throws {
+    let scenario = try Scenario()
+    let stale = try scenario.queue()
+    let snoozed = try #require(stale.first)
+    try Snoozes.snooze(
+      checkID: snoozed.checkID, until: day("2027-01-01"), note: "later", by: "t", at: "t",
+      in: scenario.db)
+    for (queue, label) in [
+      (StaleQueue(asOf: day(Scenario.today)), "no filter"),
+      (
+        {
+          var q = StaleQueue(asOf: day(Scenario.today))
+          q.text = "the"
+          return q
+        }(), "text"
+      ),
+    ] {
+      let listed = try queue.run(on: scenario.db)
+      var expected: [Int: Int] = [:]
+      for check in listed { expected[check.tier ?? 0, default: 0] += 1 }
+      let counts = try queue.tierCounts(on: scenario.db).filter { $0.value > 0 }
+      #expect(counts == expected, "\(label)")
+    }
+  }
+}
