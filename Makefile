@@ -8,7 +8,7 @@
 #   make install   install the binary, man page and shell completions under PREFIX
 #   make schema    regenerate the Swift copies of Schema/*.sql, Schema/README.md and the common-names list
 #   make bench     benchmark ingest and queries at 10,000 and 100,000 articles (BENCH_N=1000000 adds a run)
-#   make fuzz      libFuzzer with AddressSanitizer on the article parser and the ClaimReview importer
+#   make fuzz      libFuzzer with AddressSanitizer on the article parser, the ClaimReview importer and the HTML reader
 #   make html-check  render the HTML report in headless Chromium: escaping check and screenshot
 
 SHELL := /bin/bash
@@ -25,13 +25,20 @@ MANUAL := .build/plugins/GenerateManual/outputs/factarchive/factarchive.1
 .PHONY: run serve screenshot test build install schema lint deps browser html-check bench fuzz fuzz-build clean
 
 # libsqlite3-dev is the one system package the build needs (the CSQLite module map).
+# The system C libraries the package reaches through module maps: SQLite, and libxml2 for
+# pages saved as HTML (Debian's libsqlite3-dev and libxml2-dev).
 deps:
-	@if ! pkg-config --exists sqlite3 2>/dev/null || [ ! -f "$$(pkg-config --variable=includedir sqlite3 2>/dev/null || echo /usr/include)/sqlite3.h" ]; then \
-	  echo "sqlite3.h not found: installing libsqlite3-dev"; \
+	@missing=; \
+	if ! pkg-config --exists sqlite3 2>/dev/null || [ ! -f "$$(pkg-config --variable=includedir sqlite3 2>/dev/null || echo /usr/include)/sqlite3.h" ]; then \
+	  missing="$$missing libsqlite3-dev"; fi; \
+	if ! pkg-config --exists libxml-2.0 2>/dev/null || [ ! -f "$$(pkg-config --variable=includedir libxml-2.0 2>/dev/null || echo /usr/include)/libxml2/libxml/HTMLparser.h" ]; then \
+	  missing="$$missing libxml2-dev"; fi; \
+	if [ -n "$$missing" ]; then \
+	  echo "headers not found: installing$$missing"; \
 	  if [ "$$(id -u)" = 0 ]; then SUDO=; elif command -v sudo >/dev/null; then SUDO=sudo; else \
-	    echo "Run as root: apt-get update && apt-get install -y libsqlite3-dev pkg-config" >&2; exit 1; fi; \
-	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq libsqlite3-dev pkg-config \
-	    || { echo "Could not install it. Run: sudo apt-get install -y libsqlite3-dev pkg-config" >&2; exit 1; }; \
+	    echo "Run as root: apt-get update && apt-get install -y$$missing pkg-config" >&2; exit 1; fi; \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq $$missing pkg-config \
+	    || { echo "Could not install them. Run: sudo apt-get install -y$$missing pkg-config" >&2; exit 1; }; \
 	fi
 
 # Fixtures/bad/ holds deliberately broken files: their rejections are part of the demo.
@@ -138,19 +145,26 @@ FUZZ_SANITIZE := -sanitize=fuzzer,address -DFUZZING
 fuzz-build: deps
 	$(SWIFT) build -c release --scratch-path $(FUZZ_SCRATCH) --target FactArchiveFuzzing \
 	  -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING
-	@objects=$$(find -L $(FUZZ_BIN)/ -path '*.build/*.o' | grep -vE '/([A-Za-z_]*-tool|Fuzz[A-Za-z]*|factarchive|TestSupport|[A-Za-z]*Tests)\.build/'); \
-	for target in FuzzArticleParser:fuzz-article-parser FuzzClaimReview:fuzz-claimreview; do \
+	@objects=$$(find -L $(FUZZ_BIN)/ -path '*.build/*.o' | grep -vE '/([A-Za-z_]*-tool|Fuzz[A-Za-z]*|factarchive|TestSupport|[A-Za-z]*Tests)\.build/' \
+	  | while read -r object; do \
+	      module=$$(basename "$$(dirname "$$object")" .build); source=$$(basename "$$object" .o); \
+	      if [ -d "Sources/$$module" ] && [ -z "$$(find "Sources/$$module" -name "$$source")" ]; then continue; fi; \
+	      echo "$$object"; \
+	    done); \
+	for target in FuzzArticleParser:fuzz-article-parser FuzzClaimReview:fuzz-claimreview FuzzHTMLReader:fuzz-html-reader; do \
 	  module=$${target%%:*}; binary=$${target##*:}; \
 	  echo "linking $(FUZZ_BIN)/$$binary"; \
 	  $(FUZZ_SWIFTC) -O -parse-as-library $(FUZZ_SANITIZE) -module-name $${module}Fuzzer \
 	    -I $(FUZZ_BIN)/Modules -Xcc -fmodule-map-file=Sources/CSQLite/module.modulemap \
-	    Sources/$$module/$$module.swift $$objects -lsqlite3 -lstdc++ -o $(FUZZ_BIN)/$$binary \
+	    -Xcc -fmodule-map-file=Sources/CLibXML2/module.modulemap \
+	    $$(pkg-config --cflags-only-I libxml-2.0 | sed 's/-I/-Xcc -I/g') \
+	    Sources/$$module/$$module.swift $$objects -lsqlite3 -lxml2 -lstdc++ -o $(FUZZ_BIN)/$$binary \
 	    2>&1 | grep -v 'Cannot export local symbol' || true; \
 	  [ -x $(FUZZ_BIN)/$$binary ] || { echo "fuzz-build: linking $$binary failed" >&2; exit 1; }; \
 	done
 
 fuzz: fuzz-build
-	@set -e; for target in article-parser:Fixtures/articles:Fixtures/bad claimreview:Fixtures/claimreview; do \
+	@set -e; for target in article-parser:Fixtures/articles:Fixtures/bad claimreview:Fixtures/claimreview html-reader:Fixtures/html; do \
 	  name=$${target%%:*}; seeds=$$(echo "$${target#*:}" | tr : ' '); \
 	  mkdir -p $(FUZZ_SCRATCH)/corpus/$$name $(FUZZ_SCRATCH)/artifacts/$$name Fixtures/fuzz/$$name; \
 	  echo "== fuzz $$name: $(FUZZ_RUNS) runs"; \

@@ -50,9 +50,15 @@ let package = Package(
     .target(
       name: "FactArchiveCore"
     ),
+    // libxml2's HTML parser, for pages saved from a browser (`make deps` installs libxml2-dev).
+    .systemLibrary(
+      name: "CLibXML2",
+      pkgConfig: "libxml-2.0",
+      providers: [.apt(["libxml2-dev"])]
+    ),
     .target(
       name: "FactArchiveParser",
-      dependencies: ["FactArchiveCore"]
+      dependencies: ["FactArchiveCore", "CLibXML2"]
     ),
     .target(
       name: "FactArchivePolicy",
@@ -122,6 +128,10 @@ let package = Package(
     ),
     .executableTarget(
       name: "FuzzClaimReview",
+      dependencies: ["FactArchiveFuzzing"]
+    ),
+    .executableTarget(
+      name: "FuzzHTMLReader",
       dependencies: ["FactArchiveFuzzing"]
     ),
     // Helpers the test targets share: temporary folders, fixture paths, running the binary.

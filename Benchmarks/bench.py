@@ -388,6 +388,67 @@ def desk_bench(fa, archive, work):
     return results
 
 
+HOSTILE_ARTICLE = """<article><h1>Did Pellam County close its last ferry pier?</h1>
+<p>Checked on March 3, 2025</p>
+<p>Disclaimer: Factually can make mistakes. Please verify important information.</p>
+<h2>Executive summary</h2><p>It did, in May <sup>1</sup>.</p>%s
+<h3>1. Part 1</h3><p>The council voted in May <sup>[1]</sup> <sup>[2]</sup>.</p></article>"""
+
+
+def hostile_pages():
+    """The hostile web pages of the tests (HostileHTMLCases.swift), at full size."""
+    def page(body, head=""):
+        return ("<!DOCTYPE html><html><head>%s</head><body>%s</body></html>\n" % (head, body)).encode()
+    article = HOSTILE_ARTICLE
+    return [
+        ("100,000 nested divs", page("<div>" * 100_000 + article % "" + "</div>" * 100_000)),
+        ("100,000 unclosed <b>", page(article % ("<b>" * 100_000 + "bold"))),
+        ("50 MB of tags", page(article % "" + "<span>x</span>" * ((50 << 20) // 14))),
+        ("misnested tags", page(article % "<p><b><i>x</b></i></div></span>" * 1)),
+        ("10 MB attribute and link", page(article % (
+            '<p title="%s">t</p><a href="https://example.com/%s">a</a>' % ("y" * (10 << 20), "x" * (10 << 20))))),
+        ("2 million entities", page(article % ("<p>" + "&amp;" * (2 << 20) + "</p>"))),
+        ("100,000 entities in paragraphs", page(article % ("<p>" + "&eacute; " * 1000 + "</p>") * 100)),
+        ("doctype entity bomb", ('<!DOCTYPE html [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">'
+                                 '<!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;">]><html><body>%s</body></html>'
+                                 % (article % "<p>&c;&c;&c;</p>")).encode()),
+        ("NUL bytes", page(article % "<p>a\0b</p>")),
+        ("charset says UTF-8, bytes are cp1252", page((article % "<p>café’s</p>").replace("’", "'"),
+                                                        '<meta charset="utf-8">').decode().encode("cp1252")),
+        ("UTF-16 page", b"\xff\xfe" + page(article % "").decode().encode("utf-16-le")),
+    ]
+
+
+def hostile_html(fa, work):
+    """Ingests each hostile page alone into a fresh archive: wall time, peak RSS, outcome."""
+    folder = os.path.join(work, "hostile-html")
+    os.makedirs(folder, exist_ok=True)
+    results = []
+    for name, data in hostile_pages():
+        path = os.path.join(folder, "page.html")
+        with open(path, "wb") as out:
+            out.write(data)
+        archive = os.path.join(folder, "archive.sqlite")
+        remove_database(archive)
+        wall, rss, status, out, err = run_with_rss(
+            [fa, "ingest", "--quiet", "--max-bytes", str(64 << 20), "--db", archive, path])
+        outcome = err.strip().split(": ", 1)[-1] if err.strip() else "landed"
+        results.append({"case": name, "bytes": len(data), "wall_s": wall, "rss_mib": rss,
+                        "status": status, "outcome": outcome[:90]})
+        print("hostile html: %-40s %6.2f s %6.0f MiB  %s" % (name, wall, rss, outcome[:70]))
+    remove_database(os.path.join(folder, "archive.sqlite"))
+    return results
+
+
+def hostile_table(results):
+    lines = ["| hostile page | size | wall s | peak RSS MiB | outcome |", "|---|---:|---:|---:|---|"]
+    for r in results:
+        lines.append("| %s | %s | %.2f | %.0f | %s |" % (
+            r["case"], "{:,}".format(r["bytes"]), r["wall_s"], r["rss_mib"],
+            r["outcome"].replace("|", "\\|")))
+    return "\n".join(lines)
+
+
 def table(rows):
     lines = []
     header = ("articles", "ingest s", "articles/s", "MB/s", "peak RSS MiB", "DB/corpus",
@@ -451,8 +512,13 @@ def main():
     skip_peer_above = int(os.environ.get("BENCH_PEER_MAX", "100000"))
     os.makedirs(WORK, exist_ok=True)
     fa = binary()
+    hostile = hostile_html(fa, WORK)
+    if os.environ.get("BENCH_HOSTILE_ONLY"):
+        print()
+        print(hostile_table(hostile))
+        return
     rows = [bench(n, fa, n > skip_peer_above) for n in sizes]
-    text = table(rows)
+    text = table(rows) + "\n\n" + hostile_table(hostile)
     print()
     print(text)
     cores = os.cpu_count()
@@ -468,7 +534,8 @@ def main():
         out.write("What these figures mean against the targets, and why some are missed: "
                   "[NOTES.md](NOTES.md).\n\n")
         out.write(text + "\n\n")
-        out.write("Raw figures:\n\n```json\n%s\n```\n" % json.dumps(rows, indent=2))
+        out.write("Raw figures:\n\n```json\n%s\n```\n" % json.dumps(
+            {"corpora": rows, "hostile_html": hostile}, indent=2))
     print("\nwrote Benchmarks/RESULTS.md")
 
 

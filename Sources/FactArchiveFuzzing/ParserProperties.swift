@@ -18,6 +18,20 @@ public enum ParserProperties {
     check(bytes) { () throws(ParseError) in try ClaimReviewImporter.parse(bytes) }
   }
 
+  /// Reads `bytes` as a saved web page (behind an `<html>` tag when a mutation has left
+  /// them looking like text) and checks the result holds together.
+  public static func htmlReader(_ bytes: [UInt8]) {
+    let page =
+      DocumentParser.mediaType(of: bytes, format: .text) == .html
+      ? bytes : Array("<html>".utf8) + bytes
+    check(page) { () throws(ParseError) in
+      let document = try DocumentParser.parse(
+        page, format: .text, options: .init(latestPlausibleDay: nil))
+      precondition(document.mediaType == .html, "a page read as \(document.mediaType)")
+      return document
+    }
+  }
+
   private static func check(
     _ bytes: [UInt8], _ parse: () throws(ParseError) -> ParsedDocument
   ) {

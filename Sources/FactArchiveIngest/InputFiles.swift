@@ -6,8 +6,10 @@ import FactArchiveCore
   import Darwin
 #endif
 
-/// The files an ingest reads: files as named, folders walked recursively for `*.txt` in
-/// sorted order, and `-` for standard input.
+/// The files an ingest reads: files as named, folders walked recursively for saved pages
+/// (`*.txt`, `*.html`, `*.htm`) in sorted order, and `-` for standard input. The `X_files/`
+/// folder a browser's "Save page as… complete" writes beside `X.html` (its scripts, styles,
+/// images and frames) is passed over.
 ///
 /// The walk is lazy (one folder's entries in memory at a time), so a million-file corpus
 /// costs no more memory than a small one, and it never enters a folder twice, so symlink
@@ -71,6 +73,7 @@ public struct InputFiles: Sequence, Sendable {
         return named || lstat(path, &info) != 0 ? .unreadable(path: path, reason: reason) : nil
       }
       if (info.st_mode & S_IFMT) == S_IFDIR {
+        if !named, InputFiles.isSavedPageAssets(path) { return nil }
         let identity = FileIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
         guard visited.insert(identity).inserted else { return nil }
         switch InputFiles.listFolder(path) {
@@ -94,8 +97,22 @@ public struct InputFiles: Sequence, Sendable {
     var message: String
   }
 
+  /// The extensions of the pages a folder walk reads.
+  static let pageExtensions = [".txt", ".html", ".htm"]
+
   static func isTextFileName(_ path: String) -> Bool {
-    path.lowercased().hasSuffix(".txt")
+    let lower = path.lowercased()
+    return pageExtensions.contains { lower.hasSuffix($0) }
+  }
+
+  /// Whether a folder is the `X_files` folder of a page `X.html` (or `X.htm`) beside it.
+  static func isSavedPageAssets(_ path: String) -> Bool {
+    var folder = path
+    while folder.hasSuffix("/") { folder.removeLast() }
+    guard folder.hasSuffix("_files") else { return false }
+    let page = String(folder.dropLast("_files".count))
+    var info = stat()
+    return [".html", ".htm"].contains { stat(page + $0, &info) == 0 }
   }
 
   /// The entries of a folder (full paths), hidden ones excluded.

@@ -86,9 +86,17 @@ public struct PreparedDocument: Sendable {
     }
   }
 
+  /// What the input is, by its content (rejected inputs too).
+  public var mediaType: MediaType {
+    if case .success(let document) = parsed { return document.mediaType }
+    return DocumentParser.mediaType(of: input.bytes, format: format)
+  }
+
   /// Whether the bytes are valid UTF-8 text (stored as TEXT rather than a BLOB).
   public var isText: Bool {
-    if case .success = parsed { return true }
+    // The text reader accepts only valid UTF-8; a web page or JSON may be in another
+    // encoding and is checked.
+    if case .success(let document) = parsed, document.mediaType == .plainText { return true }
     return input.readError == nil
       && input.bytes.withUnsafeBufferPointer {
         UTF8Validation.firstNUL($0) == nil && UTF8Validation.firstInvalidByte($0) == nil

@@ -134,7 +134,9 @@ public final class Reparser {
         parsed = try parse(bytes, format, options)
       } catch {
         if status == "rejected" {
-          try writer.updateRejection(documentID: documentID, error: error)
+          try writer.updateRejection(
+            documentID: documentID, error: error,
+            mediaType: DocumentParser.mediaType(of: bytes, format: format))
           return (path, .stillRejected(error))
         }
         return (path, .failed(error))

@@ -10,11 +10,13 @@ struct ImportClaimReviewCommand: ParsableCommand {
     commandName: "import-claimreview",
     abstract: "Import schema.org ClaimReview JSON-LD from other publishers.",
     discussion: """
-      Example: factarchive import-claimreview feed.json
+      Example: factarchive import-claimreview feed.json saved-review-page.html
 
-      FILE holds one ClaimReview object, an array of them, or a DataFeed with \
-      dataFeedElement. Each review becomes a check in the same tables as ingested pages: \
-      question = claimReviewed, date = datePublished, rating and publisher kept. Reviews \
+      FILE is a JSON-LD file or a publisher's web page saved as HTML, whose \
+      application/ld+json scripts are read. It holds one ClaimReview object, an array of \
+      them, an @graph, or a DataFeed with dataFeedElement. Each review becomes a check in \
+      the same tables as ingested pages: question = claimReviewed (else the reviewed \
+      claim's name or headline), date = datePublished, rating and publisher kept. Reviews \
       that lack a claim or have a bad date are reported and skipped; the rest land. The file \
       is kept whole in documents, like any input.
 
@@ -28,7 +30,8 @@ struct ImportClaimReviewCommand: ParsableCommand {
   var quiet = false
 
   @Argument(
-    help: ArgumentHelp("ClaimReview JSON-LD files, or - for standard input.", valueName: "file"))
+    help: ArgumentHelp(
+      "ClaimReview JSON-LD files or saved web pages, or - for standard input.", valueName: "file"))
   var files: [String]
 
   func run() throws {
@@ -43,16 +46,13 @@ struct ImportClaimReviewCommand: ParsableCommand {
         if case .rejected(let error) = outcome {
           Terminal.writeError(error.formatted(path: document.input.path))
         }
-        if case .success(let parsed) = document.parsed {
-          for entry in parsed.skipped {
-            Terminal.writeError(entry.formatted(path: document.input.path))
-            skipped += 1
-          }
-        }
+        skipped += Terminal.reportNotes(of: document)
       }
       if !quiet {
         Terminal.writeOut(
-          tally.summary + (skipped > 0 ? ", \(skipped) entries skipped" : "") + "\n")
+          tally.summary
+            + (skipped > 0 ? ", \(skipped) \(skipped == 1 ? "entry" : "entries") skipped" : "")
+            + "\n")
       }
       if tally.rejected > 0 || skipped > 0 { throw ExitCode(ExitStatus.partialFailure) }
     }

@@ -18,14 +18,20 @@ struct IngestCommand: ParsableCommand {
     discussion: """
       Example: factarchive ingest Fixtures/ saved-page.txt
 
-      PATH is a file, a folder (read recursively for *.txt, in sorted order) or - for \
-      standard input. Fact-check pages and source articles (news and analysis pieces) are \
-      told apart from their text unless --kind says which. Ingesting the same bytes again \
-      adds nothing; the same question with a later 'Checked on' date adds a re-check. A file \
-      that cannot be parsed is reported as path:line: message on stderr and kept in the \
-      archive as rejected; the other files still land.
+      PATH is a file, a folder (read recursively for *.txt, *.html and *.htm, in sorted \
+      order; the X_files folder a browser saves beside X.html is passed over) or - for \
+      standard input. Pages saved as text and pages saved as HTML are told apart by their \
+      content; a page embedding schema.org ClaimReview gives its reviews. Fact-check pages \
+      and source articles (news and analysis pieces) are told apart from their text unless \
+      --kind says which. Ingesting the same bytes again adds nothing; the same question \
+      with a later 'Checked on' date adds a re-check, and with the same date is another \
+      copy of the check it has. A file that cannot be parsed is reported as \
+      path:line: message on stderr and kept in the archive as rejected; the other files \
+      still land. A 'Checked on' line whose date cannot be read is reported as \
+      path:line: warning: message, and the check lands with the date its text implies.
 
-      Exit status: 0 all landed, 1 some were rejected, 2 usage error, 4 database failure.
+      Exit status: 0 all landed, 1 some were rejected (or ClaimReview entries skipped), \
+      2 usage error, 4 database failure.
       """)
 
   @OptionGroup var archive: ArchiveOptions
@@ -94,6 +100,7 @@ struct IngestCommand: ParsableCommand {
         return
       }
       let tally: IngestTally
+      var skipped = 0
       do {
         tally = try session.run(inputs) { document, outcome in
           var articles = 0
@@ -103,6 +110,7 @@ struct IngestCommand: ParsableCommand {
             Terminal.writeError(error.formatted(path: document.input.path))
           case .parsed(let outcomes):
             articles = outcomes.count
+            skipped += Terminal.reportNotes(of: document)
           case .unchanged:
             break
           }
@@ -114,9 +122,13 @@ struct IngestCommand: ParsableCommand {
       }
       progress.finish()
       if !quiet {
-        Terminal.writeOut(tally.summary + "\n")
+        Terminal.writeOut(
+          tally.summary
+            + (skipped > 0
+              ? ", \(skipped) ClaimReview \(skipped == 1 ? "entry" : "entries") skipped" : "")
+            + "\n")
       }
-      if tally.rejected > 0 {
+      if tally.rejected > 0 || skipped > 0 {
         throw ExitCode(ExitStatus.partialFailure)
       }
     }

@@ -1,5 +1,6 @@
 import FactArchiveCore
 import FactArchiveDatabase
+import FactArchiveIngest
 import FactArchiveQuery
 
 #if canImport(Glibc)
@@ -32,6 +33,20 @@ enum Terminal {
         offset += written
       }
     }
+  }
+
+  /// Prints what a parse said beyond its outcome, on stderr: each warning as
+  /// `path:line: warning: message` and each skipped ClaimReview entry as
+  /// `path:line: message`. Returns how many entries were skipped (they fail the run).
+  static func reportNotes(of document: PreparedDocument) -> Int {
+    guard case .success(let parsed) = document.parsed else { return 0 }
+    for warning in parsed.warnings {
+      writeError(warning.formattedWarning(path: document.input.path))
+    }
+    for entry in parsed.skipped {
+      writeError(entry.formatted(path: document.input.path))
+    }
+    return parsed.skipped.count
   }
 
   /// Who is running the command, for audit columns: `$USER`, else `$LOGNAME`, else `unknown`.

@@ -139,3 +139,33 @@ import Testing
     #expect(try db.scalarText("SELECT judged_at FROM name_totals") != nil)
   }
 }
+
+@Suite struct WebPageMigrationTests {
+  /// Version 7 records each document's media type: JSON-LD from its format, pages ingested
+  /// before it from their first tag (`reparse` then reads them as pages).
+  @Test func existingDocumentsGetTheirMediaType() throws {
+    let folder = try TemporaryFolder()
+    let db = try Database(path: folder.file("v6.sqlite").path)
+    try db.migrate(Array(Migration.all.prefix(6)))
+    let rows: [(String, String, String)] = [
+      ("a", "Did it happen?\nChecked on May 1, 2025\n", "text"),
+      ("b", "\u{FEFF}\n  <!DOCTYPE html><html><body><h1>Q?</h1></body></html>", "text"),
+      ("c", "<HTML><body>x</body></HTML>", "text"),
+      ("d", "{\"@type\": \"ClaimReview\"}", "claimreview"),
+    ]
+    for (sha, text, format) in rows {
+      try db.execute(
+        """
+        INSERT INTO documents (sha256, path, raw_text, byte_count, ingested_at, status,
+                               parser_version, format)
+        VALUES (?, ?, ?, ?, '2026-01-01T00:00:00Z', 'rejected', 2, ?)
+        """, [sha, sha + ".txt", text, text.utf8.count, format])
+    }
+    try db.migrate(Migration.all)
+    let types = try db.query("SELECT sha256, media_type FROM documents ORDER BY sha256") {
+      ($0.text(at: 0) ?? "") + " " + ($0.text(at: 1) ?? "")
+    }
+    #expect(types == ["a text/plain", "b text/html", "c text/html", "d application/ld+json"])
+    #expect(try db.scalarInt("SELECT count(*) FROM check_copies") == 0)
+  }
+}

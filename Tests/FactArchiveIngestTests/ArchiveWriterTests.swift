@@ -117,9 +117,9 @@ import Testing
 
   @Test func badFilesAreRejectedKeptAndTheRestLands() throws {
     let (tally, errors) = try ingest([TestPaths.fixture("bad").path] + TestPaths.coreArticles)
-    #expect(tally.rejected == 8)
+    #expect(tally.rejected == 9)
     #expect(tally.new == 3)
-    #expect(errors.count == 8)
+    #expect(errors.count == 9)
     #expect(
       errors.contains {
         $0.hasSuffix("bad/impossible-date.txt:3: impossible date: February 30, 2025")
@@ -132,7 +132,7 @@ import Testing
         $0.text(at: 3) ?? "", $0.int(at: 4)
       )
     }
-    #expect(rejected.count == 8)
+    #expect(rejected.count == 9)
     let binary = try #require(rejected.first { $0.0.hasSuffix("binary.txt") })
     #expect(binary.3 == "blob" && binary.4 == 2048)
     let empty = try #require(rejected.first { $0.0.hasSuffix("empty.txt") })

@@ -125,6 +125,24 @@ struct FixtureExpectation: Sendable, CustomTestStringConvertible {
       path: "articles/cr-line-endings.txt",
       question: "Did the Ardent Power Cooperative raise electricity prices in January?",
       checkedOn: "2026-02-16", sections: 1, citations: 3, followUps: 0),
+    // The date line after the disclaimer and banner, with a colon, in markdown; and one
+    // that cannot be read (a warning: the check keeps the date its text implies).
+    .init(
+      path: "articles/date-after-disclaimer.txt",
+      question: "Did Corvale's transit board scrap night buses on the harbour line?",
+      checkedOn: "2025-12-03", sections: 2, citations: 7, followUps: 2, banner: true),
+    .init(
+      path: "articles/date-with-colon.txt",
+      question: "Has the Ostbay water board banned garden hoses this summer?",
+      checkedOn: "2026-07-22", sections: 2, citations: 5, followUps: 1),
+    .init(
+      path: "articles/date-markdown-bold.txt",
+      question: "Did Lindmark's library service close four branches?",
+      checkedOn: "2025-12-03", sections: 2, citations: 4, followUps: 1),
+    .init(
+      path: "articles/date-unreadable.txt",
+      question: "Did the Selmouth pier reopen after the spring storm?",
+      checkedOn: nil, inferred: "2025-06-14", sections: 1, citations: 4, followUps: 1),
   ]
 
   @Test(arguments: expectations)
@@ -143,6 +161,11 @@ struct FixtureExpectation: Sendable, CustomTestStringConvertible {
     #expect(article.titleURL == expected.titleURL)
     #expect(article.references.count == expected.references)
     #expect((article.summaries.first?.position == 0) == expected.hasExecutiveSummary)
+    #expect(article.disclaimer != nil || !expected.path.hasPrefix("articles/date-"))
+    #expect(article.unparsed == nil || !expected.path.hasPrefix("articles/date-"))
+    // Only a date line that cannot be read gives a warning, on its own line.
+    #expect(
+      document.warnings.map(\.line) == (expected.path == "articles/date-unreadable.txt" ? [2] : []))
   }
 
   /// Each file in Fixtures/bad/ and the error the parser gives it, with its line.

@@ -22,13 +22,16 @@ import Testing
   }
 
   @Test func questionMatchesRankFirst() throws {
-    let hits = try search("ferry")
+    let hits = try search("ferry", limit: 20)
+    // Every question that names a ferry, ahead of checks that mention one only in their text.
+    let questions = try db.query(
+      "SELECT text FROM questions WHERE text LIKE '%ferry%' AND id IN (SELECT question_id FROM checks)"
+    ) { $0.text(at: 0) ?? "" }
+    #expect(questions.count >= 3)
+    #expect(Set(hits.prefix(questions.count).map(\.question)) == Set(questions))
     #expect(
-      Set(hits.prefix(3).map(\.question)) == [
-        "Did the Calloway Harbour Authority double ferry fares after the 2025 storm season?",
-        "Did Lunmark's ferry union strike for three weeks in May?",
-        "Is Selmouth's harbour ferry being replaced by a bridge?",
-      ])
+      questions.contains(
+        "Did the Calloway Harbour Authority double ferry fares after the 2025 storm season?"))
     #expect(hits.map(\.score) == hits.map(\.score).sorted())
     #expect(hits.allSatisfy { $0.snippet.lowercased().contains("**ferr") })
   }
@@ -222,7 +225,7 @@ import Testing
     #expect(tally.new == 1)
     #expect(
       skipped.map(\.message) == [
-        "entry 2 of 3: claimReviewed is missing",
+        "entry 2 of 3: claimReviewed is missing (and no itemReviewed name)",
         "entry 3 of 3: datePublished is not a date: 2026-02-30",
       ])
     #expect(try db.scalarInt("SELECT count(*) FROM checks") == 1)

@@ -15,6 +15,12 @@ public struct ParseError: Error, Sendable, Equatable, CustomStringConvertible {
     return "\(path): \(message)"
   }
 
+  /// `path:line: warning: message`: the same, for what did not stop the input landing.
+  public func formattedWarning(path: String) -> String {
+    if let line { return "\(path):\(line): warning: \(message)" }
+    return "\(path): warning: \(message)"
+  }
+
   public var description: String {
     if let line { return "line \(line): \(message)" }
     return message

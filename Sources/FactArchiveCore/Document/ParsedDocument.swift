@@ -5,7 +5,7 @@
 /// database can store the text once (see `Schema/README.md`, "stand-off").
 public struct ParsedDocument: Sendable {
   /// The input, exactly as read.
-  public let bytes: [UInt8]
+  public var bytes: [UInt8]
   /// The fact-check articles; empty for a source.
   public var articles: [ParsedArticle]
   /// The source article, when the document is one.
@@ -14,16 +14,24 @@ public struct ParsedDocument: Sendable {
   public var format: DocumentFormat
   /// Entries of a ClaimReview file that were skipped, and why (the rest landed).
   public var skipped: [ParseError]
+  /// What the input is, read from its content: a text copy, a web page, JSON-LD.
+  public var mediaType: MediaType
+  /// Things worth saying that did not stop the document landing (a `Checked on` date that
+  /// could not be read: the check keeps its inferred date).
+  public var warnings: [ParseError]
 
   public init(
     bytes: [UInt8], articles: [ParsedArticle], source: ParsedSource? = nil,
-    format: DocumentFormat = .text, skipped: [ParseError] = []
+    format: DocumentFormat = .text, skipped: [ParseError] = [], mediaType: MediaType = .plainText,
+    warnings: [ParseError] = []
   ) {
     self.bytes = bytes
     self.articles = articles
     self.source = source
     self.format = format
     self.skipped = skipped
+    self.mediaType = mediaType
+    self.warnings = warnings
   }
 
   /// The text of a summary's body.
@@ -59,6 +67,16 @@ public struct ParsedDocument: Sendable {
       return String(decoding: text[citation.sentenceBytes], as: UTF8.self)
     }
   }
+}
+
+/// What an input is, judged by its content (stored in `documents.media_type`).
+public enum MediaType: String, Sendable, CaseIterable {
+  /// A page saved as plain text.
+  case plainText = "text/plain"
+  /// A page saved from a browser as HTML.
+  case html = "text/html"
+  /// schema.org JSON-LD (ClaimReview).
+  case jsonLD = "application/ld+json"
 }
 
 /// How an input is written.

@@ -42,6 +42,8 @@ read-only never writes.
 ```mermaid
 erDiagram
   documents ||--o{ checks : "holds articles"
+  documents ||--o{ check_copies : "holds again"
+  checks ||--o{ check_copies : "has further copies"
   documents ||--o| sources : "or holds a source"
   questions ||--|{ checks : "is checked by"
   checks ||--o{ summary_spans : "has summaries"
@@ -74,7 +76,8 @@ erDiagram
 | `error_line` | INTEGER | 1-based line where the parser gave up; NULL when parsed |
 | `parser_version` | INTEGER | version of the parser that last read it (`factarchive reparse` updates it) |
 | `kind` | TEXT | `fact_check` or `source` for a parsed document; NULL when rejected |
-| `format` | TEXT | how the input was written: `text` (a saved page) or `claimreview` (schema.org JSON-LD, from `factarchive import-claimreview`) |
+| `format` | TEXT | how the input was read: `text` (a saved page, as text or HTML) or `claimreview` (schema.org ClaimReview, from `factarchive import-claimreview`: a JSON-LD file or a publisher's page that embeds it; a page given to `ingest` that embeds ClaimReview is read for its reviews too, keeping `text`) |
+| `media_type` | TEXT | what the input is, told by its content whatever its name: `text/plain` (a copy saved as text), `text/html` (a page saved from a browser) or `application/ld+json` (a JSON-LD file). Set for rejected inputs too |
 
 Inputs over the size limit and files that cannot be opened are reported but not stored:
 there are no bytes to keep.
@@ -312,6 +315,21 @@ A snooze is in force on a day when `ended_at IS NULL AND until > day`.
 | `status` | TEXT | `new`, `still`, `snoozed`, or `refreshed` (flagged last time, re-checked since) |
 | `reasons` | TEXT | comma-separated codes: `age`, `publisher_flag`, `time_sensitive`, `newer_evidence`, `undated`, `review` |
 | `due_on` | TEXT | the check's due date then |
+
+### `check_copies` — further copies of a check
+
+A check names the document it was first read from (`checks.document_id`,
+`checks.article_index`). A later document holding the same check (the same question,
+checked on the same day: the page saved as text and again as HTML, or re-published
+unchanged) adds no check; it adds a row here.
+
+| column | type | meaning |
+|---|---|---|
+| `check_id` | INTEGER → `checks.id` | the check |
+| `document_id` | INTEGER → `documents.id` | the other document holding it |
+| `article_index` | INTEGER | 0-based position of the article in that document |
+
+Primary key `(document_id, article_index)`; index `check_copies_by_check (check_id)`.
 
 ### `follow_ups` — the "Want to dive deeper?" questions
 

@@ -11,6 +11,7 @@ extension ArchiveWriter {
   ) throws -> ArticleOutcome {
     let (questionID, isNewQuestion) = try question(for: article)
     if !isNewQuestion, let duplicate = try sameCheck(of: article, questionID: questionID) {
+      try recordCopy(of: duplicate, documentID: documentID, index: index)
       return .duplicate(checkID: duplicate)
     }
     let checkID = try insertCheck(
@@ -45,9 +46,18 @@ extension ArchiveWriter {
     return (id, true)
   }
 
+  /// Records that the article at `index` of a document is another copy of a check.
+  func recordCopy(of checkID: Int64, documentID: Int64, index: Int) throws {
+    let statement = statements.insertCopy
+    try statement.bind(checkID, to: ":check_id")
+    try statement.bind(documentID, to: ":document_id")
+    try statement.bind(index, to: ":article_index")
+    try statement.run()
+  }
+
   /// A check of the same question on the same (stated or inferred) date: another copy of
   /// a check the archive has, not a new one.
-  private func sameCheck(of article: ParsedArticle, questionID: Int64) throws -> Int64? {
+  func sameCheck(of article: ParsedArticle, questionID: Int64) throws -> Int64? {
     guard let day = article.checkedOn ?? article.checkedOnInferred else { return nil }
     let statement = statements.findSameCheck
     try statement.bind(questionID, to: ":question_id")

@@ -35,6 +35,7 @@ extension ArchiveWriter {
     try statement.bind(ArticleParser.version, to: ":parser_version")
     try statement.bind(kind, to: ":kind")
     try statement.bind(document.format.rawValue, to: ":format")
+    try statement.bind(document.mediaType.rawValue, to: ":media_type")
     try statement.run()
     return db.lastInsertedRowID
   }

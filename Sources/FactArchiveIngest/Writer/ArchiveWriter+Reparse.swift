@@ -8,8 +8,11 @@ extension ArchiveWriter {
   /// Writes a fresh parse of a stored document in place of its earlier rows: the check
   /// at each article index keeps its id (its question may change), summaries, citations,
   /// follow-ups and references are replaced, and checks the new parse no longer finds are
-  /// removed. Runs inside the caller's transaction.
+  /// removed; an article that is a copy of another document's check stays a copy. Runs
+  /// inside the caller's transaction.
   func replaceRows(documentID: Int64, with parsed: ParsedDocument) throws {
+    // Which of its articles are copies of other documents' checks is decided again.
+    try db.execute("DELETE FROM check_copies WHERE document_id = ?", [documentID])
     let oldSourceID = try db.queryFirst(
       "SELECT id FROM sources WHERE document_id = ?", [documentID]
     ) { $0.int64("id") }
@@ -24,7 +27,7 @@ extension ArchiveWriter {
         try removeSource(oldSourceID)
       }
       for (index, article) in parsed.articles.enumerated() {
-        let questionID = try question(for: article).id
+        let (questionID, isNewQuestion) = try question(for: article)
         let facts = CheckFacts(article: article, in: parsed, ingestedOn: today)
         if let (checkID, oldQuestionID, oldTerms) = try db.queryFirst(
           "SELECT id, question_id, key_terms FROM checks WHERE document_id = ? AND article_index = ?",
@@ -47,6 +50,11 @@ extension ArchiveWriter {
           try removeParts(checkID: checkID)
           try insertParts(of: article, checkID: checkID, document: parsed)
           try markLatest(questionID: oldQuestionID)
+        } else if !isNewQuestion,
+          let original = try sameCheck(of: article, questionID: questionID)
+        {
+          try recordCopy(of: original, documentID: documentID, index: index)
+          continue
         } else {
           let checkID = try insertCheck(
             article, facts: facts, verdict: nil, questionID: questionID, documentID: documentID,
@@ -60,9 +68,13 @@ extension ArchiveWriter {
     try db.execute(
       """
       UPDATE documents SET status = 'parsed', error = NULL, error_line = NULL,
-        parser_version = ?, kind = ?
+        parser_version = ?, kind = ?, media_type = ?
       WHERE id = ?
-      """, [ArticleParser.version, parsed.source == nil ? "fact_check" : "source", documentID])
+      """,
+      [
+        ArticleParser.version, parsed.source == nil ? "fact_check" : "source",
+        parsed.mediaType.rawValue, documentID,
+      ])
     // A question whose only check now answers another question has no checks left.
     try db.execute(
       "DELETE FROM questions WHERE NOT EXISTS (SELECT 1 FROM checks WHERE question_id = questions.id)"
@@ -103,9 +115,12 @@ extension ArchiveWriter {
   }
 
   /// Records a new reading of a document that is still rejected.
-  func updateRejection(documentID: Int64, error: ParseError) throws {
+  func updateRejection(documentID: Int64, error: ParseError, mediaType: MediaType) throws {
     try db.execute(
-      "UPDATE documents SET error = ?, error_line = ?, parser_version = ? WHERE id = ?",
-      [error.message, error.line, ArticleParser.version, documentID])
+      """
+      UPDATE documents SET error = ?, error_line = ?, parser_version = ?, media_type = ?
+      WHERE id = ?
+      """,
+      [error.message, error.line, ArticleParser.version, mediaType.rawValue, documentID])
   }
 }

@@ -8,6 +8,7 @@ struct WriterStatements {
   let insertQuestion: Statement
   let findQuestion: Statement
   let findSameCheck: Statement
+  let insertCopy: Statement
   let insertCheck: Statement
   let updateCheck: Statement
   let checksOfQuestion: Statement
@@ -35,9 +36,9 @@ struct WriterStatements {
       """
       INSERT INTO documents
         (sha256, path, raw_text, byte_count, ingested_at, status, error, error_line, parser_version,
-         kind, format)
+         kind, format, media_type)
       VALUES (:sha256, :path, :raw_text, :byte_count, :ingested_at, :status, :error, :error_line,
-              :parser_version, :kind, :format)
+              :parser_version, :kind, :format, :media_type)
       """)
     // Plain single-row statements: an upsert or a multi-row update needs a statement
     // journal, and opening one makes FTS5 flush its pending terms (a segment per document).
@@ -53,6 +54,11 @@ struct WriterStatements {
       SELECT id FROM checks
       WHERE question_id = :question_id AND coalesce(checked_on, checked_on_inferred) = :day
         AND (checked_on IS NULL) = :undated
+      """)
+    insertCopy = try db.prepare(
+      """
+      INSERT INTO check_copies (check_id, document_id, article_index)
+      VALUES (:check_id, :document_id, :article_index)
       """)
     let columns = Self.checkColumns
     insertCheck = try db.prepare(

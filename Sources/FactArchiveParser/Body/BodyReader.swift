@@ -62,9 +62,14 @@ struct BodyReader {
   /// The section being collected.
   private var current: Section?
 
-  init(reader: PageReader, span: Range<Int>) {
+  /// The `Checked on` line when it stands inside the span (after the disclaimer): read by
+  /// the page reader, not text of the body.
+  let dateLine: Int?
+
+  init(reader: PageReader, span: Range<Int>, skipping dateLine: Int? = nil) {
     self.reader = reader
     self.span = span
+    self.dateLine = dateLine
   }
 
   private var bytes: UnsafeBufferPointer<UInt8> { reader.bytes }
@@ -90,6 +95,10 @@ struct BodyReader {
     current = Section(position: 0, headingEnd: reader.lines[span.lowerBound].start)
     for index in span {
       let line = reader.lines[index]
+      if index == dateLine {
+        drop()
+        continue
+      }
       switch reader.classes[index].kind {
       case .blank:
         continue

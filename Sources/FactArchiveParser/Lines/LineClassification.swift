@@ -77,13 +77,16 @@ extension PageReader {
 
   private func kind(of range: Range<Int>) -> LineKind {
     let first = Bytes.lowercased(bytes[range.lowerBound])
-    switch first {
+    // A copy saved as markdown writes these lines in bold or as headings.
+    let isMarked = first == UInt8(ascii: "*") || first == UInt8(ascii: "#")
+    let plain = isMarked ? stripMarkdown(range) : range
+    switch plain.isEmpty ? first : Bytes.lowercased(bytes[plain.lowerBound]) {
     case UInt8(ascii: "d"):
-      if Bytes.hasPrefix(bytes, range, "disclaimer:") { return .disclaimer }
+      if Bytes.hasPrefix(bytes, plain, "disclaimer:") { return .disclaimer }
     case UInt8(ascii: "t"):
-      if Bytes.hasPrefix(bytes, range, "this fact-check may be outdated") { return .banner }
+      if Bytes.hasPrefix(bytes, plain, "this fact-check may be outdated") { return .banner }
     case UInt8(ascii: "w"):
-      if Bytes.hasPrefix(bytes, range, "want to dive deeper") { return .followUpsHeader }
+      if Bytes.hasPrefix(bytes, plain, "want to dive deeper") { return .followUpsHeader }
     default:
       break
     }
@@ -112,15 +115,37 @@ extension PageReader {
   }
 
   /// The date text of a `Checked on <date>` line (`range` trimmed), or `nil` when the line
-  /// is not one.
+  /// is not one. Written as on the site (`Checked on December 3, 2025`), with a colon
+  /// (`Checked on: …`) or in markdown (`**Checked on** …`, `*Checked on December 3, 2025*`).
   private func checkedOnDate(_ range: Range<Int>) -> Range<Int>? {
-    guard range.count <= PageShape.longestCheckedOnLine,
-      Bytes.hasPrefix(bytes, range, "checked on")
-    else { return nil }
-    let afterWords = range.lowerBound + "checked on".utf8.count
-    let rest = Bytes.trim(bytes, afterWords..<range.upperBound)
-    guard !rest.isEmpty, rest.lowerBound > afterWords else { return nil }
-    return rest
+    guard range.count <= PageShape.longestCheckedOnLine else { return nil }
+    var start = range.lowerBound
+    while start < range.upperBound, Self.isEmphasis(bytes[start]) { start += 1 }
+    guard Bytes.hasPrefix(bytes, start..<range.upperBound, "checked on") else { return nil }
+    let afterWords = start + "checked on".utf8.count
+    var dateStart = afterWords
+    while dateStart < range.upperBound {
+      let space = Bytes.whitespaceLength(bytes, at: dateStart, end: range.upperBound)
+      if space > 0 {
+        dateStart += space
+      } else if Self.isEmphasis(bytes[dateStart]) || bytes[dateStart] == UInt8(ascii: ":") {
+        dateStart += 1
+      } else {
+        break
+      }
+    }
+    var date = Bytes.trim(bytes, dateStart..<range.upperBound)
+    while !date.isEmpty, let last = date.last, Self.isEmphasis(bytes[last]) {
+      date = Bytes.trim(bytes, date.lowerBound..<last)
+    }
+    // "Checked on" must end there: "Checked online" is not the date line.
+    guard dateStart > afterWords, !date.isEmpty else { return nil }
+    return date
+  }
+
+  /// Markdown emphasis around a line or a label: `*`, `_`.
+  private static func isEmphasis(_ byte: UInt8) -> Bool {
+    byte == UInt8(ascii: "*") || byte == UInt8(ascii: "_")
   }
 
   /// A numbered section heading in `range` (trimmed): its number and its text without

@@ -9,6 +9,8 @@ struct PageReader {
   /// What each line is, in step with `lines`.
   var classes: [LineClass] = []
   var characterCursor = (byte: 0, character: 0)
+  /// What did not stop the parse but is worth saying (a date line that cannot be read).
+  var warnings: [ParseError] = []
 
   init(bytes: UnsafeBufferPointer<UInt8>, options: ArticleParser.Options) {
     self.bytes = bytes
@@ -49,7 +51,7 @@ struct PageReader {
     for span in articleSpans() {
       articles.append(try readArticle(lines: span))
     }
-    return ParsedDocument(bytes: original, articles: articles)
+    return ParsedDocument(bytes: original, articles: articles, warnings: warnings)
   }
 
   private func checkIsText() throws(ParseError) {
@@ -112,9 +114,10 @@ struct PageReader {
     for index in segment where classes[index].checkedOnDate != nil {
       defer { seenDateLine = true }
       guard seenDateLine else { continue }
-      // The new article begins at its question: the nearest line above that has text.
+      // The new article begins at its question: the nearest line above that has text (the
+      // date line may follow the disclaimer and the banner).
       var title = index - 1
-      while title > (starts.last ?? segment.lowerBound), isBlankOrChrome(title) {
+      while title > (starts.last ?? segment.lowerBound), isBeforeDateLine(title) {
         title -= 1
       }
       if title > (starts.last ?? segment.lowerBound) {
@@ -140,32 +143,41 @@ struct PageReader {
     while index < span.upperBound, isBlankOrChrome(index) { index += 1 }
 
     var checkedOn: Day?
-    if index < span.upperBound, let dateRange = classes[index].checkedOnDate {
+    // The date line follows the question, or the disclaimer and banner after it.
+    var dateLine = index
+    while dateLine < span.upperBound, isBeforeDateLine(dateLine) { dateLine += 1 }
+    var skipped: Int?
+    if dateLine < span.upperBound, let dateRange = classes[dateLine].checkedOnDate {
       switch DateText.parse(bytes, dateRange) {
       case .day(let day):
         // A check from before the web, or after today (a day's grace for time zones).
         if let latest = options.latestPlausibleDay, day > latest.adding(days: 1) {
           throw ParseError(
-            line: lines[index].number,
+            line: lines[dateLine].number,
             "check date \(day.iso) is in the future (today is \(latest.iso))")
         }
         guard day.year >= PageShape.earliestCheckYear else {
           throw ParseError(
-            line: lines[index].number, "implausible check date: \(Bytes.string(bytes, dateRange))")
+            line: lines[dateLine].number,
+            "implausible check date: \(Bytes.string(bytes, dateRange))")
         }
         checkedOn = day
       case .impossible:
         throw ParseError(
-          line: lines[index].number, "impossible date: \(Bytes.string(bytes, dateRange))")
+          line: lines[dateLine].number, "impossible date: \(Bytes.string(bytes, dateRange))")
       case nil:
-        throw ParseError(
-          line: lines[index].number,
-          "unrecognised date in the 'Checked on' line: \(Bytes.string(bytes, dateRange))")
+        // The line says when the check was made but not in a way that can be read: the
+        // check lands with the date its text implies, and the reader is told.
+        warnings.append(
+          ParseError(
+            line: lines[dateLine].number,
+            "unrecognised date in the 'Checked on' line: "
+              + "\(Bytes.string(bytes, dateRange)) (the check keeps the date its text implies)"))
       }
-      index += 1
+      if dateLine == index { index += 1 } else { skipped = dateLine }
     }
 
-    var body = BodyReader(reader: self, span: index..<span.upperBound)
+    var body = BodyReader(reader: self, span: index..<span.upperBound, skipping: skipped)
     body.read()
     var summaries: [ParsedSummary] = []
     for section in body.sections {
@@ -194,6 +206,14 @@ struct PageReader {
       references: body.references,
       truncated: isTruncated(span, body: body),
       unparsed: body.unparsed.isEmpty ? nil : body.unparsed.joined(separator: "\n"))
+  }
+
+  /// Lines that may stand between a question and its `Checked on` line.
+  private func isBeforeDateLine(_ index: Int) -> Bool {
+    switch classes[index].kind {
+    case .blank, .chrome, .disclaimer, .banner: return true
+    default: return false
+    }
   }
 
   /// A copy cut off part-way: its last line ends mid-sentence (or with a cut marker such

@@ -1,0 +1,19 @@
+import FactArchiveFuzzing
+
+// libFuzzer target for the HTML reader (saved web pages). `make fuzz` builds it in release with
+// `-sanitize=fuzzer,address -D FUZZING`, and libFuzzer's `main` drives the function below;
+// built plainly, it replays the inputs named as arguments.
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzHTMLReader(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+  ParserProperties.htmlReader(Fuzzing.bytes(data, size))
+  return 0
+}
+
+#if !FUZZING
+  @main enum FuzzHTMLReader {
+    static func main() {
+      exit(Replay.run(CommandLine.arguments.dropFirst(), ParserProperties.htmlReader))
+    }
+  }
+#endif

@@ -1,0 +1,151 @@
+import FactArchiveCore
+import FactArchiveDatabase
+import FactArchiveIngest
+import FactArchiveParser
+import FactArchiveStore
+import Foundation
+import TestSupport
+import Testing
+
+/// Pages saved from a browser, as ingest meets them: in folders beside their `_files`,
+/// next to a text copy of the same article, and read again by `reparse`.
+@Suite struct WebPageIngestTests {
+  let folder: TemporaryFolder
+  let db: Database
+
+  init() throws {
+    folder = try TemporaryFolder()
+    db = try Database.openArchive(path: folder.file("archive.sqlite").path)
+  }
+
+  @discardableResult
+  func ingest(_ paths: [String]) throws -> (IngestTally, [DocumentOutcome]) {
+    var outcomes: [DocumentOutcome] = []
+    let tally = try IngestSession(database: db).run(InputFiles(paths: paths)) { _, outcome in
+      outcomes.append(outcome)
+    }
+    return (tally, outcomes)
+  }
+
+  @Test func foldersGiveHTMLPagesAndPassOverTheirFilesFolders() throws {
+    let root = folder.url.appendingPathComponent("saved")
+    let page = Array("<html><body><p>x</p></body></html>".utf8)
+    _ = try HostileCase.file(root, "a.html", page)
+    _ = try HostileCase.file(root, "b.HTM", page)
+    _ = try HostileCase.file(root, "c.txt", page)
+    _ = try HostileCase.file(root, "d.json", page)
+    // "Save page as… complete": a.html's scripts, styles and frames.
+    _ = try HostileCase.file(root.appendingPathComponent("a_files"), "frame.html", page)
+    _ = try HostileCase.file(root.appendingPathComponent("a_files"), "app.js", page)
+    // A folder that happens to end in _files, with no page beside it, is read.
+    _ = try HostileCase.file(root.appendingPathComponent("old_files"), "e.txt", page)
+    let names = InputFiles(paths: [root.path]).map { item -> String in
+      guard case .file(let path) = item else { return "?" }
+      return String(path.dropFirst(root.path.count + 1))
+    }
+    #expect(names == ["a.html", "b.HTM", "c.txt", "old_files/e.txt"])
+    // Named outright, a _files folder is read like any folder.
+    #expect(InputFiles(paths: [root.appendingPathComponent("a_files").path]).count == 1)
+  }
+
+  @Test func theSameCheckSavedAsTextAndAsHTMLIsOneCheckWithTwoCopies() throws {
+    let text = TestPaths.fixture("articles/ferry-fares.txt").path
+    let html = TestPaths.fixture("html/ferry-fares.html").path
+    let (tally, outcomes) = try ingest([text, html])
+    #expect(tally.new == 1 && tally.rechecks == 0 && tally.unchanged == 1)
+    guard case .parsed(let first) = outcomes[0], case .new(let checkID) = first.first,
+      case .parsed(let second) = outcomes[1]
+    else {
+      Issue.record("unexpected outcomes \(outcomes)")
+      return
+    }
+    #expect(second == [.duplicate(checkID: checkID)])
+    #expect(try db.scalarInt("SELECT count(*) FROM checks") == 1)
+    let copies = try db.query(
+      """
+      SELECT cc.check_id, d.path, d.media_type, cc.article_index
+      FROM check_copies cc JOIN documents d ON d.id = cc.document_id
+      """
+    ) { "\($0.int64(at: 0)) \($0.text(at: 1) ?? "") \($0.text(at: 2) ?? "") \($0.int(at: 3))" }
+    #expect(copies == ["\(checkID) \(html) text/html 0"])
+    #expect(
+      try db.query("SELECT media_type FROM documents ORDER BY id") { $0.text(at: 0) ?? "" }
+        == ["text/plain", "text/html"])
+    // The other order: the page first, then its text copy.
+    let other = try Database.openArchive(path: folder.file("other.sqlite").path)
+    try IngestSession(database: other).run(InputFiles(paths: [html, text]))
+    #expect(try other.scalarInt("SELECT count(*) FROM checks") == 1)
+    #expect(try other.scalarInt("SELECT count(*) FROM check_copies") == 1)
+  }
+
+  @Test func rejectedPagesKeepTheirBytesAndMediaType() throws {
+    let page = try folder.write(
+      "deep.html",
+      "<html><body>" + String(repeating: "<div>", count: 1000) + "<h1>Q?</h1></body></html>")
+    let (tally, _) = try ingest([page])
+    #expect(tally.rejected == 1)
+    let row = try db.queryFirst(
+      "SELECT media_type, status, error, raw_text FROM documents"
+    ) { ($0.text(at: 0), $0.text(at: 1), $0.text(at: 2) ?? "", $0.text(at: 3)) }
+    #expect(row?.0 == "text/html" && row?.1 == "rejected")
+    #expect(row?.2.hasPrefix("tags nested more than 256 deep") == true)
+    #expect(row?.3 == (try String(contentsOfFile: page, encoding: .utf8)))
+    let reparse = try Reparser(database: db).run(.rejected)
+    #expect(reparse.stillRejected == 1)
+    #expect(try db.scalarText("SELECT media_type FROM documents") == "text/html")
+  }
+
+  @Test func reparseReadsPagesAgainAndKeepsCopiesAsCopies() throws {
+    try ingest([
+      TestPaths.fixture("articles/ferry-fares.txt").path,
+      TestPaths.fixture("html/ferry-fares.html").path,
+      TestPaths.fixture("html/complete-save").path,
+      TestPaths.fixture("html/news-source.html").path,
+      TestPaths.fixture("html/claimreview/graph-author-id.html").path,
+    ])
+    let snapshot = {
+      try db.query(
+        """
+        SELECT 'check', id, question_id, document_id, checked_on, citation_count FROM checks
+        UNION ALL SELECT 'copy', check_id, document_id, article_index, NULL, NULL FROM check_copies
+        UNION ALL SELECT 'source', id, document_id, title, published_on, byline FROM sources
+        UNION ALL SELECT 'document', id, media_type, kind, status, format FROM documents
+        ORDER BY 1, 2, 3
+        """
+      ) { $0.values }
+    }
+    let before = try snapshot()
+    #expect(before.count == 3 + 1 + 1 + 5)
+    let tally = try Reparser(database: db).run(.all)
+    #expect(tally.updated == 5 && tally.failed == 0)
+    #expect(try snapshot() == before)
+  }
+
+  @Test func anHTMLPageStoredAsTextBeforeVersion7IsReadAsAPageByReparse() throws {
+    // What an older factarchive made of a saved page: a check whose question is the
+    // doctype line.
+    let page = TestPaths.fixture("html/complete-save/dredging-permits.html").path
+    try ingest([page])
+    try db.execute(
+      "UPDATE questions SET text = '<!DOCTYPE html>', normalized_key = 'doctype html'")
+    try db.execute("UPDATE documents SET parser_version = 2, media_type = 'text/plain'")
+    let tally = try Reparser(database: db).run(.outdated)
+    #expect(tally.updated == 1)
+    #expect(
+      try db.scalarText("SELECT text FROM questions")
+        == "Has Pellmar suspended all harbour dredging permits?")
+    #expect(try db.scalarText("SELECT media_type FROM documents") == "text/html")
+    #expect(try db.scalarText("SELECT checked_on FROM checks") == "2026-03-14")
+  }
+
+  @Test func aClaimReviewPageGivenToIngestImportsItsReviews() throws {
+    let (tally, _) = try ingest([TestPaths.fixture("html/claimreview").path])
+    #expect(tally.new == 6 && tally.rejected == 0)
+    #expect(
+      try db.scalarInt("SELECT count(*) FROM documents WHERE media_type = 'text/html'") == 4)
+    #expect(
+      try db.scalarText(
+        "SELECT publisher FROM checks c JOIN questions q ON q.id = c.question_id WHERE q.text LIKE 'Harlund%'"
+      ) == "Coastline Verify")
+  }
+}
