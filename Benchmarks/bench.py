@@ -404,6 +404,7 @@ def hostile_pages():
         ("100,000 nested divs", page("<div>" * 100_000 + article % "" + "</div>" * 100_000)),
         ("100,000 unclosed <b>", page(article % ("<b>" * 100_000 + "bold"))),
         ("50 MB of tags", page(article % "" + "<span>x</span>" * ((50 << 20) // 14))),
+        ("499,000 tags (just under the limit)", page(article % ("<p>" + "<span>x</span>" * 499_000 + "</p>"))),
         ("misnested tags", page(article % "<p><b><i>x</b></i></div></span>" * 1)),
         ("10 MB attribute and link", page(article % (
             '<p title="%s">t</p><a href="https://example.com/%s">a</a>' % ("y" * (10 << 20), "x" * (10 << 20))))),
