@@ -76,6 +76,19 @@ import Testing
     #expect(refused.stderr.contains("news-source.html: no ClaimReview in the page"))
   }
 
+  @Test func showNamesEveryCopyOfACheck() throws {
+    let text = TestPaths.fixture("articles/ferry-fares.txt").path
+    let html = TestPaths.fixture("html/ferry-fares.html").path
+    let ingest = try factarchive("ingest", "--db", db, text, html)
+    #expect(ingest.stdout == "2 files: 1 new, 0 re-checks, 1 unchanged, 0 rejected\n")
+    let shown = try factarchive("show", "--db", db, "1")
+    #expect(
+      shown.stdout.contains(
+        "from \(text) (document 1)\nalso saved as \(html) (document 2, text/html)\n"))
+    let json = try factarchive("show", "--db", db, "1", "--format", "json")
+    #expect(json.stdout.contains("\"media_type\": \"text/html\""))
+  }
+
   @Test func ingestTwiceSaysUnchangedAndExitsZero() throws {
     let articles = TestPaths.fixture("articles").path
     #expect(try factarchive("ingest", "--db", db, articles).status == 0)

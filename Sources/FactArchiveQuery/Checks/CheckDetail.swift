@@ -4,6 +4,13 @@ import FactArchiveStore
 
 /// A whole check read back: question, date, summaries with headings, citations, follow-ups.
 public struct CheckDetail: Sendable, Equatable {
+  /// Another document holding this check.
+  public struct Copy: Sendable, Equatable {
+    public var documentID: Int64
+    public var path: String
+    public var mediaType: String
+  }
+
   public struct Summary: Sendable, Equatable {
     public var position: Int
     public var heading: String?
@@ -38,6 +45,8 @@ public struct CheckDetail: Sendable, Equatable {
   public var disclaimer: String?
   public var documentID: Int64
   public var documentPath: String
+  /// Other documents holding the same check (the page saved again, as text or HTML).
+  public var copies: [Copy] = []
   public var summaries: [Summary]
   public var followUps: [String]
   public var references: [Reference]
@@ -97,6 +106,16 @@ public struct CheckDetail: Sendable, Equatable {
       "SELECT text FROM follow_ups WHERE check_id = ? ORDER BY position", [id]
     ) { $0.text("text") ?? "" }
     detail.reviews = try Reviews.all(checkID: id, in: db)
+    detail.copies = try db.query(
+      """
+      SELECT d.id, d.path, d.media_type FROM check_copies AS cc
+      JOIN documents AS d ON d.id = cc.document_id WHERE cc.check_id = ? ORDER BY d.id
+      """, [id]
+    ) {
+      Copy(
+        documentID: $0.int64("id"), path: $0.text("path") ?? "",
+        mediaType: $0.text("media_type") ?? "")
+    }
     return detail
   }
 
@@ -113,6 +132,15 @@ public struct CheckDetail: Sendable, Equatable {
       .init("disclaimer", .string(disclaimer)),
       .init("document_id", .int(documentID)),
       .init("document_path", .string(documentPath)),
+      .init(
+        "copies",
+        .array(
+          copies.map {
+            .object([
+              .init("document_id", .int($0.documentID)), .init("path", .string($0.path)),
+              .init("media_type", .string($0.mediaType)),
+            ])
+          })),
       .init(
         "summaries",
         .array(
@@ -156,6 +184,9 @@ public struct CheckDetail: Sendable, Equatable {
       output += ", no check date"
     }
     output += "\nfrom \(documentPath) (document \(documentID))\n"
+    for copy in copies {
+      output += "also saved as \(copy.path) (document \(copy.documentID), \(copy.mediaType))\n"
+    }
     if let titleURL { output += "link: \(titleURL)\n" }
     if truncated {
       output += style.yellow("This copy of the page is truncated: it ends part-way.") + "\n"
