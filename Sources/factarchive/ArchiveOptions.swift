@@ -32,13 +32,19 @@ struct ArchiveOptions: ParsableArguments {
   /// Opens (creating and migrating when needed) the archive for writing, or fails with one
   /// clear line. The library keeps the archive's invariants (every live check judged).
   func open() throws -> Database {
-    try asDatabaseFailure { try Database.openArchive(path: path) }
+    try profiled(asDatabaseFailure { try Database.openArchive(path: path) })
   }
 
   /// For commands that only read: the archive as `open()` gives it, or, where the file or its
   /// folder cannot be written (a read-only mount, a backup on a CD), opened read-only.
   func openForReading() throws -> Database {
-    try asDatabaseFailure { try Database.openArchiveForReading(path: path) }
+    try profiled(asDatabaseFailure { try Database.openArchiveForReading(path: path) })
+  }
+
+  /// With `FACTARCHIVE_PROFILE_SQL` set, every statement's time goes to stderr.
+  private func profiled(_ db: Database) -> Database {
+    if getenv("FACTARCHIVE_PROFILE_SQL") != nil { db.printStatementTimes() }
+    return db
   }
 
   /// Runs `body`; any error it throws becomes this archive's one-line failure (exit 4).

@@ -21,8 +21,10 @@ struct ReportCommand: ParsableCommand {
       Totals, checks newly stale since the previous report, still stale, refreshed since the \
       previous report, snoozed, undated; counts by topic and by reason; the oldest checks; \
       charts of check ages and of stale counts over past reports (html). Each run is \
-      recorded in staleness_runs and staleness_flags; running the same --as-of again prints \
-      the recorded report, byte for byte.
+      recorded in staleness_runs, in day order, and the queue as periods in \
+      staleness_periods (staleness_flags and newly_stale are views over them); running the \
+      same --as-of again prints the recorded report, byte for byte, and a report for an \
+      earlier day that was never recorded is refused.
 
       Exit status: 0 success; 3 with --fail-on new when there are newly stale checks, or \
       with --fail-on any when any check is stale; 2 usage error; 4 database failure.
@@ -63,9 +65,14 @@ struct ReportCommand: ParsableCommand {
         Terminal.writeOut(rows.count == 1 ? "No report recorded yet.\n" : TextTable.columns(rows))
         return
       }
-      let content = try Timing.measure("report") {
-        try NightlyReport.run(
-          asOf: asOf ?? Day.today(), by: Terminal.userName, at: Timestamp.nowUTC(), on: db)
+      let content: ReportContent
+      do {
+        content = try Timing.measure("report") {
+          try NightlyReport.run(
+            asOf: asOf ?? Day.today(), by: Terminal.userName, at: Timestamp.nowUTC(), on: db)
+        }
+      } catch let error as NightlyReport.OutOfOrder {
+        throw CommandFailure(message: error.description, status: ExitStatus.usage)
       }
       let text = ReportRenderer.render(content, format: format)
       if let out {

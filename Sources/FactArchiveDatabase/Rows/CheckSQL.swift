@@ -29,6 +29,9 @@ public enum CheckSQL {
     "\(e).source_date > coalesce(c.reviewed_on, '')"
   }
 
+  /// The check is withdrawn: its latest review takes it out of the queue for good.
+  public static let withdrawn = reviewed(\.leavesQueue)
+
   /// A check the policy has not judged yet: no due date, and not withdrawn (a withdrawn
   /// check has none, for good).
   public static let unjudged = "(c.due_on IS NULL AND NOT \(reviewed(\.leavesQueue)))"

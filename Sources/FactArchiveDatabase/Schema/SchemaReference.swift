@@ -54,8 +54,8 @@ erDiagram
   checks ||--o{ check_evidence : "has newer evidence"
   sources ||--o{ check_evidence : "is evidence for"
   checks ||--o{ snoozes : "is snoozed by"
-  staleness_runs ||--o{ staleness_flags : "flags"
-  checks ||--o{ staleness_flags : "is flagged in"
+  staleness_runs ||--o{ staleness_periods : "opens and closes"
+  checks ||--o{ staleness_periods : "is stale in"
   staleness_rules }o--o{ checks : "set due_on of"
 ```
 
@@ -123,10 +123,12 @@ there are no bytes to keep.
 
 A check's date for ordering and ageing is `coalesce(checked_on, checked_on_inferred)`.
 Indexes: `checks_by_tier (queue_tier, due_on) WHERE superseded = 0` (the default queue
-order: a range scan by due date in each tier), `checks_stale_queue (due_on) WHERE
-superseded = 0` (`stale --order overdue`), `checks_by_topic (topic, due_on) WHERE
-superseded = 0`, and `checks_by_age (coalesce(checked_on, checked_on_inferred)) WHERE
-superseded = 0`.
+order: a range scan by due date in each tier), `checks_stale_queue (due_on, queue_tier,
+topic, checked_on, checked_on_inferred, max_age_days, review_verdict, reviewed_on,
+publisher_flagged_outdated, time_sensitive_terms) WHERE superseded = 0` (`stale --order
+overdue`, and every column the nightly report's counts read, so they never touch the
+table), `checks_by_topic (topic, due_on) WHERE superseded = 0`, and `checks_by_age
+(coalesce(checked_on, checked_on_inferred), checked_on) WHERE superseded = 0`.
 Full-text index: `checks_fts` (`key_terms`), `content="checks"` (see
 [Full-text search](#full-text-search)).
 
@@ -305,16 +307,64 @@ A snooze is in force on a day when `ended_at IS NULL AND until > day`.
 | `undated` | INTEGER | latest checks without a `Checked on` date |
 | `report` | TEXT | the report's content as JSON: what a repeat of the same day prints |
 | `reviewed` | INTEGER | reviews dated after the previous run's day, up to this one |
+| `last_check_id` | INTEGER | the largest check id when the run was recorded: checks added later are looked at by the next run. NULL for runs recorded before version 8 |
 
-### `staleness_flags` — every check a run flagged
+Runs are recorded in day order: a report for a day before the latest recorded one prints
+that day's stored report if there is one, and is refused otherwise.
+
+### `staleness_periods` — the queue, night by night, as periods
+
+Since version 8 a run does not write a row per stale check: a check's **period** opens on
+the night it enters the queue (`queued`), or is found stale but snoozed (`snoozed`), and
+closes on the night it leaves or changes state. A run writes only what changed since the
+night before. Runs recorded before version 8 were converted (consecutive runs that
+flagged a check in the same state make one period).
+
+| column | type | meaning |
+|---|---|---|
+| `id` | INTEGER | period id |
+| `check_id` | INTEGER | the check (`checks.id`; ids survive reparses) |
+| `state` | TEXT | `queued` (stale, in the queue) or `snoozed` (stale, snoozed) |
+| `opened_run` | INTEGER → `staleness_runs.id` | the run that opened it |
+| `opened_on` | TEXT | that run's day |
+| `reasons` | TEXT | comma-separated reason codes on the night it opened: `review`, `age`, `publisher_flag`, `time_sensitive`, `newer_evidence`, `undated` |
+| `due_on` | TEXT | the check's due date on the night it opened |
+| `closed_run` | INTEGER → `staleness_runs.id` | the run that closed it; NULL while it is open |
+| `closed_on` | TEXT | that run's day; NULL while open |
+| `closed_as` | TEXT | why it closed: `refreshed` (a newer check of the question arrived), `reviewed` (an editor's review moved its due date), `withdrawn`, `snoozed` / `unsnoozed` (a snooze started or ended: the next period has the other state), `not_due` (its due date moved for another reason: a rule change, a reparse), `removed` (the check is gone after a reparse) |
+
+Indexes: `staleness_periods_open (check_id) WHERE closed_run IS NULL`,
+`staleness_periods_by_check (check_id, opened_on)`, `staleness_periods_opened (opened_run)`,
+`staleness_periods_closed (closed_run) WHERE closed_run IS NOT NULL`.
+
+The checks in the queue on any day a run was recorded for, and on any day at all between
+runs (a period covers the nights from `opened_on` up to, not including, `closed_on`):
+
+```sql
+SELECT check_id FROM staleness_periods
+WHERE state = 'queued' AND opened_on <= '2026-11-21'
+  AND (closed_on IS NULL OR closed_on > '2026-11-21');
+```
+
+### `staleness_changes` — checks to look at in the next run
+
+| column | type | meaning |
+|---|---|---|
+| `check_id` | INTEGER | a check whose due date, supersession or review changed, or which was snoozed, unsnoozed or removed, since the last run (written by triggers; the next run empties it) |
+
+### `staleness_flags` — every check a run flagged (a view since version 8)
+
+The table of versions 3–7, kept as a view over `staleness_periods` with the same columns,
+so queries written against it still work. `reasons` and `due_on` are now those of the night
+the check's period opened (the table held each night's).
 
 | column | type | meaning |
 |---|---|---|
 | `run_id` | INTEGER → `staleness_runs.id` | the run |
 | `check_id` | INTEGER | the check (`checks.id`; ids survive reparses) |
-| `status` | TEXT | `new`, `still`, `snoozed`, or `refreshed` (flagged last time, re-checked since) |
+| `status` | TEXT | `new` (stale, and not in the run before), `still`, `snoozed`, or `refreshed` (in the run before, re-checked since) |
 | `reasons` | TEXT | comma-separated codes: `age`, `publisher_flag`, `time_sensitive`, `newer_evidence`, `undated`, `review` |
-| `due_on` | TEXT | the check's due date then |
+| `due_on` | TEXT | the check's due date when its period opened |
 
 ### `check_copies` — further copies of a check
 
@@ -376,6 +426,8 @@ WHERE summaries_fts MATCH '"grain export"' ORDER BY rank LIMIT 5;
 | `citation_counts` | `check_id`, `question_id`, `citations`, `distinct_refs`, `listed_sources` | per check: citation markers, distinct reference numbers, entries in its reference list |
 | `stale_now` | `check_id`, `question_id`, `question`, `checked_on`, `checked_on_inferred`, `due_on`, `overdue_days`, `topic`, `publisher_flagged_outdated`, `time_sensitive_terms`, `queue_tier`, `review_verdict` | the stale queue today by the stored due dates and tiers, in the queue's order, snoozed and withdrawn checks left out (`factarchive stale` adds the reasons) |
 | `latest_reviews` | `id`, `check_id`, `verdict`, `note`, `reviewed_on`, `reviewed_by`, `created_at` | the latest review of each reviewed check (the columns of `reviews`) |
+| `newly_stale` | `check_id`, `since`, `reasons`, `due_on` | the latest run's newly stale checks: stale that night and not the night before |
+| `refreshed_since_last_run` | `check_id`, `stale_since`, `refreshed_by`, `reasons` | checks in the queue the night before the latest run and refreshed (replaced by a newer check) by then |
 
 ## Examples
 

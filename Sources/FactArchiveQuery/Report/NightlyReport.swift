@@ -4,9 +4,11 @@ import FactArchivePolicy
 import FactArchiveStore
 import Foundation
 
-/// The nightly staleness report: each run (one per `--as-of` day) is recorded in
-/// `staleness_runs` with every flagged check in `staleness_flags`, so "newly stale since
-/// last night" is answerable in SQL; running the same day again prints the stored report.
+/// The nightly staleness report: each run (one per `--as-of` day, in day order) is recorded
+/// in `staleness_runs`, and the queue as periods in `staleness_periods` (`StalenessPeriods`:
+/// a run writes what changed since the night before), so "newly stale since last night" is
+/// answerable in SQL (`newly_stale`, `staleness_flags`); running the same day again prints
+/// the stored report.
 ///
 /// ```swift
 /// let content = try NightlyReport.run(asOf: Day(iso: "2026-11-22")!, by: "cron", on: db)
@@ -32,6 +34,17 @@ public enum NightlyReport {
         return try decode(stored)
       }
       return try record(asOf: asOf, by: user, at: time, on: db)
+    }
+  }
+
+  /// A report asked for a day before the latest recorded run, which was not recorded then:
+  /// the periods only move forward.
+  public struct OutOfOrder: Error, CustomStringConvertible {
+    public var asOf: Day
+    public var latest: Day
+    public var description: String {
+      "no report was recorded for \(asOf.iso), and runs are recorded in day order: the latest "
+        + "is for \(latest.iso) (`factarchive report --list` shows the recorded days)"
     }
   }
 
@@ -89,93 +102,48 @@ public enum NightlyReport {
   private static func record(asOf: Day, by user: String, at time: String, on db: Database) throws
     -> ReportContent
   {
+    let latest = try db.queryFirst(
+      "SELECT as_of FROM staleness_runs ORDER BY as_of DESC LIMIT 1", [], { $0.day("as_of") })
+    if let latest = latest ?? nil, latest > asOf {
+      throw OutOfOrder(asOf: asOf, latest: latest)
+    }
     let previous = try db.queryFirst(
-      "SELECT id, as_of FROM staleness_runs WHERE as_of < ? ORDER BY as_of DESC LIMIT 1", [asOf.iso]
-    ) { (id: $0.int64("id"), asOf: $0.day("as_of")) }
+      "SELECT id, as_of, last_check_id FROM staleness_runs ORDER BY as_of DESC LIMIT 1", []
+    ) {
+      (
+        id: $0.int64("id"),
+        run: StalenessPeriods.PreviousRun(
+          asOf: $0.day("as_of") ?? asOf,
+          lastCheckID: $0.optionalInt("last_check_id").map(Int64.init))
+      )
+    }
     try db.execute(
       """
       INSERT INTO staleness_runs
-        (as_of, created_at, created_by, checks, stale, new_stale, refreshed, snoozed, undated, report)
-      VALUES (?, ?, ?, 0, 0, 0, 0, 0, 0, '')
+        (as_of, created_at, created_by, checks, stale, new_stale, refreshed, snoozed, undated, report,
+         last_check_id)
+      VALUES (?, ?, ?, 0, 0, 0, 0, 0, 0, '', (SELECT coalesce(max(id), 0) FROM checks))
       """, [asOf.iso, time, user])
     let runID = db.lastInsertedRowID
-    let values: [String: any DatabaseValueConvertible] = [
-      ":run": runID, ":previous": previous?.id ?? 0, ":as_of": asOf.iso,
-    ]
-    // Every stale latest check, with its status against the previous run.
-    try execute(
-      db,
-      """
-      INSERT INTO staleness_flags (run_id, check_id, status, reasons, due_on)
-      SELECT :run, c.id,
-             CASE WHEN \(StaleQueue.snoozedUntil) IS NOT NULL THEN 'snoozed'
-                  WHEN EXISTS (SELECT 1 FROM staleness_flags AS p
-                               WHERE p.run_id = :previous AND p.check_id = c.id
-                                 AND p.status IN ('new', 'still', 'snoozed')) THEN 'still'
-                  ELSE 'new' END,
-             \(StaleQueue.reasonCodes()), c.due_on
-      FROM checks AS c
-      WHERE c.superseded = 0 AND c.due_on <= :as_of
-      """, values)
-    // Checks the previous run flagged that a newer check has replaced since.
-    try execute(
-      db,
-      """
-      INSERT INTO staleness_flags (run_id, check_id, status, reasons, due_on)
-      SELECT :run, p.check_id, 'refreshed', p.reasons, p.due_on
-      FROM staleness_flags AS p JOIN checks AS c ON c.id = p.check_id
-      WHERE p.run_id = :previous AND p.status IN ('new', 'still', 'snoozed') AND c.superseded = 1
-      """, values.filter { $0.key != ":as_of" })
+    try StalenessPeriods.advance(runID: runID, asOf: asOf, previous: previous?.run, on: db)
 
     let explainer = try ReasonExplainer(database: db, asOf: asOf)
-    let reviews = try Reviews.dated(after: previous?.asOf, through: asOf, in: db)
-    func items(_ status: String, limit: Int = ReportContent.listLimit) throws -> [StaleCheck] {
-      let statement = try db.prepare(
-        """
-        SELECT \(StaleQueue.columns())
-        FROM staleness_flags AS f JOIN checks AS c ON c.id = f.check_id
-        JOIN questions AS q ON q.id = c.question_id
-        WHERE f.run_id = :run AND f.status = :status
-        ORDER BY \(StaleQueue.orderBy(.tier)) LIMIT :limit
-        """)
-      try statement.bind(named: [
-        ":run": runID, ":status": status, ":as_of": asOf.iso, ":limit": limit,
-      ])
-      var result: [StaleCheck] = []
-      try statement.forEachRow { result.append(try explainer.check(from: $0, maxAgeOverride: nil)) }
-      return result
-    }
+    let reviews = try Reviews.dated(after: previous?.run.asOf, through: asOf, in: db)
     func count(_ sql: String, _ arguments: [any DatabaseValueConvertible] = []) throws -> Int {
       Int(try db.scalarInt(sql, arguments))
     }
-    let statusCounts = Dictionary(
-      uniqueKeysWithValues: try db.query(
-        """
-        SELECT status, count(*) AS flags FROM staleness_flags WHERE run_id = ? GROUP BY status
-        """, [runID]
-      ) { ($0.text("status") ?? "", $0.int("flags")) })
-    let queued = "f.run_id = \(runID) AND f.status IN ('new', 'still')"
+    let newStale = try count(
+      "SELECT count(*) FROM staleness_periods AS p WHERE \(StalenessPeriods.newlyStale(run: "?"))",
+      [runID])
+    let refreshed = try count(
+      "SELECT count(*) FROM staleness_periods WHERE closed_run = ? AND closed_as = 'refreshed'",
+      [runID])
+    let queue = try QueueCounts(asOf: asOf, on: db)
+    let (ageBands, latestChecks, undated) = try ageBands(asOf: asOf, on: db)
     let totals = ReportContent.Totals(
-      checks: try count("SELECT count(*) FROM checks WHERE superseded = 0"),
-      stale: (statusCounts["new"] ?? 0) + (statusCounts["still"] ?? 0),
-      newStale: statusCounts["new"] ?? 0, stillStale: statusCounts["still"] ?? 0,
-      refreshed: statusCounts["refreshed"] ?? 0, snoozed: statusCounts["snoozed"] ?? 0,
-      undated: try count("SELECT count(*) FROM checks WHERE superseded = 0 AND checked_on IS NULL"),
-      reviewed: reviews.count)
-    let byTopic = try db.query(
-      """
-      SELECT coalesce(c.topic, 'default') AS topic, count(*) AS checks
-      FROM staleness_flags AS f JOIN checks AS c ON c.id = f.check_id
-      WHERE \(queued) GROUP BY 1 ORDER BY 2 DESC, 1
-      """
-    ) { ReportContent.Count(name: $0.text("topic") ?? "", count: $0.int("checks")) }
-    var byReason: [ReportContent.Count] = []
-    for code in StaleReason.Code.allCases {
-      let number = try count(
-        "SELECT count(*) FROM staleness_flags AS f WHERE \(queued) AND ',' || f.reasons || ',' LIKE ?",
-        ["%," + code.rawValue + ",%"])
-      byReason.append(ReportContent.Count(name: code.rawValue, count: number))
-    }
+      checks: latestChecks, stale: queue.stale, newStale: newStale,
+      stillStale: queue.stale - newStale, refreshed: refreshed, snoozed: queue.snoozed,
+      undated: undated, reviewed: reviews.count)
     try db.execute(
       """
       UPDATE staleness_runs SET checks = ?, stale = ?, new_stale = ?, refreshed = ?, snoozed = ?,
@@ -186,17 +154,7 @@ public enum NightlyReport {
         totals.checks, totals.stale, totals.newStale, totals.refreshed, totals.snoozed,
         totals.undated, reviews.count, runID,
       ])
-    let tierCounts = Dictionary(
-      uniqueKeysWithValues: try db.query(
-        """
-        SELECT c.queue_tier AS tier, count(*) AS checks
-        FROM staleness_flags AS f JOIN checks AS c ON c.id = f.check_id
-        WHERE \(queued) AND c.queue_tier IS NOT NULL GROUP BY 1
-        """
-      ) { ($0.int("tier"), $0.int("checks")) })
-    let byTier = QueueTier.all.map {
-      ReportContent.Count(name: "\($0) \(QueueTier.name($0))", count: tierCounts[$0] ?? 0)
-    }
+    let lists = ReportLists(runID: runID, asOf: asOf, explainer: explainer, db: db)
     let history = try db.query(
       """
       SELECT as_of, stale FROM (
@@ -205,49 +163,54 @@ public enum NightlyReport {
       """, [asOf.iso]
     ) { ReportContent.Count(name: $0.text("as_of") ?? "", count: $0.int("stale")) }
     let content = ReportContent(
-      asOf: asOf, recordedAt: time, previousAsOf: previous?.asOf, totals: totals, byTopic: byTopic,
-      byReason: byReason, ageBands: try ageBands(asOf: asOf, on: db), history: history,
-      newlyStale: try items("new"), stillStale: try items("still"),
-      refreshed: try items("refreshed"),
-      snoozed: try items("snoozed"), oldest: try oldest(asOf: asOf, explainer: explainer, on: db),
-      byTier: byTier,
+      asOf: asOf, recordedAt: time, previousAsOf: previous?.run.asOf, totals: totals,
+      byTopic: queue.byTopic, byReason: queue.byReason, ageBands: ageBands, history: history,
+      newlyStale: try lists.newlyStale(count: newStale), stillStale: try lists.stillStale(),
+      refreshed: try lists.refreshed(), snoozed: try lists.snoozed(),
+      oldest: try oldest(asOf: asOf, explainer: explainer, on: db), byTier: queue.byTier,
       reviewed: try reviewedChecks(reviews, asOf: asOf, explainer: explainer, on: db))
     try db.execute(
       "UPDATE staleness_runs SET report = ? WHERE id = ?", [try encode(content), runID])
     return content
   }
 
-  private static func execute(
-    _ db: Database, _ sql: String, _ values: [String: any DatabaseValueConvertible]
-  ) throws {
-    let statement = try db.prepare(sql)
-    try statement.bind(named: values)
-    while try statement.step() {}
-  }
-
-  /// The latest checks by age band on `asOf`.
-  private static func ageBands(asOf: Day, on db: Database) throws -> [ReportContent.Count] {
+  /// The latest checks by age band on `asOf`, how many there are, and how many have no
+  /// `Checked on` date: one pass over the `checks_by_age` index, comparing dates (a check
+  /// is at most N days old when its date is on or after `asOf` minus N days).
+  private static func ageBands(asOf: Day, on db: Database) throws
+    -> (bands: [ReportContent.Count], checks: Int, undated: Int)
+  {
     let bands: [(String, Int)] = [
       ("0–30 days", 30), ("31–90 days", 90), ("91–180 days", 180), ("181–365 days", 365),
-      ("1–2 years", 730), ("over 2 years", Int.max),
+      ("1–2 years", 730),
     ]
-    var counts = [Int](repeating: 0, count: bands.count + 1)
-    try db.cachedStatement(
-      """
-      SELECT CAST(julianday(?) - julianday(coalesce(checked_on, checked_on_inferred)) AS INTEGER)
-        AS age
-      FROM checks WHERE superseded = 0
-      """
-    ).forEachRow([asOf.iso]) { row in
-      guard let age = row.optionalInt("age").map({ max(0, $0) }) else {
-        counts[bands.count] += 1
-        return
-      }
-      counts[bands.firstIndex { age <= $0.1 } ?? bands.count - 1] += 1
+    let date = "coalesce(checked_on, checked_on_inferred)"
+    var sums: [String] = []
+    var values: [any DatabaseValueConvertible] = []
+    var newer: String?
+    for (_, days) in bands {
+      let since = asOf.adding(days: -days).iso
+      sums.append("sum(\(date) >= ?" + (newer == nil ? "" : " AND \(date) < ?") + ")")
+      values.append(since)
+      if let newer { values.append(newer) }
+      newer = since
     }
-    return zip(bands.map(\.0) + ["no date"], counts).map {
-      ReportContent.Count(name: $0, count: $1)
-    }
+    sums.append("sum(\(date) < ?)")
+    values.append(newer ?? asOf.iso)
+    let counts =
+      try db.queryFirst(
+        """
+        SELECT count(*) AS checks, sum(checked_on IS NULL) AS undated, sum(\(date) IS NULL),
+               \(sums.joined(separator: ", "))
+        FROM checks WHERE superseded = 0
+        """, values
+      ) { row in (0..<(3 + bands.count + 1)).map { row.int(at: Int32($0)) } } ?? []
+    guard counts.count == 3 + bands.count + 1 else { return ([], 0, 0) }
+    let names = bands.map(\.0) + ["over 2 years", "no date"]
+    let perBand = Array(counts[3...]) + [counts[2]]
+    return (
+      zip(names, perBand).map { ReportContent.Count(name: $0, count: $1) }, counts[0], counts[1]
+    )
   }
 
   /// The checks behind `reviews` (the latest review of each, newest first), as they stand.
