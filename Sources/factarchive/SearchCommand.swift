@@ -14,7 +14,9 @@ struct SearchCommand: ParsableCommand {
       TERMS use FTS5 query syntax: words (stemmed: 'sanction' finds 'sanctioned'), \
       "exact phrases", OR, NOT, prefix*, and column:word. A match in the question counts \
       double, one in a follow-up question half. Matches print in **bold** within a snippet. \
-      A query FTS5 cannot read exits 2 with its message.
+      A query with a word or phrase found in more than 20,000 passages of an index is too \
+      broad to rank: its matching checks are listed most recently added first, with a note \
+      (ranking "newest" in json and csv). A query FTS5 cannot read exits 2 with its message.
       """)
 
   @OptionGroup var archive: ArchiveOptions

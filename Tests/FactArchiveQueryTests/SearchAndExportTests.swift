@@ -36,6 +36,42 @@ import Testing
     #expect(hits.allSatisfy { $0.snippet.lowercased().contains("**ferr") })
   }
 
+  /// A word in more than `broadRows` rows of an index makes a query broad: its hits are the
+  /// matching checks most recently added, newest first; other queries keep exact bm25.
+  @Test func broadQueriesListTheNewestMatchingChecks() throws {
+    var search = FullTextSearch(query: "ferry", limit: 50)
+    let ranked = try search.run(on: db)
+    #expect(ranked.allSatisfy { $0.ranking == .relevance })
+    search.broadRows = 3
+    let broad = try search.run(on: db)
+    #expect(broad.allSatisfy { $0.ranking == .newest && $0.score == 0 })
+    #expect(broad.map(\.checkID) == broad.map(\.checkID).sorted(by: >))
+    // The same checks, in another order.
+    #expect(Set(broad.map(\.checkID)) == Set(ranked.map(\.checkID)))
+    // Paging walks the same list.
+    search.limit = 2
+    search.offset = 2
+    #expect(try search.run(on: db).map(\.checkID) == Array(broad.map(\.checkID)[2..<4]))
+    // A rare word keeps the ranking even beside a low threshold.
+    var rare = FullTextSearch(query: "Calloway", limit: 5)
+    rare.broadRows = 3
+    #expect(try rare.run(on: db).allSatisfy { $0.ranking == .relevance })
+    let table = FullTextSearch.render(broad, format: .table, query: "ferry")
+    #expect(table.hasPrefix(FullTextSearch.broadNote))
+    let csv = FullTextSearch.render(broad, format: .csv, query: "ferry")
+    #expect(csv.split(separator: "\n")[1].hasSuffix(",newest"))
+  }
+
+  @Test func theWordsOfAQueryAreWhatIsMeasured() {
+    #expect(
+      SearchTerms.words("\"grain export quotas\" OR tariff NOT heading: subsid* AND NEAR(a b, 5)")
+        == ["\"grain\"", "\"export\"", "\"quotas\"", "\"tariff\"", "\"subsid\"*", "\"a\"", "\"b\""])
+    #expect(
+      SearchTerms.words("\"ferry \"\"quoted\"\" fares\"*") == [
+        "\"ferry\"", "\"quoted\"", "\"fares\"*",
+      ])
+  }
+
   @Test func phrasesPrefixesStemsAndColumns() throws {
     #expect(
       try search("\"school meal\"").first?.question

@@ -21,6 +21,9 @@ enum SearchPage {
     }
     guard let query else { return html }
     guard !hits.isEmpty else { return html + "<p class=\"notice\">No checks match \(query).</p>\n" }
+    if hits.contains(where: { $0.ranking == .newest }) {
+      html += "<p class=\"notice\">\(FullTextSearch.broadNote)</p>\n"
+    }
     html += "<ol class=\"hits\" start=\"\((page - 1) * 20 + 1)\">"
     for hit in hits {
       let date = hit.checkedOn?.iso ?? hit.checkedOnInferred.map { "~" + $0.iso } ?? "no date"

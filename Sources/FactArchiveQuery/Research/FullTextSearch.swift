@@ -13,6 +13,15 @@ import FactArchiveStore
 /// `column:word` (<https://www.sqlite.org/fts5.html#full_text_query_syntax>). Each check's
 /// score is its best match by bm25, a match in the question counting double and one in a
 /// follow-up question half.
+///
+/// **Broad queries.** bm25 reads the whole list of rows of every phrase in the query (to
+/// count them), and scores every matching row: a word in most checks costs a second at a
+/// million articles, and a phrase costs what its words' lists cost, however few rows it
+/// matches. So a query with a word matching more than `broadRows` rows of an index
+/// (`evidence`, `audit*`, `"ferry subsidies"` when subsidies are everywhere) is broad: its
+/// hits are the matching checks most recently added, newest first, not ranked
+/// (`Hit.ranking == .newest`; the CLI and the desk say so). A query whose every word matches
+/// at most `broadRows` rows of each index keeps the exact bm25 ranking.
 public struct FullTextSearch: Sendable {
   public var query: String
   public var limit: Int
@@ -37,9 +46,28 @@ public struct FullTextSearch: Sendable {
     public var field: String
     /// The matched text with its matches in `**bold**`.
     public var snippet: String
-    /// bm25-based; lower is better.
+    /// bm25-based; lower is better. 0 for a broad query's hits.
     public var score: Double
+    /// How the hits are ordered: by relevance, or (a broad query) newest first.
+    public var ranking: Ranking = .relevance
   }
+
+  public enum Ranking: String, Sendable, Equatable {
+    /// Exact bm25 (weighted by where the match is).
+    case relevance = "bm25"
+    /// The matching checks most recently added first: the query is too broad to rank.
+    case newest
+  }
+
+  /// A word matching more rows than this in an index makes the query broad.
+  public static let defaultBroadRows = 20_000
+  public var broadRows = FullTextSearch.defaultBroadRows
+
+  /// What the CLI and the desk print above a broad query's hits.
+  public static let broadNote =
+    "A word in this search is in more than \(defaultBroadRows) passages, too many to rank "
+    + "by relevance: these are the matching checks most recently added, newest first. "
+    + "Add a rarer word, a phrase or AND to rank the results."
 
   /// A query FTS5 cannot read (`"unbalanced`, `AND` at the end, an unknown column).
   public struct SyntaxError: Error, CustomStringConvertible {
@@ -77,6 +105,7 @@ public struct FullTextSearch: Sendable {
   ]
 
   public func run(on db: Database) throws -> [Hit] {
+    if try isBroad(on: db) { return try newest(on: db) }
     var best: [Int64: (score: Double, source: Int, rowid: Int64)] = [:]
     let candidates = min(1000, max(50, (offset + limit) * 5))
     var columnErrors: [SyntaxError] = []
@@ -106,8 +135,70 @@ public struct FullTextSearch: Sendable {
     let ranked = best.sorted {
       $0.value.score != $1.value.score ? $0.value.score < $1.value.score : $0.key < $1.key
     }
+    return try hits(
+      ranked.dropFirst(offset).prefix(limit).map {
+        (checkID: $0.key, source: $0.value.source, rowid: $0.value.rowid, score: $0.value.score)
+      }, ranking: .relevance, db: db)
+  }
+
+  /// Whether a word of the query matches more than `broadRows` rows of an index: one probe
+  /// per word and index, each stopping at row `broadRows + 1`.
+  func isBroad(on db: Database) throws -> Bool {
+    var probes = SearchTerms.words(query)
+    if probes.isEmpty { probes = [query] }
+    for source in Self.sources {
+      for phrase in probes {
+        let beyond = try? db.queryFirst(
+          """
+          SELECT rowid FROM \(source.table) WHERE \(source.table) MATCH ?
+          ORDER BY rowid DESC LIMIT 1 OFFSET ?
+          """, [phrase, broadRows], { $0.int64(at: 0) })
+        if beyond != nil { return true }
+      }
+    }
+    return false
+  }
+
+  /// A broad query's hits: the matching checks most recently added first (each index read
+  /// newest first, stopping after the rows needed).
+  private func newest(on db: Database) throws -> [Hit] {
+    var newest: [Int64: (source: Int, rowid: Int64)] = [:]
+    var columnErrors: [SyntaxError] = []
+    let wanted = (offset + limit) * 4
+    for (index, source) in Self.sources.enumerated() {
+      let rows: [(Int64, Int64)]
+      do {
+        rows = try matching(
+          """
+          SELECT \(source.check) AS check_id, f.rowid AS rowid
+          FROM \(source.table) AS f \(source.join)
+          WHERE \(source.table) MATCH ? ORDER BY f.rowid DESC LIMIT ?
+          """,
+          [query, wanted], db: db
+        ) { ($0.int64("check_id"), $0.int64("rowid")) }
+      } catch let error as SyntaxError where error.message.contains("no such column") {
+        columnErrors.append(error)
+        continue
+      }
+      for (checkID, rowid) in rows where checkID > 0 && newest[checkID] == nil {
+        newest[checkID] = (index, rowid)
+      }
+    }
+    if columnErrors.count == Self.sources.count, let error = columnErrors.first { throw error }
+    return try hits(
+      newest.sorted { $0.key > $1.key }.dropFirst(offset).prefix(limit).map {
+        (checkID: $0.key, source: $0.value.source, rowid: $0.value.rowid, score: 0)
+      }, ranking: .newest, db: db)
+  }
+
+  /// The hits for chosen matches, with their snippets and checks.
+  private func hits(
+    _ chosen: [(checkID: Int64, source: Int, rowid: Int64, score: Double)], ranking: Ranking,
+    db: Database
+  ) throws -> [Hit] {
     var hits: [Hit] = []
-    for (checkID, match) in ranked.dropFirst(offset).prefix(limit) {
+    for match in chosen {
+      let checkID = match.checkID
       let source = Self.sources[match.source]
       let snippet =
         try matching(
@@ -127,7 +218,8 @@ public struct FullTextSearch: Sendable {
               question: row.text("question") ?? "", checkedOn: row.day("checked_on"),
               checkedOnInferred: row.day("checked_on_inferred"),
               isLatest: !row.bool("superseded"),
-              field: source.field, snippet: snippet.replacingNewlines(), score: match.score)
+              field: source.field, snippet: snippet.replacingNewlines(), score: match.score,
+              ranking: ranking)
           })
       else { continue }
       hits.append(hit)
@@ -159,18 +251,22 @@ public struct FullTextSearch: Sendable {
     case .csv:
       return TextTable.csvRow([
         "rank", "check_id", "question_id", "question", "checked_on", "latest", "field", "snippet",
-        "score",
+        "score", "ranking",
       ])
         + hits.enumerated().map { offset, hit in
           TextTable.csvRow([
             String(offset + 1), String(hit.checkID), String(hit.questionID), hit.question,
             hit.checkedOn?.iso ?? hit.checkedOnInferred.map { "~" + $0.iso } ?? "",
             hit.isLatest ? "1" : "0", hit.field, hit.snippet, String(hit.score),
+            hit.ranking.rawValue,
           ])
         }.joined()
     case .table:
       guard !hits.isEmpty else { return "No checks match \(query).\n" }
       var output = ""
+      if hits.contains(where: { $0.ranking == .newest }) {
+        output += broadNote + "\n\n"
+      }
       for (offset, hit) in hits.enumerated() {
         let date = hit.checkedOn?.iso ?? hit.checkedOnInferred.map { "~" + $0.iso } ?? "no date"
         let latest = hit.isLatest ? "" : ", superseded"
@@ -190,6 +286,7 @@ public struct FullTextSearch: Sendable {
       .init("checked_on_inferred", .string(hit.checkedOnInferred?.iso)),
       .init("latest", .bool(hit.isLatest)), .init("field", .string(hit.field)),
       .init("snippet", .string(hit.snippet)), .init("score", .double(hit.score)),
+      .init("ranking", .string(hit.ranking.rawValue)),
     ])
   }
 }
