@@ -44,6 +44,13 @@ GENERATOR = os.environ.get(
     "BENCH_GENERATOR", os.path.join(os.path.dirname(ROOT), "shared", "bench", "gen_corpus.py"))
 SEED = 42
 SEARCHES = ['"ferry subsidies"', "smuggling", "audit* AND cobalt", '"grain export quotas" OR tariff']
+# The search query set: rare names, common words, phrases, OR, prefixes (names from the
+# generator's seed-42 corpora, which every size shares).
+QUERY_SET = [
+    "Yarisja", "Vinuora", '"Dorisovo Border Directorate"', '"Helormark Rail Company"',
+    "smuggling", "evidence", '"seasonal labour visas"', '"ferry subsidies"', "cobalt OR lithium",
+    '"grain export quotas" OR tariff', "subsid*", "audit* AND cobalt",
+]
 AS_OF = "2026-11-20"
 
 
@@ -161,6 +168,34 @@ def query_times(fa, archive, arguments, label, repeats=5):
     return statistics.median(inside), statistics.median(wall)
 
 
+def percentile(values, fraction):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))]
+
+
+def search_set(fa, archive, repeats=7):
+    """Each query of QUERY_SET `repeats` times: its median in-process time, how its hits are
+    ordered (bm25 or newest), and the set's p50 and p95 over every run."""
+    per_query, every = {}, []
+    for query in QUERY_SET:
+        times = []
+        ranking = "-"
+        for _ in range(repeats):
+            _, _, status, out, err = run_with_rss(
+                [fa, "search", query, "--limit", "20", "--format", "csv", "--db", archive],
+                env={"FACTARCHIVE_TIMING": "1"})
+            if status != 0:
+                sys.exit("bench: search %s failed: %s" % (query, err))
+            times.append(timing(err, "search"))
+            lines = out.strip().split("\n")
+            if len(lines) > 1:
+                ranking = lines[1].rsplit(",", 1)[-1]
+        every += times
+        per_query[query] = {"median_ms": statistics.median(times), "ranking": ranking}
+    return {"queries": per_query, "p50_ms": percentile(every, 0.5),
+            "p95_ms": percentile(every, 0.95)}
+
+
 def bench(n, fa, skip_peer):
     folder = corpus(n)
     size = corpus_bytes(folder)
@@ -176,34 +211,45 @@ def bench(n, fa, skip_peer):
     print("  " + out.strip(), flush=True)
     print("SQLite floor ...", flush=True)
     floor_time, floor_size = floor(fa, archive, work)
-    peer_time = float("nan")
+    peer_time = peer_equal_time = float("nan")
     if not skip_peer:
-        print("Python peer ...", flush=True)
         peer_db = os.path.join(work, "peer.sqlite")
-        peer_time, _, status, _, err = run_with_rss(
-            [sys.executable, os.path.join(HERE, "python_peer.py"), folder, peer_db])
-        if status != 0:
-            sys.exit("bench: python peer failed: %s" % err)
-        remove_database(peer_db)
+        for mode in ("light", "equal work"):
+            print("Python peer (%s) ..." % mode, flush=True)
+            arguments = ["--equal-work"] if mode == "equal work" else []
+            seconds, _, status, _, err = run_with_rss(
+                [sys.executable, os.path.join(HERE, "python_peer.py")] + arguments
+                + [folder, peer_db])
+            if status != 0:
+                sys.exit("bench: python peer failed: %s" % err)
+            if mode == "light":
+                peer_time = seconds
+            else:
+                peer_equal_time = seconds
+            remove_database(peer_db)
     print("queries ...", flush=True)
     results = {
         "articles": n, "corpus_bytes": size, "ingest_s": wall, "rss_mib": rss,
         "db_bytes": db_size, "floor_s": floor_time, "floor_db_bytes": floor_size,
-        "peer_s": peer_time,
+        "peer_s": peer_time, "peer_equal_s": peer_equal_time,
     }
     results["stale100"] = query_times(
         fa, archive, ["stale", "--as-of", AS_OF, "--limit", "100", "--format", "csv"], "stale")
     results["stale_all"] = query_times(
         fa, archive, ["stale", "--as-of", AS_OF, "--format", "csv"], "stale", repeats=3)
+    # Three consecutive nights: the first records the whole queue (no run before it), the
+    # next ones what changed since the night before.
     report = []
     for day in range(3):
         as_of = (datetime.date(2026, 11, 20) + datetime.timedelta(days=day)).isoformat()
         report.append(query_times(
             fa, archive, ["report", "--as-of", as_of, "--format", "json"], "report", repeats=1))
-    results["report"] = (statistics.median(r[0] for r in report),
-                         statistics.median(r[1] for r in report))
+    results["report_nights"] = report
+    results["report"] = (statistics.median(r[0] for r in report[1:]),
+                         statistics.median(r[1] for r in report[1:]))
     results["search"] = {query: query_times(fa, archive, ["search", query, "--limit", "20"],
                                             "search") for query in SEARCHES}
+    results["search_set"] = search_set(fa, archive)
     if n <= int(os.environ.get("BENCH_EVIDENCE_MAX", "100000")):
         results["evidence"] = evidence_at_scale(fa, archive, work)
     if n == int(os.environ.get("BENCH_DESK_AT", "100000")):
@@ -453,16 +499,21 @@ def hostile_table(results):
 def table(rows):
     lines = []
     header = ("articles", "ingest s", "articles/s", "MB/s", "peak RSS MiB", "DB/corpus",
-              "DB bytes/article", "floor s", "ingest/floor", "Python s", "Python/ingest")
+              "floor DB/corpus", "floor s", "ingest/floor", "Python s (light)",
+              "Python s (equal work)", "ingest/Python equal")
     lines.append("| " + " | ".join(header) + " |")
     lines.append("|" + "---:|" * len(header))
+
+    def maybe(value, text):
+        return text % value if value == value else "–"
     for r in rows:
-        lines.append("| %s | %.2f | %.0f | %.1f | %.0f | %.2f | %.0f | %.2f | %.2f | %s | %s |" % (
+        equal = r.get("peer_equal_s", float("nan"))
+        lines.append("| %s | %.2f | %.0f | %.1f | %.0f | %.2f | %.2f | %.2f | %.2f | %s | %s | %s |" % (
             "{:,}".format(r["articles"]), r["ingest_s"], r["articles"] / r["ingest_s"],
             r["corpus_bytes"] / 1e6 / r["ingest_s"], r["rss_mib"], r["db_bytes"] / r["corpus_bytes"],
-            r["db_bytes"] / r["articles"], r["floor_s"], r["ingest_s"] / r["floor_s"],
-            "%.2f" % r["peer_s"] if r["peer_s"] == r["peer_s"] else "–",
-            "%.2f" % (r["peer_s"] / r["ingest_s"]) if r["peer_s"] == r["peer_s"] else "–"))
+            r["floor_db_bytes"] / r["corpus_bytes"], r["floor_s"], r["ingest_s"] / r["floor_s"],
+            maybe(r["peer_s"], "%.2f"), maybe(equal, "%.2f"),
+            maybe(r["ingest_s"] / equal, "%.2f")))
     lines.append("")
     header = ("articles", "stale --limit 100 ms (in process / wall)", "full stale ms",
               "report ms", "search ms (in process / wall)")
@@ -473,6 +524,25 @@ def table(rows):
         lines.append("| %s | %.2f / %.0f | %.0f / %.0f | %.0f / %.0f | %s |" % (
             "{:,}".format(r["articles"]), r["stale100"][0], r["stale100"][1], r["stale_all"][0],
             r["stale_all"][1], r["report"][0], r["report"][1], searches))
+    lines.append("")
+    lines.append("| articles | report, first night (whole queue) ms | second night ms | third night ms |")
+    lines.append("|---:|---:|---:|---:|")
+    for r in rows:
+        nights = r.get("report_nights", [])
+        if len(nights) == 3:
+            lines.append("| %s | %.0f | %.0f | %.0f |" % (
+                "{:,}".format(r["articles"]), nights[0][0], nights[1][0], nights[2][0]))
+    sets = [r for r in rows if "search_set" in r]
+    if sets:
+        lines.append("")
+        lines.append("| query | " + " | ".join("{:,} ms (order)".format(r["articles"]) for r in sets) + " |")
+        lines.append("|---|" + "---:|" * len(sets))
+        for query in QUERY_SET:
+            cells = ["%.1f (%s)" % (r["search_set"]["queries"][query]["median_ms"],
+                                    r["search_set"]["queries"][query]["ranking"]) for r in sets]
+            lines.append("| `%s` | %s |" % (query.replace("|", "\\|"), " | ".join(cells)))
+        lines.append("| **p50 / p95** | " + " | ".join(
+            "%.1f / %.1f" % (r["search_set"]["p50_ms"], r["search_set"]["p95_ms"]) for r in sets) + " |")
     evidence = [r for r in rows if "evidence" in r]
     if evidence:
         lines.append("")

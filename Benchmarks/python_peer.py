@@ -7,7 +7,12 @@ sections, the citation markers and the follow-up questions with regular expressi
 writes them with executemany into SQLite, with an FTS5 table over question and summary.
 Standard library only. Used by `make bench` as the reference FactArchive must beat.
 
-    python3 Benchmarks/python_peer.py CORPUS_DIR OUT.sqlite
+With --equal-work it does the work FactArchive does, so the comparison is like for like:
+the raw text of each file is kept once (documents), and FTS5 indexes (porter unicode61, as
+FactArchive's) cover the question, every section including the executive summary (heading
+and body), and every follow-up question.
+
+    python3 Benchmarks/python_peer.py [--equal-work] CORPUS_DIR OUT.sqlite
 """
 
 import datetime
@@ -75,6 +80,91 @@ def parse(text):
                [(n, h, "\n".join(b)) for n, h, b in sections], follow_ups)
 
 
+EQUAL_WORK_SCHEMA = """
+CREATE TABLE documents (id INTEGER PRIMARY KEY, path TEXT, sha256 TEXT UNIQUE, raw TEXT);
+CREATE TABLE articles (id INTEGER PRIMARY KEY, document_id INTEGER, question TEXT,
+  checked_on TEXT);
+CREATE TABLE sections (id INTEGER PRIMARY KEY, article_id INTEGER, position INTEGER,
+  heading TEXT, body TEXT);
+CREATE TABLE citations (section_id INTEGER, ref_number INTEGER);
+CREATE TABLE follow_ups (id INTEGER PRIMARY KEY, article_id INTEGER, position INTEGER,
+  text TEXT);
+CREATE VIRTUAL TABLE questions_fts USING fts5(question, tokenize = 'porter unicode61');
+CREATE VIRTUAL TABLE sections_fts USING fts5(heading, body, tokenize = 'porter unicode61');
+CREATE VIRTUAL TABLE follow_ups_fts USING fts5(text, tokenize = 'porter unicode61');
+"""
+
+
+def equal_work(folder, out):
+    """The same parse, FactArchive's work: raw text kept, every section and follow-up indexed."""
+    if os.path.exists(out):
+        os.remove(out)
+    db = sqlite3.connect(out, isolation_level=None)
+    db.execute("PRAGMA journal_mode = WAL")
+    db.execute("PRAGMA synchronous = NORMAL")
+    db.executescript(EQUAL_WORK_SCHEMA)
+    paths = []
+    for root, _, files in os.walk(folder):
+        paths.extend(os.path.join(root, f) for f in files if f.endswith(".txt"))
+    paths.sort()
+    rows = {name: [] for name in ("documents", "articles", "sections", "citations", "follow_ups",
+                                  "questions_fts", "sections_fts", "follow_ups_fts")}
+    ids = {"document": 0, "article": 0, "section": 0, "follow_up": 0}
+    inserts = {
+        "documents": "INSERT OR IGNORE INTO documents VALUES (?, ?, ?, ?)",
+        "articles": "INSERT INTO articles VALUES (?, ?, ?, ?)",
+        "sections": "INSERT INTO sections VALUES (?, ?, ?, ?, ?)",
+        "citations": "INSERT INTO citations VALUES (?, ?)",
+        "follow_ups": "INSERT INTO follow_ups VALUES (?, ?, ?, ?)",
+        "questions_fts": "INSERT INTO questions_fts (rowid, question) VALUES (?, ?)",
+        "sections_fts": "INSERT INTO sections_fts (rowid, heading, body) VALUES (?, ?, ?)",
+        "follow_ups_fts": "INSERT INTO follow_ups_fts (rowid, text) VALUES (?, ?)",
+    }
+
+    def flush():
+        db.execute("BEGIN")
+        for name, batch in rows.items():
+            db.executemany(inserts[name], batch)
+            batch.clear()
+        db.execute("COMMIT")
+
+    rejected = 0
+    pending = 0
+    for path in paths:
+        with open(path, "rb") as handle:
+            raw = handle.read()
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            rejected += 1
+            continue
+        ids["document"] += 1
+        document_id = ids["document"]
+        rows["documents"].append((document_id, path, hashlib.sha256(raw).hexdigest(), text))
+        for question, checked, summary, parts, asks in parse(text):
+            ids["article"] += 1
+            article_id = ids["article"]
+            rows["articles"].append((article_id, document_id, question, checked))
+            rows["questions_fts"].append((article_id, question))
+            for position, heading, body in [(0, None, summary)] + parts:
+                ids["section"] += 1
+                rows["sections"].append((ids["section"], article_id, position, heading, body))
+                rows["sections_fts"].append((ids["section"], heading, body))
+                for ref in MARKER.findall(body):
+                    rows["citations"].append((ids["section"], int(ref)))
+            for position, ask in enumerate(asks, 1):
+                ids["follow_up"] += 1
+                rows["follow_ups"].append((ids["follow_up"], article_id, position, ask))
+                rows["follow_ups_fts"].append((ids["follow_up"], ask))
+            pending += 1
+        if pending >= 2000:
+            flush()
+            pending = 0
+    flush()
+    count = db.execute("SELECT count(*) FROM articles").fetchone()[0]
+    print("python peer (equal work): %d articles, %d files rejected" % (count, rejected))
+
+
 def main(folder, out):
     if os.path.exists(out):
         os.remove(out)
@@ -131,6 +221,9 @@ def main(folder, out):
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 3:
+    arguments = sys.argv[1:]
+    equal = "--equal-work" in arguments
+    arguments = [a for a in arguments if a != "--equal-work"]
+    if len(arguments) != 2:
         sys.exit(__doc__)
-    main(sys.argv[1], sys.argv[2])
+    (equal_work if equal else main)(arguments[0], arguments[1])

@@ -41,9 +41,12 @@ struct ArchiveOptions: ParsableArguments {
     try profiled(asDatabaseFailure { try Database.openArchiveForReading(path: path) })
   }
 
-  /// With `FACTARCHIVE_PROFILE_SQL` set, every statement's time goes to stderr.
+  /// With `FACTARCHIVE_PROFILE_SQL` set, every statement's time goes to stderr (the whole
+  /// statement with `FACTARCHIVE_PROFILE_SQL=whole`).
   private func profiled(_ db: Database) -> Database {
-    if getenv("FACTARCHIVE_PROFILE_SQL") != nil { db.printStatementTimes() }
+    if let value = getenv("FACTARCHIVE_PROFILE_SQL") {
+      db.printStatementTimes(whole: String(cString: value) == "whole")
+    }
     return db
   }
 

@@ -125,10 +125,12 @@ A check's date for ordering and ageing is `coalesce(checked_on, checked_on_infer
 Indexes: `checks_by_tier (queue_tier, due_on) WHERE superseded = 0` (the default queue
 order: a range scan by due date in each tier), `checks_stale_queue (due_on, queue_tier,
 topic, checked_on, checked_on_inferred, max_age_days, review_verdict, reviewed_on,
-publisher_flagged_outdated, time_sensitive_terms) WHERE superseded = 0` (`stale --order
-overdue`, and every column the nightly report's counts read, so they never touch the
-table), `checks_by_topic (topic, due_on) WHERE superseded = 0`, and `checks_by_age
-(coalesce(checked_on, checked_on_inferred), checked_on) WHERE superseded = 0`.
+publisher_flagged_outdated, time_sensitive_terms, superseded) WHERE superseded = 0`
+(`stale --order overdue`, and every column the nightly report's counts read, so they never
+touch the table: SQLite reads a partial index as covering only when it holds every column
+the query names, `superseded` included), `checks_by_topic (topic, due_on) WHERE superseded = 0`, and `checks_by_age
+(coalesce(checked_on, checked_on_inferred), checked_on, checked_on_inferred, superseded)
+WHERE superseded = 0` (the report's age bands and undated count, from the index alone).
 Full-text index: `checks_fts` (`key_terms`), `content="checks"` (see
 [Full-text search](#full-text-search)).
 

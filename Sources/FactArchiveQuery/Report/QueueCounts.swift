@@ -91,12 +91,16 @@ struct ReportLists {
   /// the limit) rather than from the new periods (sorting them all).
   static let manyNew = 10_000
 
+  /// The queue read in its order (tier, then due date), so a list stops after its first
+  /// checks instead of sorting the whole queue.
+  static let queueInOrder = "checks AS c INDEXED BY checks_by_tier"
+
   func newlyStale(count: Int) throws -> [StaleCheck] {
     let isNew =
-      "EXISTS (SELECT 1 FROM staleness_periods AS p WHERE p.check_id = c.id AND \(StalenessPeriods.newlyStale()))"
+      "EXISTS (SELECT 1 FROM staleness_periods AS p WHERE p.check_id = c.id AND \(StalenessPeriods.newlyStale(perCheck: true)))"
     if count > Self.manyNew {
       return try checks(
-        "SELECT c.id FROM checks AS c WHERE \(QueueCounts.queued) AND \(isNew)")
+        "SELECT c.id FROM \(Self.queueInOrder) WHERE \(QueueCounts.queued) AND \(isNew)")
     }
     return try checks(
       """
@@ -108,9 +112,9 @@ struct ReportLists {
   func stillStale() throws -> [StaleCheck] {
     try checks(
       """
-      SELECT c.id FROM checks AS c WHERE \(QueueCounts.queued)
+      SELECT c.id FROM \(Self.queueInOrder) WHERE \(QueueCounts.queued)
         AND NOT EXISTS (SELECT 1 FROM staleness_periods AS p
-                        WHERE p.check_id = c.id AND \(StalenessPeriods.newlyStale()))
+                        WHERE p.check_id = c.id AND \(StalenessPeriods.newlyStale(perCheck: true)))
       """)
   }
 

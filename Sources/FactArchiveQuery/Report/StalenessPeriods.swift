@@ -116,11 +116,14 @@ enum StalenessPeriods {
 
   /// Periods run `runID` opened for checks that were not stale the night before (a check
   /// whose snooze starts or ends changes state, not staleness).
-  static func newlyStale(run: String = ":run") -> String {
+  /// - Parameter perCheck: the condition is asked of one check's periods (`p.check_id =
+  ///   c.id`): then SQLite must not read the run's periods through `opened_run` instead
+  ///   (`+` keeps it from that index), which per check would be a scan.
+  static func newlyStale(run: String = ":run", perCheck: Bool = false) -> String {
     """
-    p.opened_run = \(run) AND p.state = 'queued'
+    \(perCheck ? "+" : "")p.opened_run = \(run) AND p.state = 'queued'
     AND NOT EXISTS (SELECT 1 FROM staleness_periods AS b
-                    WHERE b.check_id = p.check_id AND b.closed_run = p.opened_run
+                    WHERE b.check_id = p.check_id AND +b.closed_run = p.opened_run
                       AND b.closed_as IN ('snoozed', 'unsnoozed'))
     """
   }
