@@ -62,6 +62,23 @@ import Testing
     #expect(csv.split(separator: "\n")[1].hasSuffix(",newest"))
   }
 
+  /// A broad query's bare prefixes are read as the terms they cover: the same checks.
+  @Test func broadPrefixQueriesFindWhatThePrefixFinds() throws {
+    for query in ["ferr*", "ferr* AND fare*", "heading: what*", "NEAR(ferri fare*, 5)"] {
+      var search = FullTextSearch(query: query, limit: 100)
+      let ranked = try search.run(on: db)
+      search.broadRows = 1
+      let broad = try search.run(on: db)
+      #expect(!ranked.isEmpty, "\(query)")
+      #expect(broad.allSatisfy { $0.ranking == .newest }, "\(query)")
+      #expect(Set(broad.map(\.checkID)) == Set(ranked.map(\.checkID)), "\(query)")
+    }
+    #expect(
+      SearchTerms.barePrefixes("ferr* \"fare\"* NEAR(a* b) heading: Timelin* OR x") == [
+        "ferr", "timelin",
+      ])
+  }
+
   @Test func theWordsOfAQueryAreWhatIsMeasured() {
     #expect(
       SearchTerms.words("\"grain export quotas\" OR tariff NOT heading: subsid* AND NEAR(a b, 5)")

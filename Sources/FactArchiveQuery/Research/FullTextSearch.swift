@@ -105,7 +105,12 @@ public struct FullTextSearch: Sendable {
   ]
 
   public func run(on db: Database) throws -> [Hit] {
-    if try isBroad(on: db) { return try newest(on: db) }
+    // Each bare prefix's terms, read once.
+    var prefixes: [String: (terms: [String], documents: Int)?] = [:]
+    for prefix in SearchTerms.barePrefixes(query) {
+      prefixes[prefix] = try expansion(of: prefix, on: db)
+    }
+    if try isBroad(prefixes: prefixes, on: db) { return try newest(prefixes: prefixes, on: db) }
     var best: [Int64: (score: Double, source: Int, rowid: Int64)] = [:]
     let candidates = min(1000, max(50, (offset + limit) * 5))
     var columnErrors: [SyntaxError] = []
@@ -138,14 +143,25 @@ public struct FullTextSearch: Sendable {
     return try hits(
       ranked.dropFirst(offset).prefix(limit).map {
         (checkID: $0.key, source: $0.value.source, rowid: $0.value.rowid, score: $0.value.score)
-      }, ranking: .relevance, db: db)
+      }, ranking: .relevance, matching: query, db: db)
   }
 
   /// Whether a word of the query matches more than `broadRows` rows of an index: one probe
   /// per word and index, each stopping at row `broadRows + 1`.
-  func isBroad(on db: Database) throws -> Bool {
+  func isBroad(prefixes: [String: (terms: [String], documents: Int)?], on db: Database) throws
+    -> Bool
+  {
     var probes = SearchTerms.words(query)
     if probes.isEmpty { probes = [query] }
+    // A bare prefix (subsid*) is measured by its terms' counts: FTS5 would first gather every
+    // row of every term it covers, whatever the LIMIT.
+    for case (_, let terms?) in prefixes where terms.documents > broadRows {
+      return true
+    }
+    probes.removeAll { probe in
+      probe.hasSuffix("*")
+        && prefixes[String(probe.dropFirst().dropLast(2)).lowercased()] != nil
+    }
     for source in Self.sources {
       for phrase in probes {
         let beyond = try? db.queryFirst(
@@ -159,12 +175,52 @@ public struct FullTextSearch: Sendable {
     return false
   }
 
+  /// The most terms a prefix is rewritten into (a prefix covering more is left to FTS5).
+  static let mostPrefixTerms = 64
+
+  /// The terms of the indexes that start with `prefix` (read from `fts5vocab` tables), and
+  /// how many rows hold them (summed over terms and indexes: at least the rows the prefix
+  /// matches); `nil` when there are none or too many to rewrite.
+  func expansion(of prefix: String, on db: Database) throws -> (terms: [String], documents: Int)? {
+    guard !prefix.isEmpty else { return nil }
+    var terms: Set<String> = []
+    var documents = 0
+    for source in Self.sources {
+      let vocabulary = "search_vocabulary_" + source.table
+      do {
+        try db.execute(
+          "CREATE VIRTUAL TABLE IF NOT EXISTS temp.\(vocabulary) USING fts5vocab(main, \(source.table), 'row')"
+        )
+      } catch {
+        // A connection that may not create even temporary tables: FTS5 reads the prefix.
+        return nil
+      }
+      let rows = try db.query(
+        "SELECT term, doc FROM temp.\(vocabulary) WHERE term >= ? AND term < ? LIMIT ?",
+        [prefix, prefix + "\u{10FFFF}", Self.mostPrefixTerms + 1]
+      ) { ($0.text("term") ?? "", $0.int("doc")) }
+      if rows.count > Self.mostPrefixTerms { return nil }
+      for (term, count) in rows {
+        terms.insert(term)
+        documents += count
+      }
+    }
+    return terms.isEmpty ? nil : (terms.sorted(), documents)
+  }
+
   /// A broad query's hits: the matching checks most recently added first (each index read
   /// newest first, stopping after the rows needed).
-  private func newest(on db: Database) throws -> [Hit] {
+  private func newest(
+    prefixes: [String: (terms: [String], documents: Int)?], on db: Database
+  ) throws -> [Hit] {
     var newest: [Int64: (source: Int, rowid: Int64)] = [:]
     var columnErrors: [SyntaxError] = []
     let wanted = (offset + limit) * 4
+    // Bare prefixes as the terms they cover, so FTS5 reads rows newest first and stops.
+    let rewritten = SearchTerms.rewritingBarePrefixes(query) { prefix in
+      guard case let terms?? = prefixes[prefix] else { return nil }
+      return "(" + terms.terms.map { "\"\($0)\"" }.joined(separator: " OR ") + ")"
+    }
     for (index, source) in Self.sources.enumerated() {
       let rows: [(Int64, Int64)]
       do {
@@ -174,7 +230,7 @@ public struct FullTextSearch: Sendable {
           FROM \(source.table) AS f \(source.join)
           WHERE \(source.table) MATCH ? ORDER BY f.rowid DESC LIMIT ?
           """,
-          [query, wanted], db: db
+          [rewritten, wanted], db: db
         ) { ($0.int64("check_id"), $0.int64("rowid")) }
       } catch let error as SyntaxError where error.message.contains("no such column") {
         columnErrors.append(error)
@@ -188,13 +244,14 @@ public struct FullTextSearch: Sendable {
     return try hits(
       newest.sorted { $0.key > $1.key }.dropFirst(offset).prefix(limit).map {
         (checkID: $0.key, source: $0.value.source, rowid: $0.value.rowid, score: 0)
-      }, ranking: .newest, db: db)
+      }, ranking: .newest, matching: rewritten, db: db)
   }
 
-  /// The hits for chosen matches, with their snippets and checks.
+  /// The hits for chosen matches, with their snippets (of the matches of `matchQuery`, the
+  /// query as run) and checks.
   private func hits(
     _ chosen: [(checkID: Int64, source: Int, rowid: Int64, score: Double)], ranking: Ranking,
-    db: Database
+    matching matchQuery: String, db: Database
   ) throws -> [Hit] {
     var hits: [Hit] = []
     for match in chosen {
@@ -203,7 +260,7 @@ public struct FullTextSearch: Sendable {
       let snippet =
         try matching(
           "SELECT snippet(\(source.table), \(source.snippetColumn), '**', '**', '…', 24) FROM \(source.table) WHERE \(source.table) MATCH ? AND rowid = ?",
-          [query, match.rowid], db: db
+          [matchQuery, match.rowid], db: db
         ) { $0.text(at: 0) ?? "" }.first ?? ""
       guard
         let hit = try db.queryFirst(

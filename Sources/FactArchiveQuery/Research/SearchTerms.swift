@@ -78,3 +78,83 @@ public enum SearchTerms {
     return phrases
   }
 }
+
+extension SearchTerms {
+  /// The prefixes the query asks for as bare words (`subsid*`, not inside quotes or a
+  /// `NEAR` group), lowercase.
+  public static func barePrefixes(_ query: String) -> [String] {
+    var prefixes: [String] = []
+    _ = rewritingBarePrefixes(query) { prefix in
+      if !prefixes.contains(prefix) { prefixes.append(prefix) }
+      return nil
+    }
+    return prefixes
+  }
+
+  /// The query with each bare prefix word replaced by what `replacement` gives for it (kept
+  /// as written when it gives `nil`).
+  static func rewritingBarePrefixes(_ query: String, _ replacement: (String) -> String?)
+    -> String
+  {
+    let scalars = Array(query.unicodeScalars)
+    var output = String.UnicodeScalarView()
+    var index = 0
+    var nearDepth = 0
+    var depth = 0
+    var lastWord = ""
+    func isBareword(_ scalar: Unicode.Scalar) -> Bool {
+      scalar.value >= 0x80 || scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)
+        || scalar == "_"
+    }
+    while index < scalars.count {
+      let scalar = scalars[index]
+      if scalar == "\"" {
+        // A quoted phrase, copied as it is.
+        output.append(scalar)
+        index += 1
+        while index < scalars.count {
+          output.append(scalars[index])
+          if scalars[index] == "\"" {
+            if index + 1 < scalars.count, scalars[index + 1] == "\"" {
+              output.append(scalars[index + 1])
+              index += 2
+              continue
+            }
+            index += 1
+            break
+          }
+          index += 1
+        }
+        lastWord = ""
+      } else if isBareword(scalar) {
+        var word = String.UnicodeScalarView()
+        while index < scalars.count, isBareword(scalars[index]) {
+          word.append(scalars[index])
+          index += 1
+        }
+        let text = String(word)
+        if index < scalars.count, scalars[index] == "*", nearDepth == 0,
+          !operators.contains(text), let expanded = replacement(text.lowercased())
+        {
+          output.append(contentsOf: expanded.unicodeScalars)
+          index += 1
+        } else {
+          output.append(contentsOf: word)
+        }
+        lastWord = text
+      } else {
+        if scalar == "(" {
+          depth += 1
+          if lastWord == "NEAR", nearDepth == 0 { nearDepth = depth }
+        } else if scalar == ")" {
+          if depth == nearDepth { nearDepth = 0 }
+          depth -= 1
+        }
+        if !scalar.properties.isWhitespace { lastWord = "" }
+        output.append(scalar)
+        index += 1
+      }
+    }
+    return String(output)
+  }
+}
