@@ -1,5 +1,7 @@
 import FactArchiveCore
 import FactArchiveDatabase
+import FactArchiveIngest
+import FactArchiveParser
 import FactArchivePolicy
 import FactArchiveQuery
 import FactArchiveStore
@@ -139,6 +141,36 @@ import Testing
     #expect(after.totals.stale < 6)
     #expect(
       try db.scalarInt("SELECT count(*) FROM staleness_periods WHERE closed_as = 'not_due'") > 0)
+  }
+
+  /// A reparse that moves the latest check of a question elsewhere, or removes it, makes
+  /// the check before it the latest again: the next run finds it (no trigger watches
+  /// `superseded` itself) and opens its period.
+  @Test(arguments: ["moved to another question", "removed"])
+  func aReparseThatUncoversAnOlderCheckOpensItsPeriod(how: String) throws {
+    try run("2026-11-21")
+    let older = try db.scalarInt(
+      "SELECT id FROM checks WHERE superseded = 1 AND checked_on = '2025-01-05'")
+    #expect(try closedAs(older).isEmpty)
+    let reparser = try Reparser(database: db) { bytes, format, options throws(ParseError) in
+      var document = try DocumentParser.parse(bytes, format: format, options: options)
+      guard document.articles.first?.checkedOn == day("2026-11-20") else { return document }
+      if how == "removed" {
+        return try DocumentParser.parse(
+          Array(
+            ArticleText.source(
+              title: "Hallen council notes", published: "November 20, 2026",
+              body: "The council met on Friday."
+            ).utf8), format: format, options: options)
+      }
+      document.articles[0].question = "Did Hallen ban e-bikes?"
+      return document
+    }
+    try reparser.run(.all)
+    #expect(try db.scalarInt("SELECT superseded FROM checks WHERE id = ?", [older]) == 0)
+    let second = try run("2026-11-22")
+    #expect(try closedAs(older) == ["open"])
+    #expect(second.newlyStale.map(\.checkID) == [older])
   }
 
   @Test func runsAreRecordedInDayOrder() throws {

@@ -352,7 +352,13 @@ WHERE state = 'queued' AND opened_on <= '2026-11-21'
 
 | column | type | meaning |
 |---|---|---|
-| `check_id` | INTEGER | a check whose due date, supersession or review changed, or which was snoozed, unsnoozed or removed, since the last run (written by triggers; the next run empties it) |
+| `check_id` | INTEGER | a check whose due date or review changed, which was snoozed, unsnoozed or removed, or whose question lost a check or gained one by a reparse, since the last run (written by triggers; the next run empties it) |
+
+Supersession (`checks.superseded`) is not recorded here (since version 9): it changes only
+when a question gains a check, and a run reads the checks of questions that gained one
+since the run before from `checks` itself. (A trigger on that column would make every
+re-check written during an ingest open a statement journal, which makes FTS5 flush its
+pending terms mid-batch.)
 
 ### `staleness_flags` — every check a run flagged (a view since version 8)
 

@@ -6,8 +6,9 @@ import FactArchiveStore
 /// night it enters the queue (`queued`, or `snoozed` in it) and closes on the night it
 /// leaves or changes state. A run looks only at the checks whose place may have changed
 /// since the run before (`staleness_changes`, filled by triggers; checks falling due since
-/// that night; checks added since; snoozes ending), so it writes, and mostly reads, what
-/// changed rather than the whole queue.
+/// that night; checks added since, with the other checks of their questions, which a new
+/// check may have superseded; snoozes ending), so it writes, and mostly reads, what changed
+/// rather than the whole queue.
 enum StalenessPeriods {
   /// The run before this one, as far as periods are concerned.
   struct PreviousRun {
@@ -35,7 +36,9 @@ enum StalenessPeriods {
       ":last_check_id": previous?.lastCheckID ?? 0,
     ]
     if previous?.lastCheckID != nil {
-      // What may have changed since the run before.
+      // What may have changed since the run before. Supersession is not watched by a
+      // trigger (migration 009): it changes only for the checks of a question that gained a
+      // check (read here) or lost one (the delete trigger records its siblings).
       try run(
         db,
         """
@@ -44,7 +47,11 @@ enum StalenessPeriods {
         UNION ALL
         SELECT id FROM checks WHERE superseded = 0 AND due_on > :previous AND due_on <= :as_of
         UNION ALL
-        SELECT id FROM checks WHERE id > :last_check_id
+        SELECT o.id FROM checks AS n JOIN checks AS o ON o.question_id = n.question_id
+        WHERE n.id > :last_check_id
+        UNION ALL
+        SELECT o.id FROM staleness_changes AS k JOIN checks AS n ON n.id = k.check_id
+        JOIN checks AS o ON o.question_id = n.question_id
         UNION ALL
         SELECT check_id FROM snoozes WHERE until > :previous AND until <= :as_of
         """, values)
