@@ -56,7 +56,7 @@ def record(command, data):
 def samples(data):
     """(thread, symbol, count) from `perf report`, the leaf symbol of each sample."""
     out = subprocess.run(
-        ["perf", "report", "-i", data, "--no-children", "--sort", "tid,sym", "--stdio",
+        ["perf", "report", "-i", data, "--no-children", "--sort", "pid,sym", "--stdio",
          "-g", "none", "--percent-limit", "0"],
         capture_output=True, text=True, check=True).stdout
     rows = []

@@ -79,7 +79,7 @@ public final class IngestSession {
       var outcomes: [DocumentOutcome] = []
       var bytes = 0
       do {
-        try writer.db.transaction(.immediate) {
+        try writer.batchTransaction {
           while let document = pending, batch.count < options.batchSize, bytes < options.batchBytes
           {
             batch.append(document)

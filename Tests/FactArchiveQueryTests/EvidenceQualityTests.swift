@@ -92,6 +92,32 @@ import Testing
     #expect(try db.scalarInt("SELECT documents FROM names WHERE name = 'norvik shipping'") == 4)
   }
 
+  /// A batch sums its name counts and writes them at its end; every document in it is
+  /// judged with the counts as they would stand row by row. So one document per batch and
+  /// the default batches give the same counts and the same links, and the counts are what a
+  /// recount finds.
+  @Test func batchedNameCountsAreExact() throws {
+    let single = try Database.openArchive(path: folder.file("single.sqlite").path)
+    try IngestSession(database: single, options: .init(batchSize: 1)).run(
+      InputFiles(paths: [TestPaths.fixture("evidence").path]))
+    func counts(_ db: Database) throws -> [String] {
+      try db.query("SELECT name || ' ' || documents FROM names ORDER BY name") {
+        $0.text(at: 0) ?? ""
+      }
+    }
+    func evidence(_ db: Database) throws -> [String] {
+      try db.query(
+        "SELECT check_id || ' ' || source_id || ' ' || score FROM check_evidence ORDER BY 1"
+      ) { $0.text(at: 0) ?? "" }
+    }
+    let batched = try counts(db)
+    #expect(batched.count > 50)
+    #expect(batched == (try counts(single)))
+    #expect(try evidence(db) == (try evidence(single)))
+    try db.transaction { try NameCounts(database: db).recount() }
+    #expect(try counts(db) == batched)
+  }
+
   @Test func linksAreJudgedAgainWhenWeightsMove() throws {
     let assessor = try CheckAssessor(database: db)
     #expect(!(try assessor.evidenceNeedsJudging()))

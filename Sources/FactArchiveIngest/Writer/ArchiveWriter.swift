@@ -52,7 +52,7 @@ public final class ArchiveWriter {
   /// with a savepoint per document, so only that document is rejected.
   public func write(_ documents: [PreparedDocument]) throws -> [DocumentOutcome] {
     do {
-      return try db.transaction(.immediate) {
+      return try batchTransaction {
         try documents.map { try write($0, isolation: .batch) }
       }
     } catch is DocumentRefused {
@@ -60,6 +60,13 @@ public final class ArchiveWriter {
         try documents.map { try write($0, isolation: .savepoint) }
       }
     }
+  }
+
+  /// The transaction of a batch written on the fast path (`write(_:isolation: .batch)` in
+  /// `body`): the documents' name counts are summed and written once per name at its end
+  /// (`NameCounts.deferringWrites`), and dropped with the batch if it rolls back.
+  public func batchTransaction<T>(_ body: () throws -> T) throws -> T {
+    try db.transaction(.immediate) { try assessor.names.deferringWrites(body) }
   }
 
   /// Writes one document inside the caller's transaction (or alone).
