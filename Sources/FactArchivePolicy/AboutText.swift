@@ -60,9 +60,17 @@ public enum AboutText {
   /// Whether most words of four letters or more start with a capital:
   /// "Prosecutors Widen Case Against Norvik Shipping".
   static func isTitleCase(_ line: String) -> Bool {
-    let words = line.split { !$0.isLetter && $0 != "'" && $0 != "’" }.filter { $0.count >= 4 }
+    let words = line.split { !isLetter($0) && $0 != "'" && $0 != "’" }.filter { $0.count >= 4 }
     guard words.count >= 3 else { return false }
     let capitalised = words.filter { $0.first?.isUppercase ?? false }.count
     return capitalised * 4 >= words.count * 3
+  }
+
+  /// `Character.isLetter`, with ASCII answered without Unicode's property table.
+  private static func isLetter(_ character: Character) -> Bool {
+    guard let ascii = character.asciiValue, let scalar = Unicode.Scalar(UInt32(ascii)) else {
+      return character.isLetter
+    }
+    return scalar.isWordLetter
   }
 }

@@ -1,3 +1,5 @@
+import FactArchiveCore
+
 /// The names a text is about: runs of capitalised words ("Cartel de los Soles", "Valmora",
 /// "Tren de Aragua"), lowercased, most frequent first. Newer evidence is a source that
 /// shares a check's names.
@@ -139,15 +141,14 @@ public enum KeyTerms {
       let word = String(current)
       words.append(
         Word(
-          text: word, capitalised: first.properties.isUppercase,
+          text: word, capitalised: first.isCapital,
           startsSentence: sentenceStart, joinedToPrevious: onlySpacesSincePrevious))
       current.removeAll()
       onlySpacesSincePrevious = true
       sentenceStart = false
     }
     for (index, scalar) in scalars.enumerated() {
-      let properties = scalar.properties
-      if properties.isAlphabetic || properties.numericType != nil {
+      if scalar.isWordCharacter {
         if current.isEmpty {
           sentenceStart = pendingSentenceStart
           pendingSentenceStart = false
@@ -156,7 +157,7 @@ public enum KeyTerms {
         continue
       }
       let next = index + 1 < scalars.count ? scalars[index + 1] : nil
-      let nextIsLetter = next.map { $0.properties.isAlphabetic } ?? false
+      let nextIsLetter = next?.isWordLetter ?? false
       if !current.isEmpty, nextIsLetter,
         scalar == "'" || scalar == "’" || scalar == "-" || scalar == "."
       {
@@ -164,7 +165,7 @@ public enum KeyTerms {
         continue
       }
       if scalar == "." && !current.isEmpty && current.count <= 3
-        && (current.last?.properties.isUppercase ?? false)
+        && (current.last?.isCapital ?? false)
       {
         current.append(scalar)  // "U.S." keeps its last dot
         finish()

@@ -16,21 +16,27 @@ public struct WordMatcher: Sendable {
 
   private func contains(_ text: [UInt8], _ needle: [UInt8]) -> Bool {
     guard needle.count <= text.count, let first = needle.first else { return false }
-    var index = 0
-    let last = text.count - needle.count
-    while index <= last {
-      if text[index] == first, isBoundary(text, index - 1), isBoundary(text, index + needle.count) {
-        var offset = 1
-        while offset < needle.count, text[index + offset] == needle[offset] { offset += 1 }
-        if offset == needle.count { return true }
+    return text.withUnsafeBufferPointer { text in
+      needle.withUnsafeBufferPointer { needle in
+        var index = 0
+        let last = text.count - needle.count
+        while index <= last {
+          if text[index] == first, isBoundary(text, index - 1),
+            isBoundary(text, index + needle.count)
+          {
+            var offset = 1
+            while offset < needle.count, text[index + offset] == needle[offset] { offset += 1 }
+            if offset == needle.count { return true }
+          }
+          index += 1
+        }
+        return false
       }
-      index += 1
     }
-    return false
   }
 
   /// Whether the byte at `index` (or the text's edge) separates words.
-  private func isBoundary(_ text: [UInt8], _ index: Int) -> Bool {
+  private func isBoundary(_ text: UnsafeBufferPointer<UInt8>, _ index: Int) -> Bool {
     guard index >= 0, index < text.count else { return true }
     let byte = text[index]
     let isLetterOrDigit =

@@ -17,14 +17,13 @@ public enum QuestionKey {
       default:
         break
       }
-      let properties = scalar.properties
-      if properties.isAlphabetic || properties.numericType != nil {
+      if scalar.isWordCharacter {
         if pendingSpace, !key.isEmpty {
           key.unicodeScalars.append(" ")
         }
         pendingSpace = false
         key.unicodeScalars.append(scalar)
-      } else if !properties.isDiacritic {
+      } else if !scalar.isDiacriticMark {
         pendingSpace = true
       }
     }
