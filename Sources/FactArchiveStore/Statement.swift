@@ -82,7 +82,7 @@ public final class Statement {
   /// article this way, and hashing each name for a dictionary cost more (4% of the writer's
   /// time at 10,000 articles, by perf).
   public func parameterIndex(_ name: String) throws(DatabaseError) -> Int32 {
-    let index = sqlite3_bind_parameter_index(handle, name)
+    let index = name.withCString { sqlite3_bind_parameter_index(handle, $0) }
     guard index > 0 else {
       throw DatabaseError(
         extendedResultCode: SQLITE_RANGE, message: "no parameter named \(name)", sql: sql)

@@ -22,8 +22,9 @@ import Testing
   /// through the `FACTARCHIVE_TEST_KILL_AFTER` hook): what landed is exactly the batches
   /// that had committed, whole, and a rerun completes the archive.
   @Test func sigkillMidIngestNeverLeavesHalfADocument() throws {
+    let batch = IngestSession.Options().batchSize
     let corpus = folder.file("corpus")
-    let written = try SyntheticCorpus.write(into: corpus, count: 1100, seed: 7)
+    let written = try SyntheticCorpus.write(into: corpus, count: 2 * batch + 100, seed: 7)
     // An uninterrupted run gives the expected counts.
     let reference = folder.file("reference.sqlite").path
     let clean = try CommandRunner.run(["ingest", "--quiet", "--db", reference, corpus.path])
@@ -32,7 +33,6 @@ import Testing
     #expect(expected.documents == written.files)
     #expect(expected.questions == written.questions)
 
-    let batch = IngestSession.Options().batchSize
     // The first document, inside a batch, its last document (before its commit), the first
     // of the next batch, and later ones.
     let killPoints = [1, batch / 2, batch - 1, batch, batch + 1, 2 * batch + 7, written.files - 1]
