@@ -4,6 +4,7 @@ SQLite's floor (the same rows copied with INSERT ... SELECT into an empty archiv
 index rebuilt), each sampled, and the samples sorted into kinds of work by their symbols.
 
     python3 Benchmarks/profile_ingest.py CORPUS_DIR [WORK_DIR]
+    python3 Benchmarks/profile_ingest.py --summarize WORK_DIR   # an earlier run's samples
 
 Prints, for each thread of the ingest and for the floor, the share of samples per kind
 (parse, SHA-256, FTS5, B-tree and pager, statement execution, Swift runtime and malloc,
@@ -41,10 +42,18 @@ KINDS = [
 ]
 
 
-def kind(symbol):
+def kind(dso, symbol):
     for name, pattern in KINDS:
         if pattern.search(symbol):
             return name
+    # SQLite's static functions have no symbols in Debian's library (FTS5's and the
+    # B-tree's internals among them): counted as SQLite, not named.
+    if dso.startswith("libsqlite3"):
+        return "SQLite, unnamed static functions"
+    if dso.startswith("libc"):
+        return "Swift runtime, malloc, memcpy"
+    if dso.startswith("[kernel"):
+        return "kernel (I/O, page faults)"
     return "other"
 
 
@@ -54,22 +63,22 @@ def record(command, data):
 
 
 def samples(data):
-    """(thread, symbol, count) from `perf report`, the leaf symbol of each sample."""
+    """(thread, shared object, symbol, share) from `perf report`, the leaf of each sample."""
     out = subprocess.run(
-        ["perf", "report", "-i", data, "--no-children", "--sort", "pid,sym", "--stdio",
+        ["perf", "report", "-i", data, "--no-children", "--sort", "pid,dso,sym", "--stdio",
          "-g", "none", "--percent-limit", "0"],
         capture_output=True, text=True, check=True).stdout
     rows = []
     for line in out.splitlines():
-        match = re.match(r"\s*([0-9.]+)%\s+(\S+)\s+(.*?)\s*$", line)
+        match = re.match(r"\s*([0-9.]+)%\s+(\S+)\s+(\S+)\s+\[.\]\s+(.*?)\s*$", line)
         if match:
-            rows.append((match.group(2), match.group(3), float(match.group(1))))
+            rows.append((match.group(2), match.group(3), match.group(4), float(match.group(1))))
     return rows
 
 
 def summarize(label, rows):
     by_thread = collections.defaultdict(float)
-    for thread, _, share in rows:
+    for thread, _, _, share in rows:
         by_thread[thread] += share
     print("\n## %s\n" % label)
     for thread, total in sorted(by_thread.items(), key=lambda item: -item[1]):
@@ -77,9 +86,9 @@ def summarize(label, rows):
             continue
         kinds = collections.defaultdict(float)
         symbols = collections.defaultdict(float)
-        for t, symbol, share in rows:
+        for t, dso, symbol, share in rows:
             if t == thread:
-                kinds[kind(symbol)] += share
+                kinds[kind(dso, symbol)] += share
                 symbols[symbol] += share
         print("thread %s: %.1f%% of samples" % (thread, total))
         for name, share in sorted(kinds.items(), key=lambda item: -item[1]):
@@ -94,6 +103,11 @@ def summarize(label, rows):
 def main():
     if len(sys.argv) < 2:
         sys.exit(__doc__)
+    if sys.argv[1] == "--summarize":
+        # Summaries of an earlier run's samples: WORK_DIR/ingest.perf and floor.perf.
+        summarize("ingest", samples(os.path.join(sys.argv[2], "ingest.perf")))
+        summarize("SQLite's floor", samples(os.path.join(sys.argv[2], "floor.perf")))
+        return
     corpus = sys.argv[1]
     work = sys.argv[2] if len(sys.argv) > 2 else tempfile.mkdtemp(prefix="profile-")
     os.makedirs(work, exist_ok=True)
