@@ -13,6 +13,13 @@ final class DocumentQueue: @unchecked Sendable {
   private var bytes = 0
   private var finished = false
   private var cancelled = false
+  /// Threads waiting on each side: a side is woken only when one waits, so a steady flow
+  /// makes no system calls.
+  private var waitingTakers = 0
+  private var waitingPutters = 0
+  /// A reader that found the queue full waits until it is at most half full, so the two
+  /// threads do not trade one document per wake-up.
+  private var drainingToHalf = false
   private let capacity: Int
   private let byteBudget: Int
 
@@ -31,14 +38,18 @@ final class DocumentQueue: @unchecked Sendable {
     let size = document.input.bytes.count
     condition.lock()
     defer { condition.unlock() }
-    while !cancelled, count > 0, count >= capacity || bytes + size > byteBudget {
+    while !cancelled, count > 0, drainingToHalf || count >= capacity || bytes + size > byteBudget {
+      drainingToHalf = true
+      waitingPutters += 1
       condition.wait()
+      waitingPutters -= 1
     }
+    drainingToHalf = false
     guard !cancelled else { return false }
     slots[(head + count) % capacity] = document
     count += 1
     bytes += size
-    condition.broadcast()
+    if waitingTakers > 0 { condition.broadcast() }
     return true
   }
 
@@ -47,14 +58,19 @@ final class DocumentQueue: @unchecked Sendable {
     condition.lock()
     defer { condition.unlock() }
     while count == 0, !finished, !cancelled {
+      waitingTakers += 1
       condition.wait()
+      waitingTakers -= 1
     }
     guard count > 0, !cancelled, let document = slots[head] else { return nil }
     slots[head] = nil
     head = (head + 1) % capacity
     count -= 1
     bytes -= document.input.bytes.count
-    condition.broadcast()
+    if drainingToHalf, count <= capacity / 2, bytes <= byteBudget / 2 {
+      drainingToHalf = false
+    }
+    if waitingPutters > 0, !drainingToHalf { condition.broadcast() }
     return document
   }
 
