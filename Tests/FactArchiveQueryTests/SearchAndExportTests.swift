@@ -62,6 +62,22 @@ import Testing
     #expect(csv.split(separator: "\n")[1].hasSuffix(",newest"))
   }
 
+  /// Words each below the line can be over it together: an `OR` of them is broad.
+  @Test func anOrOfWordsBelowTheLineCanBeBroad() throws {
+    func rows(_ query: String) throws -> Int64 {
+      try ["questions_fts", "summaries_fts", "follow_ups_fts"].map { table in
+        try db.scalarInt("SELECT count(*) FROM \(table) WHERE \(table) MATCH ?", [query])
+      }.max() ?? 0
+    }
+    let line = max(try rows("ferry"), try rows("tariff"))
+    #expect(try rows("ferry OR tariff") > line)
+    var search = FullTextSearch(query: "ferry OR tariff", limit: 20)
+    search.broadRows = Int(line)
+    #expect(try search.run(on: db).allSatisfy { $0.ranking == .newest })
+    search.query = "ferry"
+    #expect(try search.run(on: db).allSatisfy { $0.ranking == .relevance })
+  }
+
   /// A broad query's bare prefixes are read as the terms they cover: the same checks.
   @Test func broadPrefixQueriesFindWhatThePrefixFinds() throws {
     for query in ["ferr*", "ferr* AND fare*", "heading: what*", "NEAR(ferri fare*, 5)"] {

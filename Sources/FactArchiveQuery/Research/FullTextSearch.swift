@@ -18,10 +18,11 @@ import FactArchiveStore
 /// count them), and scores every matching row: a word in most checks costs a second at a
 /// million articles, and a phrase costs what its words' lists cost, however few rows it
 /// matches. So a query with a word matching more than `broadRows` rows of an index
-/// (`evidence`, `audit*`, `"ferry subsidies"` when subsidies are everywhere) is broad: its
-/// hits are the matching checks most recently added, newest first, not ranked
-/// (`Hit.ranking == .newest`; the CLI and the desk say so). A query whose every word matches
-/// at most `broadRows` rows of each index keeps the exact bm25 ranking.
+/// (`evidence`, `audit*`, `"ferry subsidies"` when subsidies are everywhere), or matching
+/// that many itself (`cobalt OR lithium`), is broad: its hits are the matching checks most
+/// recently added, newest first, not ranked (`Hit.ranking == .newest`; the CLI and the desk
+/// say so). A query that, like each of its words, matches at most `broadRows` rows of each
+/// index keeps the exact bm25 ranking.
 public struct FullTextSearch: Sendable {
   public var query: String
   public var limit: Int
@@ -146,8 +147,9 @@ public struct FullTextSearch: Sendable {
       }, ranking: .relevance, matching: query, db: db)
   }
 
-  /// Whether a word of the query matches more than `broadRows` rows of an index: one probe
-  /// per word and index, each stopping at row `broadRows + 1`.
+  /// Whether a word of the query, or the query itself, matches more than `broadRows` rows of
+  /// an index: one probe per word and index, then one for the query, each stopping at row
+  /// `broadRows + 1`.
   func isBroad(prefixes: [String: (terms: [String], documents: Int)?], on db: Database) throws
     -> Bool
   {
@@ -162,8 +164,12 @@ public struct FullTextSearch: Sendable {
       probe.hasSuffix("*")
         && prefixes[String(probe.dropFirst().dropLast(2)).lowercased()] != nil
     }
-    for source in Self.sources {
-      for phrase in probes {
+    // Then the whole query, for words that are each below the line but not together
+    // (`cobalt OR lithium`): each of its words is known to be in at most `broadRows` rows,
+    // so this probe walks at most that many rows per word.
+    if probes != [query] { probes.append(query) }
+    for phrase in probes {
+      for source in Self.sources {
         let beyond = try? db.queryFirst(
           """
           SELECT rowid FROM \(source.table) WHERE \(source.table) MATCH ?
