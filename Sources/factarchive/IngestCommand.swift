@@ -52,6 +52,12 @@ struct IngestCommand: ParsableCommand {
     help: ArgumentHelp("Reject inputs larger than this without reading them.", valueName: "bytes"))
   var maxBytes = InputReader.defaultMaxBytes
 
+  @Option(
+    help: ArgumentHelp(
+      "Documents per transaction: each is searchable once its batch commits; a smaller batch holds less in memory.",
+      valueName: "n"))
+  var batchSize = IngestSession.Options().batchSize
+
   @Argument(help: ArgumentHelp("Files, folders, or - for standard input.", valueName: "path"))
   var paths: [String]
 
@@ -61,6 +67,7 @@ struct IngestCommand: ParsableCommand {
       throw ValidationError("Standard input (-) can be read only once.")
     }
     guard maxBytes > 0 else { throw ValidationError("--max-bytes must be positive.") }
+    guard batchSize > 0 else { throw ValidationError("--batch-size must be positive.") }
     for path in paths where path != "-" {
       var info = stat()
       guard stat(path, &info) == 0 else {
@@ -78,7 +85,7 @@ struct IngestCommand: ParsableCommand {
       let session = try IngestSession(
         database: db,
         options: .init(
-          maxBytes: maxBytes,
+          maxBytes: maxBytes, batchSize: batchSize,
           parse: ArticleParser.Options(kind: kind, latestPlausibleDay: Day.today()),
           afterEachDocument: Self.killHook()))
       if dryRun {

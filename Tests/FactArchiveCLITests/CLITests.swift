@@ -119,6 +119,7 @@ import Testing
     for arguments in [
       ["ingest"], ["stale", "--as-of", "2026-02-30"], ["show", "abc"], ["frobnicate"],
       ["ingest", "--db", db, "/no/such/file.txt"], ["stale", "--format", "xml"],
+      ["ingest", "--batch-size", "0", "--db", db, "Fixtures"],
     ] {
       let result = try CommandRunner.run(arguments, workingDirectory: folder.url)
       #expect(result.status == 2, "\(arguments)")

@@ -22,12 +22,15 @@ import Testing
   /// through the `FACTARCHIVE_TEST_KILL_AFTER` hook): what landed is exactly the batches
   /// that had committed, whole, and a rerun completes the archive.
   @Test func sigkillMidIngestNeverLeavesHalfADocument() throws {
-    let batch = IngestSession.Options().batchSize
+    // Batches smaller than the default keep the test short; the mechanism is the same.
+    let batch = 250
     let corpus = folder.file("corpus")
-    let written = try SyntheticCorpus.write(into: corpus, count: 2 * batch + 100, seed: 7)
+    let written = try SyntheticCorpus.write(into: corpus, count: 1100, seed: 7)
     // An uninterrupted run gives the expected counts.
     let reference = folder.file("reference.sqlite").path
-    let clean = try CommandRunner.run(["ingest", "--quiet", "--db", reference, corpus.path])
+    let clean = try CommandRunner.run([
+      "ingest", "--quiet", "--batch-size", String(batch), "--db", reference, corpus.path,
+    ])
     #expect(clean.status == 0, "\(clean.stderr)")
     let expected = try Archive.counts(reference)
     #expect(expected.documents == written.files)
@@ -39,7 +42,7 @@ import Testing
     for (round, killAfter) in killPoints.enumerated() {
       let path = folder.file("killed-\(round).sqlite").path
       let killed = try CommandRunner.run(
-        ["ingest", "--quiet", "--db", path, corpus.path],
+        ["ingest", "--quiet", "--batch-size", String(batch), "--db", path, corpus.path],
         environment: ["FACTARCHIVE_TEST_KILL_AFTER": String(killAfter)])
       #expect(killed.status == SIGKILL, "round \(round): \(killed.status) \(killed.stderr)")
       let counts = try Archive.assertSound(path, context: "killed after document \(killAfter)")
