@@ -118,6 +118,16 @@ def database_size(path):
     return sum(os.path.getsize(path + s) for s in ("", "-wal") if os.path.exists(path + s))
 
 
+def copy_archive(archive, copy):
+    """A consistent copy of the archive (SQLite's online backup), replacing `copy`."""
+    remove_database(copy)
+    source = sqlite3.connect(archive)
+    target = sqlite3.connect(copy)
+    source.backup(target)
+    source.close()
+    target.close()
+
+
 def floor(fa, archive, work):
     """Copies the archive's rows into an empty archive and builds the same FTS indexes."""
     target = os.path.join(work, "floor.sqlite")
@@ -315,12 +325,7 @@ def generated_sources(count):
 def evidence_at_scale(fa, archive, work):
     """Ingests the generated sources into a copy of the archive: time, links, share."""
     copy = os.path.join(work, "evidence.sqlite")
-    remove_database(copy)
-    source = sqlite3.connect(archive)
-    target = sqlite3.connect(copy)
-    source.backup(target)
-    source.close()
-    target.close()
+    copy_archive(archive, copy)
     folder = generated_sources(SOURCE_COUNT)
     print("ingesting %d unrelated sources into a copy ..." % SOURCE_COUNT, flush=True)
     wall, _, status, out, err = run_with_rss([fa, "ingest", "--db", copy, folder])
@@ -358,12 +363,7 @@ def desk_bench(fa, archive, work):
         print("wrk not found: desk run skipped (apt-get install wrk)", flush=True)
         return None
     copy = os.path.join(work, "desk.sqlite")
-    remove_database(copy)
-    source = sqlite3.connect(archive)
-    target = sqlite3.connect(copy)
-    source.backup(target)
-    source.close()
-    target.close()
+    copy_archive(archive, copy)
     db = sqlite3.connect(copy)
     check_id = db.execute(
         "SELECT c.id FROM checks c WHERE c.superseded = 0 AND c.queue_tier = 2 ORDER BY c.id LIMIT 1"

@@ -95,18 +95,24 @@ CREATE VIRTUAL TABLE follow_ups_fts USING fts5(text, tokenize = 'porter unicode6
 """
 
 
-def equal_work(folder, out):
-    """The same parse, FactArchive's work: raw text kept, every section and follow-up indexed."""
+def open_peer(folder, out, schema):
+    """A fresh database at `out` with `schema`, and the corpus's .txt files in sorted order."""
     if os.path.exists(out):
         os.remove(out)
     db = sqlite3.connect(out, isolation_level=None)
     db.execute("PRAGMA journal_mode = WAL")
     db.execute("PRAGMA synchronous = NORMAL")
-    db.executescript(EQUAL_WORK_SCHEMA)
+    db.executescript(schema)
     paths = []
     for root, _, files in os.walk(folder):
         paths.extend(os.path.join(root, f) for f in files if f.endswith(".txt"))
     paths.sort()
+    return db, paths
+
+
+def equal_work(folder, out):
+    """The same parse, FactArchive's work: raw text kept, every section and follow-up indexed."""
+    db, paths = open_peer(folder, out, EQUAL_WORK_SCHEMA)
     rows = {name: [] for name in ("documents", "articles", "sections", "citations", "follow_ups",
                                   "questions_fts", "sections_fts", "follow_ups_fts")}
     ids = {"document": 0, "article": 0, "section": 0, "follow_up": 0}
@@ -166,16 +172,7 @@ def equal_work(folder, out):
 
 
 def main(folder, out):
-    if os.path.exists(out):
-        os.remove(out)
-    db = sqlite3.connect(out, isolation_level=None)
-    db.execute("PRAGMA journal_mode = WAL")
-    db.execute("PRAGMA synchronous = NORMAL")
-    db.executescript(SCHEMA)
-    paths = []
-    for root, _, files in os.walk(folder):
-        paths.extend(os.path.join(root, f) for f in files if f.endswith(".txt"))
-    paths.sort()
+    db, paths = open_peer(folder, out, SCHEMA)
     articles, sections, citations, follow_ups, fts = [], [], [], [], []
     next_id = 1
 

@@ -4,9 +4,9 @@ import FactArchivePolicy
 import FactArchiveStore
 
 /// What the nightly report counts of the queue on a day: how many checks, by tier, by
-/// topic and by reason, and how many are snoozed. The counts read the queue's indexes only
-/// (`checks_stale_queue` carries every column the reasons read, `checks_by_topic` groups
-/// by topic in order): no row of `checks` is read.
+/// topic and by reason, and how many are snoozed. One aggregate over the covering
+/// `checks_stale_queue` index (it carries every column the reasons read; the newer-evidence
+/// reason looks each check up in `check_evidence`): no row of `checks` is read.
 struct QueueCounts {
   var stale = 0
   var snoozed = 0

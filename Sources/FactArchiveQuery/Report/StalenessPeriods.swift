@@ -38,7 +38,10 @@ enum StalenessPeriods {
     if previous?.lastCheckID != nil {
       // What may have changed since the run before. Supersession is not watched by a
       // trigger (migration 009): it changes only for the checks of a question that gained a
-      // check (read here) or lost one (the delete trigger records its siblings).
+      // check (read here: one added since, or one whose id was reused after a delete and so
+      // is in staleness_changes) or lost one (the delete trigger records its siblings).
+      // CROSS JOIN keeps the few changes as the outer loop: SQLite, without statistics,
+      // would otherwise scan every check and look each up in them.
       try run(
         db,
         """
@@ -50,8 +53,8 @@ enum StalenessPeriods {
         SELECT o.id FROM checks AS n JOIN checks AS o ON o.question_id = n.question_id
         WHERE n.id > :last_check_id
         UNION ALL
-        SELECT o.id FROM staleness_changes AS k JOIN checks AS n ON n.id = k.check_id
-        JOIN checks AS o ON o.question_id = n.question_id
+        SELECT o.id FROM staleness_changes AS k CROSS JOIN checks AS n ON n.id = k.check_id
+        CROSS JOIN checks AS o ON o.question_id = n.question_id
         UNION ALL
         SELECT check_id FROM snoozes WHERE until > :previous AND until <= :as_of
         """, values)
@@ -84,7 +87,8 @@ enum StalenessPeriods {
              c.reviewed_on
       FROM temp.run_candidates AS k LEFT JOIN checks AS c ON c.id = k.check_id
       """, values)
-    // Close the periods of checks that left the queue or changed state.
+    // Close the periods of checks that left the queue or changed state: per candidate
+    // (CROSS JOIN), not a scan of every open period.
     try db.execute(
       """
       INSERT INTO temp.run_closing (period_id, closed_as)
@@ -95,7 +99,7 @@ enum StalenessPeriods {
                     THEN 'not_due'
                   ELSE s.cause END
       FROM temp.run_states AS s
-      JOIN staleness_periods AS p ON p.check_id = s.check_id AND p.closed_run IS NULL
+      CROSS JOIN staleness_periods AS p ON p.check_id = s.check_id AND p.closed_run IS NULL
       WHERE s.state IS NOT p.state
       """)
     try run(

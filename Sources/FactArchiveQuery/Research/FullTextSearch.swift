@@ -66,7 +66,7 @@ public struct FullTextSearch: Sendable {
 
   /// What the CLI and the desk print above a broad query's hits.
   public static let broadNote =
-    "A word in this search is in more than \(defaultBroadRows) passages, too many to rank "
+    "This search, or a word in it, matches more than \(defaultBroadRows) passages, too many to rank "
     + "by relevance: these are the matching checks most recently added, newest first. "
     + "Add a rarer word, a phrase or AND to rank the results."
 

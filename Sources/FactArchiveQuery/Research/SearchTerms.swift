@@ -1,3 +1,5 @@
+import FactArchiveCore
+
 /// The phrases of an FTS5 query (`"exact phrase"`, `word`, `prefix*`), each written back as
 /// a query of its own, without the operators (`AND`, `OR`, `NOT`, `NEAR`), parentheses and
 /// column filters around them: what `FullTextSearch` measures to tell a broad query from a
@@ -5,15 +7,20 @@
 public enum SearchTerms {
   static let operators: Set<String> = ["AND", "OR", "NOT", "NEAR"]
 
+  /// A character of an FTS5 bareword: any non-ASCII character, an ASCII letter or digit, `_`.
+  static func isBareword(_ scalar: Unicode.Scalar) -> Bool {
+    scalar.value >= 0x80 || scalar.isWordCharacter || scalar == "_"
+  }
+
   /// Every word of the query's phrases as a query of its own (`"word"`, `"pre"*` for a
   /// prefix): a phrase costs what its commonest word costs, whatever it matches.
   public static func words(_ query: String) -> [String] {
     var words: [String] = []
     for phrase in phrases(query) {
       let isPrefix = phrase.hasSuffix("*")
-      let parts = phrase.unicodeScalars.split {
-        !($0.value >= 0x80 || $0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_")
-      }.map { String(String.UnicodeScalarView($0)) }
+      let parts = phrase.unicodeScalars.split { !isBareword($0) }.map {
+        String(String.UnicodeScalarView($0))
+      }
       for (index, part) in parts.enumerated() {
         let word = "\"\(part)\"" + (isPrefix && index == parts.count - 1 ? "*" : "")
         if !words.contains(word) { words.append(word) }
@@ -26,10 +33,6 @@ public enum SearchTerms {
     var phrases: [String] = []
     let scalars = Array(query.unicodeScalars)
     var index = 0
-    func isBareword(_ scalar: Unicode.Scalar) -> Bool {
-      scalar.value >= 0x80 || scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)
-        || scalar == "_"
-    }
     while index < scalars.count {
       let scalar = scalars[index]
       if scalar == "\"" {
@@ -102,10 +105,6 @@ extension SearchTerms {
     var nearDepth = 0
     var depth = 0
     var lastWord = ""
-    func isBareword(_ scalar: Unicode.Scalar) -> Bool {
-      scalar.value >= 0x80 || scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)
-        || scalar == "_"
-    }
     while index < scalars.count {
       let scalar = scalars[index]
       if scalar == "\"" {
