@@ -1,25 +1,36 @@
 // swift-tools-version:6.0
 // FactArchive: an archive of fact-check articles in SQLite, and the stale ones listed.
 //
-// Dependencies run one way:
+// Dependencies run one way (an arrow points at what a module uses):
 //
-//   factarchive (CLI) ─→ FactArchiveDesk ─→ FactArchiveQuery ─┐
-//   factarchive (CLI) ─→ FactArchiveQuery ─┬─→ FactArchiveDatabase ─┬─→ FactArchivePolicy ─→ FactArchiveCore
-//                     └→ FactArchiveIngest ─┘                        └─→ FactArchiveStore ─→ CSQLite
-//                        FactArchiveIngest ──→ FactArchiveParser ──→ FactArchiveCore
+//   factarchive (CLI) ──┬─→ FactArchiveDesk ──┐
+//                       ├───────────────────→ FactArchiveRecording ─→ FactArchiveQuery ─┐
+//                       ├───────────────────→ FactArchiveIngest ─→ FactArchiveParser     │
+//                       │                        │                      │                 │
+//                       │                        └──────→ FactArchiveSchema ←────────────┘
+//                       │                                  │            │
+//                       │                     FactArchivePolicy    FactArchiveStore ─→ CSQLite
+//                       │                                  │
+//                       └─────────────────────────→ FactArchiveCore (every module uses it)
 //
-// - FactArchiveCore: the domain values (days, parsed documents, rules, verdicts, reason
-//   codes). No SQLite, no Foundation.
+// - FactArchiveCore: the domain values (days, parsed documents, rules, verdicts, tiers, a
+//   stale check and a report with their one JSON shape). No SQLite, no Foundation.
 // - FactArchiveParser: saved pages and ClaimReview in, parsed documents out. Core only.
-// - FactArchivePolicy: the staleness rules applied (due dates, priority order, names). Core only.
-// - FactArchiveStore: a thin layer over the SQLite C API (libsqlite3 via CSQLite). Knows no
-//   fact-checks.
-// - FactArchiveDatabase: the archive's schema (Schema/*.sql), opening it, and the
-//   invariants kept on every write (due dates, evidence links, the rules as stored).
-// - FactArchiveIngest / FactArchiveQuery: writing documents in; reading queues, reports,
-//   searches out. The CLI is a thin layer over these two.
-// - FactArchiveDesk: the editors' web desk (Hummingbird 2): thin routes over Query and
-//   Database, pages through Query's HTML builder.
+// - FactArchivePolicy: the staleness rules applied (due dates, tiers, the queue's orders,
+//   names). Core only.
+// - FactArchiveStore: a thin layer over the SQLite C API (libsqlite3 via CSQLite):
+//   `Connection`, `Statement`, `Row`, `DatabaseError`, migrations. Knows no fact-checks.
+// - FactArchiveSchema: the archive's tables (Schema/*.sql), opening and migrating them, the
+//   SQL generated from the rules (`QueueSQL`, `CheckSQL`), and the derived columns every
+//   write keeps right (due dates, tiers, evidence links, name counts: `Judging/`). Writes
+//   only what migrations and those invariants need.
+// - FactArchiveIngest: writes documents in (checks, sources, rejected files).
+// - FactArchiveRecording: writes what editors and the nightly run decide: reviews,
+//   snoozes, policy changes, report runs and the queue's periods.
+// - FactArchiveQuery: reads: the queue, checks, sources, searches, reports, exports. Never
+//   writes.
+// - FactArchiveDesk: the editors' web desk (Hummingbird 2): controllers whose handlers call
+//   the same library functions as the CLI, pages through Query's HTML builder.
 import PackageDescription
 
 let package = Package(
@@ -30,7 +41,8 @@ let package = Package(
     .library(name: "FactArchiveParser", targets: ["FactArchiveParser"]),
     .library(name: "FactArchiveStore", targets: ["FactArchiveStore"]),
     .library(name: "FactArchivePolicy", targets: ["FactArchivePolicy"]),
-    .library(name: "FactArchiveDatabase", targets: ["FactArchiveDatabase"]),
+    .library(name: "FactArchiveSchema", targets: ["FactArchiveSchema"]),
+    .library(name: "FactArchiveRecording", targets: ["FactArchiveRecording"]),
     .library(name: "FactArchiveDesk", targets: ["FactArchiveDesk"]),
     .library(name: "FactArchiveIngest", targets: ["FactArchiveIngest"]),
     .library(name: "FactArchiveQuery", targets: ["FactArchiveQuery"]),
@@ -71,7 +83,7 @@ let package = Package(
       dependencies: ["CSQLite"]
     ),
     .target(
-      name: "FactArchiveDatabase",
+      name: "FactArchiveSchema",
       dependencies: ["FactArchiveCore", "FactArchivePolicy", "FactArchiveStore"]
     ),
     .target(
@@ -81,22 +93,29 @@ let package = Package(
         "FactArchiveParser",
         "FactArchivePolicy",
         "FactArchiveStore",
-        "FactArchiveDatabase",
+        "FactArchiveSchema",
         .product(name: "Crypto", package: "swift-crypto"),
       ]
     ),
     .target(
       name: "FactArchiveQuery",
       dependencies: [
-        "FactArchiveCore", "FactArchivePolicy", "FactArchiveStore", "FactArchiveDatabase",
+        "FactArchiveCore", "FactArchivePolicy", "FactArchiveStore", "FactArchiveSchema",
       ]
     ),
-    // The editors' desk: Hummingbird routes over the query and database modules.
+    .target(
+      name: "FactArchiveRecording",
+      dependencies: [
+        "FactArchiveCore", "FactArchivePolicy", "FactArchiveStore", "FactArchiveSchema",
+        "FactArchiveQuery",
+      ]
+    ),
+    // The editors' desk: Hummingbird controllers over the query and recording modules.
     .target(
       name: "FactArchiveDesk",
       dependencies: [
-        "FactArchiveCore", "FactArchiveDatabase", "FactArchivePolicy", "FactArchiveQuery",
-        "FactArchiveStore",
+        "FactArchiveCore", "FactArchiveSchema", "FactArchivePolicy", "FactArchiveQuery",
+        "FactArchiveRecording", "FactArchiveStore",
         .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
         .product(name: "Crypto", package: "swift-crypto"),
@@ -106,12 +125,13 @@ let package = Package(
       name: "factarchive",
       dependencies: [
         "FactArchiveCore",
-        "FactArchiveDatabase",
+        "FactArchiveSchema",
         "FactArchiveDesk",
         "FactArchiveIngest",
         "FactArchiveParser",
         "FactArchivePolicy",
         "FactArchiveQuery",
+        "FactArchiveRecording",
         "FactArchiveStore",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
@@ -139,6 +159,16 @@ let package = Package(
       name: "TestSupport",
       path: "Tests/TestSupport"
     ),
+    // Archives the query, recording and desk tests share: the fixtures ingested, a scenario
+    // that shows every reason.
+    .target(
+      name: "ArchiveTestSupport",
+      dependencies: [
+        "FactArchiveCore", "FactArchiveIngest", "FactArchivePolicy", "FactArchiveQuery",
+        "FactArchiveSchema", "FactArchiveStore", "TestSupport",
+      ],
+      path: "Tests/ArchiveTestSupport"
+    ),
     .testTarget(
       name: "FactArchiveCoreTests",
       dependencies: ["FactArchiveCore"]
@@ -156,28 +186,41 @@ let package = Package(
       dependencies: ["FactArchiveStore", "TestSupport"]
     ),
     .testTarget(
-      name: "FactArchiveDatabaseTests",
-      dependencies: ["FactArchiveDatabase", "FactArchiveStore", "TestSupport"]
+      name: "FactArchiveSchemaTests",
+      dependencies: [
+        "FactArchiveCore", "FactArchivePolicy", "FactArchiveSchema", "FactArchiveStore",
+        "TestSupport",
+      ]
     ),
     .testTarget(
       name: "FactArchiveIngestTests",
       dependencies: [
-        "FactArchiveCore", "FactArchiveParser", "FactArchiveDatabase", "FactArchiveIngest",
+        "FactArchiveCore", "FactArchiveParser", "FactArchiveSchema", "FactArchiveIngest",
         "FactArchiveStore", "TestSupport",
       ]
     ),
     .testTarget(
       name: "FactArchiveQueryTests",
       dependencies: [
-        "FactArchiveCore", "FactArchiveDatabase", "FactArchiveQuery", "FactArchivePolicy",
-        "FactArchiveIngest", "FactArchiveParser", "FactArchiveStore", "TestSupport",
+        "FactArchiveCore", "FactArchiveSchema", "FactArchiveQuery", "FactArchivePolicy",
+        "FactArchiveIngest", "FactArchiveParser", "FactArchiveRecording", "FactArchiveStore",
+        "TestSupport", "ArchiveTestSupport",
+      ]
+    ),
+    .testTarget(
+      name: "FactArchiveRecordingTests",
+      dependencies: [
+        "FactArchiveCore", "FactArchiveSchema", "FactArchiveQuery", "FactArchivePolicy",
+        "FactArchiveIngest", "FactArchiveRecording", "FactArchiveStore", "TestSupport",
+        "ArchiveTestSupport",
       ]
     ),
     .testTarget(
       name: "FactArchiveDeskTests",
       dependencies: [
-        "FactArchiveDesk", "FactArchiveCore", "FactArchiveDatabase", "FactArchiveIngest",
-        "FactArchiveQuery", "FactArchiveStore", "TestSupport",
+        "FactArchiveDesk", "FactArchiveCore", "FactArchiveSchema", "FactArchiveIngest",
+        "FactArchiveQuery", "FactArchiveRecording", "FactArchiveStore", "TestSupport",
+        "ArchiveTestSupport",
         .product(name: "HummingbirdTesting", package: "hummingbird"),
       ]
     ),

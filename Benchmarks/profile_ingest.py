@@ -26,7 +26,7 @@ KINDS = [
     ("parse (FactArchiveParser)", re.compile(r"FactArchiveParser|17FactArchiveParser")),
     ("SHA-256 (swift-crypto)", re.compile(r"sha256|SHA256|CCryptoBoringSSL|6Crypto")),
     ("judging: policy, names, evidence", re.compile(
-        r"FactArchivePolicy|FactArchiveDatabase|17FactArchivePolicy|19FactArchiveDatabase")),
+        r"FactArchivePolicy|FactArchiveSchema|17FactArchivePolicy|19FactArchiveSchema")),
     ("FTS5 (tokenizer, index, merges)", re.compile(
         r"fts5|Fts5|sqlite3Fts5|porter|unicode61|fts5Porter")),
     ("B-tree and pager", re.compile(

@@ -1,7 +1,7 @@
 import FactArchiveCore
-import FactArchiveDatabase
 import FactArchiveParser
 import FactArchivePolicy
+import FactArchiveSchema
 import FactArchiveStore
 import Foundation
 
@@ -55,7 +55,8 @@ public final class IngestSession {
 
   /// - Parameter now: the clock for `ingested_at` (tests pass a fixed one).
   public init(
-    database: Database, options: Options = Options(), now: @escaping () -> String = Timestamp.nowUTC
+    database: Connection, options: Options = Options(),
+    now: @escaping () -> String = Timestamp.nowUTC
   ) throws {
     self.writer = try ArchiveWriter(database: database, now: now)
     self.options = options

@@ -1,6 +1,6 @@
 import FactArchiveCore
-import FactArchiveDatabase
 import FactArchiveParser
+import FactArchiveSchema
 import FactArchiveStore
 
 /// Re-reads stored documents with the current parser, after a parser upgrade.
@@ -59,7 +59,7 @@ public final class Reparser {
   private let parse: Parse
 
   public init(
-    database: Database,
+    database: Connection,
     parse: @escaping Parse = { bytes, format, options throws(ParseError) in
       try DocumentParser.parse(bytes, format: format, options: options)
     }
@@ -68,7 +68,7 @@ public final class Reparser {
     self.parse = parse
   }
 
-  private var db: Database { writer.db }
+  private var db: Connection { writer.db }
 
   @discardableResult
   public func run(

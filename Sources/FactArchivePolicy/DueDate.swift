@@ -21,6 +21,15 @@ import FactArchiveCore
 /// The policy calls it when it judges a check, the database module when evidence arrives
 /// or an editor records a review, and the queue when `--max-age` overrides the policy.
 public enum DueDate {
+  /// A dated check falls due this many days after it reaches its maximum age: the day
+  /// after.
+  public static let daysPastMaxAge = 1
+
+  /// The day a check falls due by its age alone, its age counted from `agedFrom`.
+  public static func byAge(from agedFrom: Day, maxAgeDays: Int) -> Day {
+    agedFrom.adding(days: maxAgeDays + daysPastMaxAge)
+  }
+
   public static func of(_ timeline: CheckTimeline, maxAgeDays: Int) -> Day? {
     switch timeline.reviewVerdict {
     case .withdrawn?:
@@ -32,50 +41,13 @@ public enum DueDate {
     }
     var due: Day
     if let agedFrom = timeline.agedFrom {
-      due = agedFrom.adding(days: maxAgeDays + 1)
+      due = byAge(from: agedFrom, maxAgeDays: maxAgeDays)
       if timeline.bannerCounts { due = min(due, agedFrom) }
     } else {
       due = timeline.ingestedOn
     }
     if let evidence = timeline.evidenceOn { due = min(due, evidence) }
     return due
-  }
-}
-
-/// Which tier of the queue a check is in: the queue takes checks tier by tier, so the few
-/// most likely to be wrong now are not buried under the many that are merely old.
-///
-/// 1. an editor marked it as needing an update;
-/// 2. the publisher's banner (not dismissed by a review), or newer evidence;
-/// 3. time-bound wording;
-/// 4. only old (or undated).
-///
-/// A withdrawn check is in no tier (`nil`).
-public enum QueueTier {
-  public static let needsUpdate = 1
-  public static let bannerOrEvidence = 2
-  public static let timeSensitive = 3
-  public static let onlyOld = 4
-  public static let all = [needsUpdate, bannerOrEvidence, timeSensitive, onlyOld]
-
-  public static func of(_ timeline: CheckTimeline, timeSensitive: Bool) -> Int? {
-    switch timeline.reviewVerdict {
-    case .withdrawn?: return nil
-    case .needsUpdate?: return needsUpdate
-    default: break
-    }
-    if timeline.bannerCounts || timeline.evidenceOn != nil { return bannerOrEvidence }
-    return timeSensitive ? Self.timeSensitive : onlyOld
-  }
-
-  /// What a tier holds, for editors: "needs update", "banner or newer evidence", ...
-  public static func name(_ tier: Int) -> String {
-    switch tier {
-    case needsUpdate: return "needs update"
-    case bannerOrEvidence: return "banner or newer evidence"
-    case timeSensitive: return "time-sensitive"
-    default: return "only old"
-    }
   }
 }
 

@@ -61,7 +61,7 @@ extension StaleCheck {
   /// This check's value for a key of the queue orders.
   public func priorityValue(_ key: QueueOrder.Key) -> Int64 {
     switch key {
-    case .tier: return Int64(tier ?? QueueTier.onlyOld)
+    case .tier: return Int64((tier ?? .onlyOld).rawValue)
     case .dueOn: return Int64(dueOn.daysSinceEpoch)
     case .reasonCount: return Int64(reasons.count)
     case .citationCount: return Int64(citationCount)

@@ -45,7 +45,7 @@ public struct NewerSchemaError: Error, Sendable, Equatable, CustomStringConverti
   }
 }
 
-extension Database {
+extension Connection {
   /// The schema version recorded in the file (`PRAGMA user_version`).
   public var schemaVersion: Int {
     get throws(DatabaseError) { Int(try scalarInt("PRAGMA user_version")) }
@@ -56,9 +56,13 @@ extension Database {
   ///
   /// Fails with `NewerSchemaError`, changing nothing, when the file was written by a newer
   /// version. See <https://www.sqlite.org/pragma.html#pragma_user_version>.
+  /// - Parameter steps: work a migration's SQL cannot do (rewriting stored JSON), run after
+  ///   the SQL of the migration with that version, in its transaction.
   /// - Returns: the versions applied.
   @discardableResult
-  public func migrate(_ migrations: [Migration]) throws -> [Int] {
+  public func migrate(
+    _ migrations: [Migration], steps: [Int: @Sendable (Connection) throws -> Void] = [:]
+  ) throws -> [Int] {
     let current = try schemaVersion
     if let latest = migrations.last?.version, current > latest {
       throw NewerSchemaError(path: path, version: current, known: latest)
@@ -69,6 +73,7 @@ extension Database {
         // Another process may have migrated while we waited for the lock.
         guard try schemaVersion < migration.version else { return }
         try execute(migration.sql)
+        try steps[migration.version]?(self)
         try execute("PRAGMA user_version = \(migration.version)")
         applied.append(migration.version)
       }

@@ -1,6 +1,6 @@
 import ArgumentParser
 import FactArchiveCore
-import FactArchiveDatabase
+import FactArchiveSchema
 import FactArchiveStore
 
 #if canImport(Glibc)
@@ -31,19 +31,19 @@ struct ArchiveOptions: ParsableArguments {
 
   /// Opens (creating and migrating when needed) the archive for writing, or fails with one
   /// clear line. The library keeps the archive's invariants (every live check judged).
-  func open() throws -> Database {
-    try profiled(asDatabaseFailure { try Database.openArchive(path: path) })
+  func open() throws -> Connection {
+    try profiled(asDatabaseFailure { try Connection.openArchive(path: path) })
   }
 
   /// For commands that only read: the archive as `open()` gives it, or, where the file or its
   /// folder cannot be written (a read-only mount, a backup on a CD), opened read-only.
-  func openForReading() throws -> Database {
-    try profiled(asDatabaseFailure { try Database.openArchiveForReading(path: path) })
+  func openForReading() throws -> Connection {
+    try profiled(asDatabaseFailure { try Connection.openArchiveForReading(path: path) })
   }
 
   /// With `FACTARCHIVE_PROFILE_SQL` set, every statement's time goes to stderr (the whole
   /// statement with `FACTARCHIVE_PROFILE_SQL=whole`).
-  private func profiled(_ db: Database) -> Database {
+  private func profiled(_ db: Connection) -> Connection {
     if let value = getenv("FACTARCHIVE_PROFILE_SQL") {
       db.printStatementTimes(whole: String(cString: value) == "whole")
     }

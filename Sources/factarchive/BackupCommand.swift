@@ -1,6 +1,6 @@
 import ArgumentParser
 import FactArchiveCore
-import FactArchiveDatabase
+import FactArchiveSchema
 import FactArchiveStore
 import Foundation
 
@@ -33,7 +33,7 @@ struct BackupCommand: ParsableCommand {
           status: ExitStatus.usage)
       }
       let db = try archive.asDatabaseFailure {
-        try Database(path: archive.path, mode: .readOnly)
+        try Connection(path: archive.path, mode: .readOnly)
       }
       let copy = try db.backup(to: destination, replacing: force)
       Terminal.writeOut(

@@ -1,7 +1,7 @@
 import ArgumentParser
 import FactArchiveCore
-import FactArchiveDatabase
 import FactArchivePolicy
+import FactArchiveSchema
 import FactArchiveStore
 
 struct EvidenceCommand: ParsableCommand {

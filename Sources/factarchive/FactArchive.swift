@@ -1,6 +1,6 @@
 import ArgumentParser
 import FactArchiveCore
-import FactArchiveDatabase
+import FactArchiveSchema
 import FactArchiveStore
 import Foundation
 

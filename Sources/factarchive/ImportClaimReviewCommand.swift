@@ -1,8 +1,8 @@
 import ArgumentParser
 import FactArchiveCore
-import FactArchiveDatabase
 import FactArchiveIngest
 import FactArchiveParser
+import FactArchiveSchema
 import FactArchiveStore
 
 struct ImportClaimReviewCommand: ParsableCommand {

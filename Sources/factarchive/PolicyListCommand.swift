@@ -1,8 +1,8 @@
 import ArgumentParser
 import FactArchiveCore
-import FactArchiveDatabase
 import FactArchivePolicy
 import FactArchiveQuery
+import FactArchiveSchema
 
 struct PolicyListCommand: ParsableCommand {
   static let configuration = CommandConfiguration(

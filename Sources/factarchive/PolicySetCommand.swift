@@ -1,7 +1,8 @@
 import ArgumentParser
 import FactArchiveCore
-import FactArchiveDatabase
 import FactArchivePolicy
+import FactArchiveRecording
+import FactArchiveSchema
 import FactArchiveStore
 import Foundation
 

@@ -1,7 +1,8 @@
 import ArgumentParser
 import FactArchiveCore
-import FactArchiveDatabase
 import FactArchiveQuery
+import FactArchiveRecording
+import FactArchiveSchema
 import FactArchiveStore
 
 extension ReviewVerdict: ExpressibleByArgument {

@@ -1,7 +1,7 @@
 import ArgumentParser
 import FactArchiveCore
-import FactArchiveDatabase
 import FactArchiveQuery
+import FactArchiveSchema
 import FactArchiveStore
 
 extension ResearchQuery.Format: ExpressibleByArgument {}
@@ -35,9 +35,9 @@ struct SQLCommand: ParsableCommand {
   var format: ResearchQuery.Format = .table
 
   func run() throws {
-    let db: Database
+    let db: Connection
     do {
-      db = try Database.openReadOnly(path: archive.path)
+      db = try Connection.openReadOnly(path: archive.path)
     } catch {
       Terminal.writeError("factarchive: \(archive.path): \(error)")
       throw ExitCode(ExitStatus.databaseFailure)

@@ -1,7 +1,7 @@
 import ArgumentParser
 import FactArchiveCore
-import FactArchiveDatabase
 import FactArchiveQuery
+import FactArchiveSchema
 import FactArchiveStore
 
 struct SearchCommand: ParsableCommand {

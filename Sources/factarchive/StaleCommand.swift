@@ -1,8 +1,8 @@
 import ArgumentParser
 import FactArchiveCore
-import FactArchiveDatabase
 import FactArchivePolicy
 import FactArchiveQuery
+import FactArchiveSchema
 import FactArchiveStore
 
 #if canImport(Glibc)
@@ -94,7 +94,7 @@ struct StaleCommand: ParsableCommand {
       let day = asOf ?? Day.today()
       var queue = StaleQueue(
         asOf: day, topic: topic, reason: reason, limit: limit, maxAgeOverride: maxAge, order: order)
-      queue.tier = tier
+      queue.tier = tier.flatMap(QueueTier.init(rawValue:))
       queue.text = text
       queue.offset = offset
       Terminal.writeOut(

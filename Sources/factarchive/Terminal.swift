@@ -1,7 +1,7 @@
 import FactArchiveCore
-import FactArchiveDatabase
 import FactArchiveIngest
 import FactArchiveQuery
+import FactArchiveSchema
 
 #if canImport(Glibc)
   import Glibc

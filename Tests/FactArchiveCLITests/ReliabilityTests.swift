@@ -136,7 +136,7 @@ import Testing
     #expect(healthy.stdout.contains("\"healthy\": true"))
     // A check whose question is gone: only possible with foreign keys off, as a careless
     // script might leave it.
-    let raw = try Database(path: db, mode: .readWrite)
+    let raw = try Connection(path: db, mode: .readWrite)
     try raw.execute("PRAGMA foreign_keys = OFF")
     try raw.execute("UPDATE checks SET question_id = 999999 WHERE id = 1")
     let damaged = try CommandRunner.run(["check", "--db", db])
@@ -169,11 +169,11 @@ enum Archive {
   }
 
   static func scalar(_ path: String, _ sql: String) throws -> Int {
-    Int(try Database(path: path, mode: .readOnly).scalarInt(sql))
+    Int(try Connection(path: path, mode: .readOnly).scalarInt(sql))
   }
 
   static func counts(_ path: String) throws -> Counts {
-    let db = try Database(path: path, mode: .readOnly)
+    let db = try Connection(path: path, mode: .readOnly)
     func count(_ table: String) throws -> Int {
       Int(try db.scalarInt("SELECT count(*) FROM \(table)"))
     }
@@ -186,7 +186,7 @@ enum Archive {
   /// Integrity, foreign keys, full-text indexes, and every document whole or absent.
   @discardableResult
   static func assertSound(_ path: String, context: String) throws -> Counts {
-    let db = try Database(path: path, mode: .readWrite)
+    let db = try Connection(path: path, mode: .readWrite)
     #expect(try db.scalarText("PRAGMA integrity_check") == "ok", "\(context)")
     #expect(try db.query("PRAGMA foreign_key_check") { $0.text(at: 0) ?? "" }.isEmpty, "\(context)")
     for index in ["questions_fts", "summaries_fts", "follow_ups_fts", "checks_fts"] {

@@ -1,7 +1,9 @@
+import ArchiveTestSupport
 import FactArchiveCore
-import FactArchiveDatabase
 import FactArchiveDesk
 import FactArchiveQuery
+import FactArchiveRecording
+import FactArchiveSchema
 import FactArchiveStore
 import Foundation
 import HTTPTypes

@@ -1,5 +1,6 @@
-import FactArchiveDatabase
+import ArchiveTestSupport
 import FactArchiveDesk
+import FactArchiveSchema
 import Foundation
 import HTTPTypes
 import TestSupport

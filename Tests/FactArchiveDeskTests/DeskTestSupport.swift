@@ -1,7 +1,8 @@
+import ArchiveTestSupport
 import FactArchiveCore
-import FactArchiveDatabase
 import FactArchiveDesk
 import FactArchiveIngest
+import FactArchiveSchema
 import FactArchiveStore
 import Foundation
 import HTTPTypes
@@ -23,11 +24,11 @@ struct DeskFixture {
     path = folder.file("archive.sqlite").path
     var paths = [TestPaths.fixture("evidence").path] + TestPaths.coreArticles
     for (name, text) in extra { paths.append(try folder.write(name, text)) }
-    let db = try Database.openArchive(path: path)
+    let db = try Connection.openArchive(path: path)
     try IngestSession(database: db).run(InputFiles(paths: paths))
   }
 
-  func database() throws -> Database { try Database.openArchive(path: path) }
+  func database() throws -> Connection { try Connection.openArchive(path: path) }
 
   func desk(readOnly: Bool = false, accounts: EditorAccounts? = nil, log: Log = Log()) throws
     -> Desk

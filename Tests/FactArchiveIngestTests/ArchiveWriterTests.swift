@@ -1,7 +1,7 @@
 import FactArchiveCore
-import FactArchiveDatabase
 import FactArchiveIngest
 import FactArchiveParser
+import FactArchiveSchema
 import FactArchiveStore
 import Foundation
 import TestSupport
@@ -9,12 +9,12 @@ import Testing
 
 @Suite struct ArchiveWriterTests {
   let folder: TemporaryFolder
-  let db: Database
+  let db: Connection
   let session: IngestSession
 
   init() throws {
     folder = try TemporaryFolder()
-    db = try Database.openArchive(path: folder.file("archive.sqlite").path)
+    db = try Connection.openArchive(path: folder.file("archive.sqlite").path)
     session = try IngestSession(database: db)
   }
 

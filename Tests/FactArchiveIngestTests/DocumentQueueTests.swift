@@ -1,6 +1,6 @@
 import FactArchiveCore
-import FactArchiveDatabase
 import FactArchiveParser
+import FactArchiveSchema
 import Foundation
 import Testing
 

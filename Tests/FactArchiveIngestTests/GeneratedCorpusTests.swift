@@ -1,7 +1,7 @@
 import FactArchiveCore
-import FactArchiveDatabase
 import FactArchiveIngest
 import FactArchiveParser
+import FactArchiveSchema
 import FactArchiveStore
 import Foundation
 import TestSupport
@@ -20,7 +20,7 @@ struct GeneratedCorpusTests {
     let expectedBad = try GeneratedCorpus.rows(corpus.appendingPathComponent("EXPECTED_BAD.tsv"))
     #expect(Set(expectedBad.map { $0[2] }).count == 7, "every kind of malformed file is present")
 
-    let db = try Database.openArchive(path: folder.file("archive.sqlite").path)
+    let db = try Connection.openArchive(path: folder.file("archive.sqlite").path)
     var rejected: [String: ParseError] = [:]
     let tally = try IngestSession(database: db).run(InputFiles(paths: [corpus.path])) {
       document, outcome in
@@ -57,7 +57,7 @@ struct GeneratedCorpusTests {
     let folder = try TemporaryFolder()
     let corpus = folder.file("corpus")
     try GeneratedCorpus.generate(into: corpus, count: 90, seed: 3, perFile: 9)
-    let db = try Database.openArchive(path: folder.file("archive.sqlite").path)
+    let db = try Connection.openArchive(path: folder.file("archive.sqlite").path)
     let tally = try IngestSession(database: db).run(InputFiles(paths: [corpus.path]))
     #expect(tally.files == 10)
     #expect(tally.rejected == 0)

@@ -36,7 +36,7 @@ extension HostileCase {
   }
 
   /// The newest check's question and stated date.
-  static func newestCheck(_ db: Database) throws -> (question: String, checkedOn: String?) {
+  static func newestCheck(_ db: Connection) throws -> (question: String, checkedOn: String?) {
     try db.queryFirst(
       """
       SELECT q.text, c.checked_on FROM checks c JOIN questions q ON q.id = c.question_id
@@ -69,7 +69,7 @@ extension HostileCase {
           + "<p>Checked on <b>March 3, 2025<p>Disclaimer: Factually can make mistakes."
           + "<h2>Executive summary</h3><p>It did, in <em>May <sup>1</sup>.</div></span>"
           + "<h3>1. Part 1</h4><p>The council voted <sup>[1]</sup>.</section>",
-        .stored { (db: Database) throws in
+        .stored { (db: Connection) throws in
           let check = try newestCheck(db)
           #expect(check.question == "Did Pellam County close its last ferry pier?")
           #expect(check.checkedOn == "2025-03-03")
@@ -82,7 +82,7 @@ extension HostileCase {
             + "\">The harbour reopened on Monday, the port said.</p><p>See "
             + "<a href=\"https://port.example/news\">the port</a> and <a href=\"https://example.com/"
             + String(repeating: "x", count: 10 << 20) + "\">this</a>.</p></article>"),
-        .stored { (db: Database) throws in
+        .stored { (db: Connection) throws in
           #expect(
             try db.scalarText("SELECT title FROM sources ORDER BY id DESC LIMIT 1")
               == "Ostra harbour reopens")
@@ -101,7 +101,7 @@ extension HostileCase {
         html: "<!DOCTYPE html [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;\">"
           + "<!ENTITY c \"&b;&b;&b;&b;&b;&b;&b;&b;\"><!ENTITY d \"&c;&c;&c;&c;&c;&c;&c;&c;\">]>"
           + "<html><body>" + article(extra: "<p>&d;&d;&d;&d;&d;&d;&d;&d;</p>") + "</body></html>",
-        .stored { (db: Database) throws in
+        .stored { (db: Connection) throws in
           // Only HTML's own entities are expanded.
           #expect(
             try db.scalarInt(
@@ -116,7 +116,7 @@ extension HostileCase {
         html: page(
           body: article(question: "Did Björnvik’s council sell the Ålgrund marina?"),
           head: "<meta charset=\"iso-8859-1\">"),
-        .stored { (db: Database) throws in
+        .stored { (db: Connection) throws in
           #expect(try newestCheck(db).question == "Did Björnvik’s council sell the Ålgrund marina?")
         }),
       HostileCase(
@@ -127,7 +127,7 @@ extension HostileCase {
             head: "<meta charset=\"utf-8\">"
           ).utf8
         ).windows1252,
-        .stored { (db: Database) throws in
+        .stored { (db: Connection) throws in
           #expect(try newestCheck(db).question == "Did Måsvik close its café?")
           // Not valid UTF-8, so kept as a BLOB: exactly the bytes that came.
           #expect(
@@ -139,7 +139,7 @@ extension HostileCase {
         html: [0xFF, 0xFE]
           + page(body: article(question: "Did Tarnholm ban cars from its old town?")).utf16
           .flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] },
-        .stored { (db: Database) throws in
+        .stored { (db: Connection) throws in
           #expect(try newestCheck(db).question == "Did Tarnholm ban cars from its old town?")
         }),
       HostileCase(

@@ -1,7 +1,7 @@
 import FactArchiveCore
-import FactArchiveDatabase
 import FactArchiveIngest
 import FactArchiveParser
+import FactArchiveSchema
 import FactArchiveStore
 import Foundation
 import TestSupport
@@ -19,7 +19,7 @@ import Testing
   @Test(arguments: HostileCase.all)
   func hostileInput(_ hostile: HostileCase) throws {
     let folder = try TemporaryFolder()
-    let db = try Database.openArchive(path: folder.file("archive.sqlite").path)
+    let db = try Connection.openArchive(path: folder.file("archive.sqlite").path)
     try IngestSession(database: db).run(InputFiles(paths: TestPaths.coreArticles))
     let before = try ArchiveSnapshot(db)
     let documentsBefore = try db.scalarInt("SELECT count(*) FROM documents")
@@ -72,7 +72,7 @@ struct HostileCase: Sendable, CustomTestStringConvertible {
     /// Rejected with a message containing this; `kept`: its bytes stored as rejected.
     case rejected(String, kept: Bool = true)
     /// Stored; the closure checks how.
-    case stored(@Sendable (Database) throws -> Void)
+    case stored(@Sendable (Connection) throws -> Void)
     /// A folder walk that ends, having read this many files.
     case walked(files: Int)
   }
@@ -127,7 +127,7 @@ struct HostileCase: Sendable, CustomTestStringConvertible {
   }
 
   /// Rows of `table` that belong to the newest check.
-  static func latestCheckRows(_ table: String, _ db: Database) throws -> Int64 {
+  static func latestCheckRows(_ table: String, _ db: Connection) throws -> Int64 {
     try db.scalarInt("SELECT count(*) FROM \(table) WHERE check_id = (SELECT max(id) FROM checks)")
   }
 
@@ -180,7 +180,7 @@ struct HostileCase: Sendable, CustomTestStringConvertible {
       // implies (none here).
       HostileCase(
         "checked in year 0", text: page(checked: "January 1, 0"),
-        .stored { (db: Database) throws in
+        .stored { (db: Connection) throws in
           #expect(
             try db.scalarInt(
               "SELECT count(*) FROM checks WHERE id = (SELECT max(id) FROM checks) AND checked_on IS NULL"
@@ -199,7 +199,7 @@ struct HostileCase: Sendable, CustomTestStringConvertible {
       // Stored verbatim and inert.
       HostileCase(
         "SQL in the question", text: page(question: "Did \(injection) Pellam close its pier?"),
-        .stored { (db: Database) throws in
+        .stored { (db: Connection) throws in
           #expect(
             try db.scalarText("SELECT text FROM questions ORDER BY id DESC LIMIT 1")
               == "Did \(injection) Pellam close its pier?")
@@ -210,7 +210,7 @@ struct HostileCase: Sendable, CustomTestStringConvertible {
         text: page(
           summary: "Robert\(injection) said so [1].",
           followUps: ["\(injection)?", "1; DELETE FROM documents"]),
-        .stored { (db: Database) throws in
+        .stored { (db: Connection) throws in
           #expect(
             try db.scalarInt(
               "SELECT count(*) FROM follow_ups WHERE text = '1; DELETE FROM documents'") == 1)
@@ -223,7 +223,7 @@ struct HostileCase: Sendable, CustomTestStringConvertible {
         text: page(
           question: "Did <script>alert('x')</script> Pellam close its pier?",
           summary: "<img src=x onerror=alert(1)> It did [1].", followUps: ["<b>Why</b>?"]),
-        .stored { (db: Database) throws in
+        .stored { (db: Connection) throws in
           #expect(
             try db.scalarText("SELECT text FROM questions ORDER BY id DESC LIMIT 1")
               == "Did <script>alert('x')</script> Pellam close its pier?")
@@ -231,7 +231,7 @@ struct HostileCase: Sendable, CustomTestStringConvertible {
       HostileCase(
         "bidirectional overrides and zero-width characters",
         text: page(question: "Did Pel\u{202E}lam\u{200B} close its pier?"),
-        .stored { (db: Database) throws in
+        .stored { (db: Connection) throws in
           // Kept, but for the zero-width space, which counts as the space it sits beside.
           #expect(
             try db.scalarText("SELECT text FROM questions ORDER BY id DESC LIMIT 1")
@@ -240,13 +240,13 @@ struct HostileCase: Sendable, CustomTestStringConvertible {
       HostileCase(
         "200,000 repeated citation markers",
         text: page(summary: "It did " + String(repeating: "[1]", count: 200_000) + "."),
-        .stored { (db: Database) throws in
+        .stored { (db: Connection) throws in
           #expect(try latestCheckRows("citation_spans", db) == 200_002)
         }),
       HostileCase(
         "a reference number of 20 digits",
         text: page(summary: "It did [99999999999999999999] [1]."),
-        .stored { (db: Database) throws in
+        .stored { (db: Connection) throws in
           #expect(try db.scalarInt("SELECT max(ref_number) FROM citations") < 1000)
         }),
       HostileCase(
@@ -254,17 +254,17 @@ struct HostileCase: Sendable, CustomTestStringConvertible {
         text: page(
           summary: String(repeating: "[", count: 100_000) + "1"
             + String(repeating: "]", count: 100_000)),
-        .stored { (_: Database) throws in }),
+        .stored { (_: Connection) throws in }),
       HostileCase(
         "100,000-line follow-up list",
         text: page(followUps: (0..<100_000).map { "Follow-up question \($0)?" }),
-        .stored { (db: Database) throws in
+        .stored { (db: Connection) throws in
           #expect(try latestCheckRows("follow_ups", db) == 100_000)
         }),
       HostileCase(
         "10,000 numbered sections",
         text: page(sections: (0..<10_000).map { "Part \($0) says so [\($0 % 9 + 1)]." }),
-        .stored { (db: Database) throws in
+        .stored { (db: Connection) throws in
           #expect(try latestCheckRows("summary_spans", db) == 1000)
           // Section numbers have at most three digits: "1000. Part" is text of section 999.
           #expect(
@@ -319,7 +319,7 @@ struct ArchiveSnapshot: Equatable {
   var schema: [String]
   var rows: [String: Int64]
 
-  init(_ db: Database) throws {
+  init(_ db: Connection) throws {
     schema = try db.query(
       "SELECT type || ' ' || name || ' ' || coalesce(sql, '') FROM sqlite_master ORDER BY name"
     ) {

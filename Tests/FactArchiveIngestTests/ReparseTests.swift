@@ -1,7 +1,7 @@
 import FactArchiveCore
-import FactArchiveDatabase
 import FactArchiveIngest
 import FactArchiveParser
+import FactArchiveSchema
 import FactArchiveStore
 import Foundation
 import TestSupport
@@ -11,11 +11,11 @@ import Testing
 /// reads documents differently, as a new version would.
 @Suite struct ReparseTests {
   let folder: TemporaryFolder
-  let db: Database
+  let db: Connection
 
   init() throws {
     folder = try TemporaryFolder()
-    db = try Database.openArchive(path: folder.file("archive.sqlite").path)
+    db = try Connection.openArchive(path: folder.file("archive.sqlite").path)
     try IngestSession(database: db).run(
       InputFiles(
         paths: TestPaths.coreArticles + [

@@ -1,7 +1,7 @@
 import FactArchiveCore
-import FactArchiveDatabase
 import FactArchiveIngest
 import FactArchiveParser
+import FactArchiveSchema
 import FactArchiveStore
 import Foundation
 import TestSupport
@@ -10,12 +10,12 @@ import Testing
 /// What the issue-3 variants look like once stored.
 @Suite struct StoredVariantTests {
   let folder: TemporaryFolder
-  let db: Database
+  let db: Connection
   let tally: IngestTally
 
   init() throws {
     folder = try TemporaryFolder()
-    db = try Database.openArchive(path: folder.file("archive.sqlite").path)
+    db = try Connection.openArchive(path: folder.file("archive.sqlite").path)
     tally = try IngestSession(database: db).run(
       InputFiles(paths: [TestPaths.fixture("articles").path, TestPaths.fixture("sources").path]))
   }

@@ -1,7 +1,7 @@
 import FactArchiveCore
-import FactArchiveDatabase
 import FactArchiveIngest
 import FactArchiveParser
+import FactArchiveSchema
 import FactArchiveStore
 import Foundation
 import TestSupport
@@ -11,11 +11,11 @@ import Testing
 /// next to a text copy of the same article, and read again by `reparse`.
 @Suite struct WebPageIngestTests {
   let folder: TemporaryFolder
-  let db: Database
+  let db: Connection
 
   init() throws {
     folder = try TemporaryFolder()
-    db = try Database.openArchive(path: folder.file("archive.sqlite").path)
+    db = try Connection.openArchive(path: folder.file("archive.sqlite").path)
   }
 
   @discardableResult
@@ -72,7 +72,7 @@ import Testing
       try db.query("SELECT media_type FROM documents ORDER BY id") { $0.text(at: 0) ?? "" }
         == ["text/plain", "text/html"])
     // The other order: the page first, then its text copy.
-    let other = try Database.openArchive(path: folder.file("other.sqlite").path)
+    let other = try Connection.openArchive(path: folder.file("other.sqlite").path)
     try IngestSession(database: other).run(InputFiles(paths: [html, text]))
     #expect(try other.scalarInt("SELECT count(*) FROM checks") == 1)
     #expect(try other.scalarInt("SELECT count(*) FROM check_copies") == 1)

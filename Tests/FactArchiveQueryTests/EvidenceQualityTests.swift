@@ -1,8 +1,10 @@
+import ArchiveTestSupport
 import FactArchiveCore
-import FactArchiveDatabase
 import FactArchiveIngest
 import FactArchivePolicy
 import FactArchiveQuery
+import FactArchiveRecording
+import FactArchiveSchema
 import FactArchiveStore
 import Foundation
 import TestSupport
@@ -13,7 +15,7 @@ import Testing
 /// and leaders, and a few true follow-ups that share a single distinctive name.
 @Suite struct EvidenceQualityTests {
   let folder: TemporaryFolder
-  let db: Database
+  let db: Connection
 
   init() throws {
     folder = try TemporaryFolder()
@@ -97,15 +99,15 @@ import Testing
   /// the default batches give the same counts and the same links, and the counts are what a
   /// recount finds.
   @Test func batchedNameCountsAreExact() throws {
-    let single = try Database.openArchive(path: folder.file("single.sqlite").path)
+    let single = try Connection.openArchive(path: folder.file("single.sqlite").path)
     try IngestSession(database: single, options: .init(batchSize: 1)).run(
       InputFiles(paths: [TestPaths.fixture("evidence").path]))
-    func counts(_ db: Database) throws -> [String] {
+    func counts(_ db: Connection) throws -> [String] {
       try db.query("SELECT name || ' ' || documents FROM names ORDER BY name") {
         $0.text(at: 0) ?? ""
       }
     }
-    func evidence(_ db: Database) throws -> [String] {
+    func evidence(_ db: Connection) throws -> [String] {
       try db.query(
         "SELECT check_id || ' ' || source_id || ' ' || score FROM check_evidence ORDER BY 1"
       ) { $0.text(at: 0) ?? "" }

@@ -1,3 +1,4 @@
+import ArchiveTestSupport
 import FactArchiveCore
 import Testing
 

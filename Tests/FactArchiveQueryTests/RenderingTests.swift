@@ -1,6 +1,7 @@
+import ArchiveTestSupport
 import FactArchiveCore
-import FactArchiveDatabase
 import FactArchiveIngest
+import FactArchiveSchema
 import FactArchiveStore
 import Foundation
 import TestSupport

@@ -1,8 +1,10 @@
+import ArchiveTestSupport
 import Crypto
 import FactArchiveCore
-import FactArchiveDatabase
 import FactArchiveIngest
 import FactArchiveQuery
+import FactArchiveRecording
+import FactArchiveSchema
 import FactArchiveStore
 import Foundation
 import TestSupport
@@ -15,7 +17,7 @@ struct FixtureArchive {
 
   init() throws {
     folder = try TemporaryFolder()
-    let db = try Database.openArchive(path: folder.file("archive.sqlite").path)
+    let db = try Connection.openArchive(path: folder.file("archive.sqlite").path)
     try IngestSession(database: db).run(InputFiles(paths: [TestPaths.fixtures.path]))
     _ = try NightlyReport.run(asOf: day("2026-11-23"), by: "test", at: "t", on: db)
   }
@@ -74,7 +76,7 @@ struct FixtureArchive {
     let before = try archive.fingerprint()
     var refused = 0
     do {
-      let db = try Database.openReadOnly(path: archive.path)
+      let db = try Connection.openReadOnly(path: archive.path)
       for sql in Self.attempts {
         do {
           try ResearchQuery(sql: sql).run(on: db, format: .csv) { _ in }
@@ -97,7 +99,7 @@ struct FixtureArchive {
 
   @Test func refusalsSayWhy() throws {
     let archive = try FixtureArchive()
-    let db = try Database.openReadOnly(path: archive.path)
+    let db = try Connection.openReadOnly(path: archive.path)
     func message(_ sql: String) -> String {
       do {
         try ResearchQuery(sql: sql).run(on: db, format: .csv) { _ in }
@@ -121,7 +123,7 @@ struct FixtureArchive {
 
   @Test func readingPragmasAndFullTextQueriesWork() throws {
     let archive = try FixtureArchive()
-    let db = try Database.openReadOnly(path: archive.path)
+    let db = try Connection.openReadOnly(path: archive.path)
     var output = ""
     for sql in [
       "PRAGMA table_info(checks)", "PRAGMA user_version",
@@ -134,7 +136,7 @@ struct FixtureArchive {
 
   @Test func everyFormatAndParameters() throws {
     let archive = try FixtureArchive()
-    let db = try Database.openReadOnly(path: archive.path)
+    let db = try Connection.openReadOnly(path: archive.path)
     let sql =
       "SELECT :id AS id, :name AS name, NULL AS missing, 1.5 AS real, x'00ff' AS data, 'a\nb' AS two_lines"
     func run(_ format: ResearchQuery.Format) throws -> String {
@@ -171,7 +173,7 @@ struct FixtureArchive {
 
   @Test func theViewsAnswerWithoutJoins() throws {
     let archive = try FixtureArchive()
-    let db = try Database.openReadOnly(path: archive.path)
+    let db = try Connection.openReadOnly(path: archive.path)
     for view in [
       "latest_checks", "check_ages", "citation_counts", "stale_now", "summaries", "citations",
     ] {
@@ -195,7 +197,7 @@ struct FixtureArchive {
   /// Every table, view and column in the database is described in Schema/README.md.
   @Test func everyTableAndColumnIsDocumented() throws {
     let archive = try FixtureArchive()
-    let db = try Database.openReadOnly(path: archive.path)
+    let db = try Connection.openReadOnly(path: archive.path)
     let entries = Dictionary(
       uniqueKeysWithValues: DatasetteMetadata.entries().map { ($0.name, $0) })
     let relations = try db.query(
@@ -228,7 +230,7 @@ struct FixtureArchive {
       .map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
     #expect(queries.count == 10)
     let archive = try FixtureArchive()
-    let db = try Database.openReadOnly(path: archive.path)
+    let db = try Connection.openReadOnly(path: archive.path)
     for query in queries {
       let rows = try ResearchQuery(sql: query).run(on: db, format: .csv) { _ in }
       #expect(rows > 0, "no rows: \(query.prefix(60))")

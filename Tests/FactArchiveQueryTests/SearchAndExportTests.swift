@@ -1,8 +1,9 @@
+import ArchiveTestSupport
 import FactArchiveCore
-import FactArchiveDatabase
 import FactArchiveIngest
 import FactArchiveParser
 import FactArchiveQuery
+import FactArchiveSchema
 import FactArchiveStore
 import Foundation
 import TestSupport
@@ -10,11 +11,11 @@ import Testing
 
 @Suite struct SearchTests {
   let archive: FixtureArchive
-  let db: Database
+  let db: Connection
 
   init() throws {
     archive = try FixtureArchive()
-    db = try Database.openArchive(path: archive.path)
+    db = try Connection.openArchive(path: archive.path)
   }
 
   func search(_ query: String, limit: Int = 10) throws -> [FullTextSearch.Hit] {
@@ -160,7 +161,7 @@ import Testing
   }
 
   func export(_ format: ArchiveExport.Format) throws -> String {
-    let db = try Database.openArchive(path: archive.path)
+    let db = try Connection.openArchive(path: archive.path)
     var output = ""
     try ArchiveExport.run(format: format, on: db) { output += $0 }
     return output
@@ -168,7 +169,7 @@ import Testing
 
   var checkCount: Int {
     get throws {
-      Int(try Database.openArchive(path: archive.path).scalarInt("SELECT count(*) FROM checks"))
+      Int(try Connection.openArchive(path: archive.path).scalarInt("SELECT count(*) FROM checks"))
     }
   }
 
@@ -215,13 +216,13 @@ import Testing
     let exported = try export(.claimreview)
     let folder = try TemporaryFolder()
     let file = try folder.write("reviews.json", exported)
-    let fresh = try Database.openArchive(path: folder.file("fresh.sqlite").path)
+    let fresh = try Connection.openArchive(path: folder.file("fresh.sqlite").path)
     let tally = try IngestSession(database: fresh, options: .init(format: .claimReview)).run(
       InputFiles(paths: [file]))
     #expect(tally.rejected == 0)
     let query =
       "SELECT q.text, coalesce(c.checked_on, '') FROM checks c JOIN questions q ON q.id = c.question_id ORDER BY 1, 2"
-    let original = try Database.openArchive(path: archive.path).query(query) {
+    let original = try Connection.openArchive(path: archive.path).query(query) {
       [$0.text(at: 0) ?? "", $0.text(at: 1) ?? ""]
     }
     let imported = try fresh.query(query) { [$0.text(at: 0) ?? "", $0.text(at: 1) ?? ""] }
@@ -241,9 +242,10 @@ import Testing
 }
 
 @Suite struct ClaimReviewImportTests {
-  func importing(_ json: String) throws -> (Database, IngestTally, [ParseError], TemporaryFolder) {
+  func importing(_ json: String) throws -> (Connection, IngestTally, [ParseError], TemporaryFolder)
+  {
     let folder = try TemporaryFolder()
-    let db = try Database.openArchive(path: folder.file("a.sqlite").path)
+    let db = try Connection.openArchive(path: folder.file("a.sqlite").path)
     let path = try folder.write("feed.json", json)
     var skipped: [ParseError] = []
     let tally = try IngestSession(database: db, options: .init(format: .claimReview)).run(

@@ -1,27 +1,17 @@
+import ArchiveTestSupport
 import FactArchiveCore
-import FactArchiveDatabase
 import FactArchiveIngest
 import FactArchivePolicy
 import FactArchiveQuery
+import FactArchiveSchema
 import FactArchiveStore
 import Foundation
 import TestSupport
 import Testing
 
-/// Opens a fresh archive holding `paths`.
-func archive(with paths: [String], in folder: TemporaryFolder) throws -> Database {
-  let db = try Database.openArchive(path: folder.file("archive.sqlite").path)
-  try IngestSession(database: db).run(InputFiles(paths: paths))
-  return db
-}
-
-func day(_ iso: String) -> Day {
-  Day(iso: iso) ?? Day(daysSinceEpoch: 0)
-}
-
 @Suite struct FixtureQueueTests {
   let folder: TemporaryFolder
-  let db: Database
+  let db: Connection
 
   init() throws {
     folder = try TemporaryFolder()
@@ -82,7 +72,7 @@ func day(_ iso: String) -> Day {
 @Suite(.enabled(if: TestPaths.sharedAvailable, "../shared/seeds not found: seed tests skipped"))
 struct SeedQueueTests {
   let folder: TemporaryFolder
-  let db: Database
+  let db: Connection
 
   init() throws {
     folder = try TemporaryFolder()

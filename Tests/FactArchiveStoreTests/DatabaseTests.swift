@@ -5,11 +5,11 @@ import Testing
 
 @Suite struct DatabaseTests {
   let folder: TemporaryFolder
-  let db: Database
+  let db: Connection
 
   init() throws {
     folder = try TemporaryFolder()
-    db = try Database(path: folder.file("test.sqlite").path)
+    db = try Connection(path: folder.file("test.sqlite").path)
     try db.execute(
       "CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT UNIQUE, score REAL, data BLOB)")
   }
@@ -91,13 +91,13 @@ import Testing
 
   @Test func fileThatIsNotADatabaseFailsAtOpen() throws {
     let path = try folder.write("notes.sqlite", String(repeating: "not a database ", count: 100))
-    let error = try #require(throws: DatabaseError.self) { try Database(path: path) }
+    let error = try #require(throws: DatabaseError.self) { try Connection(path: path) }
     #expect(error.resultCode == 26)  // SQLITE_NOTADB
   }
 
   @Test func readOnlyConnectionRefusesWrites() throws {
     let path = folder.file("test.sqlite").path
-    let reader = try Database(path: path, mode: .readOnly)
+    let reader = try Connection(path: path, mode: .readOnly)
     let error = try #require(throws: DatabaseError.self) {
       try reader.execute("INSERT INTO t (name) VALUES ('x')")
     }
@@ -106,7 +106,7 @@ import Testing
 
   @Test func missingFileFailsWithoutCreateMode() throws {
     let error = try #require(throws: DatabaseError.self) {
-      try Database(path: folder.file("absent.sqlite").path, mode: .readWrite)
+      try Connection(path: folder.file("absent.sqlite").path, mode: .readWrite)
     }
     #expect(error.message.contains("absent.sqlite"))
     #expect(!FileManager.default.fileExists(atPath: folder.file("absent.sqlite").path))

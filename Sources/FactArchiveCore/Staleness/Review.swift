@@ -38,7 +38,7 @@ extension String {
 }
 
 /// One editor's review of a check. Every review is kept; the latest counts.
-public struct Review: Sendable, Equatable, Codable {
+public struct Review: Sendable, Equatable {
   public var id: Int64
   public var checkID: Int64
   public var verdict: ReviewVerdict

@@ -26,7 +26,7 @@ public struct StaleReason: Sendable, Equatable, Codable {
 }
 
 /// A newer source that shares a check's names.
-public struct EvidenceSource: Sendable, Equatable, Codable {
+public struct EvidenceSource: Sendable, Equatable {
   public var sourceID: Int64
   public var title: String
   public var date: Day
@@ -52,7 +52,7 @@ public struct EvidenceSource: Sendable, Equatable, Codable {
 }
 
 /// The latest check of a question, judged on a day.
-public struct StaleCheck: Sendable, Equatable, Codable {
+public struct StaleCheck: Sendable, Equatable {
   public var checkID: Int64
   public var questionID: Int64
   public var question: String
@@ -75,9 +75,8 @@ public struct StaleCheck: Sendable, Equatable, Codable {
   public var evidence: [EvidenceSource]
   /// Set when an editor snoozed it past the judging day.
   public var snoozedUntil: Day?
-  /// Its tier in the queue (`QueueTier`: 1 needs an update, 2 banner or newer evidence,
-  /// 3 time-sensitive, 4 only old); `nil` in reports recorded before tiers.
-  public var tier: Int?
+  /// Its tier in the queue; `nil` in reports recorded before tiers.
+  public var tier: QueueTier?
   /// The latest editor's review, when it has one.
   public var lastReview: Review?
 
@@ -93,7 +92,7 @@ public struct StaleCheck: Sendable, Equatable, Codable {
     checkID: Int64, questionID: Int64, question: String, checkedOn: Day?, checkedOnInferred: Day?,
     ageDays: Int?, dueOn: Day, overdueDays: Int, topic: String?, maxAgeDays: Int,
     citationCount: Int, reasons: [StaleReason], evidence: [EvidenceSource], snoozedUntil: Day?,
-    tier: Int? = nil, lastReview: Review? = nil
+    tier: QueueTier? = nil, lastReview: Review? = nil
   ) {
     self.checkID = checkID
     self.questionID = questionID

@@ -10,12 +10,12 @@ public struct StalenessVerdict: Sendable, Equatable {
   public var keyTerms: [String]
   /// The first day it counts as stale; `nil` for a withdrawn check, never due.
   public var dueOn: Day?
-  /// Its tier in the queue (see `QueueTier` in the policy); `nil` for a withdrawn check.
-  public var tier: Int?
+  /// Its tier in the queue (`QueueTier.of` in the policy); `nil` for a withdrawn check.
+  public var tier: QueueTier?
 
   public init(
     topic: String?, maxAgeDays: Int, timeSensitiveTerms: [String], keyTerms: [String], dueOn: Day?,
-    tier: Int? = nil
+    tier: QueueTier? = nil
   ) {
     self.topic = topic
     self.maxAgeDays = maxAgeDays

@@ -64,7 +64,7 @@ struct CheckPage {
     }
     var status: HTML =
       due <= asOf
-      ? "<p>\(QueuePage.tierBadge(standing.tier)) Stale since \(Layout.day(due.iso)) (\(standing.overdueDays) days); tier \(standing.tier ?? 4): \(QueueTier.name(standing.tier ?? 4)).</p>\n"
+      ? "<p>\(QueuePage.tierBadge(standing.tier)) Stale since \(Layout.day(due.iso)) (\(standing.overdueDays) days); tier \((standing.tier ?? .onlyOld).label).</p>\n"
       : "<p>Not stale yet: due on \(Layout.day(due.iso)).</p>\n"
     if let until = standing.snoozedUntil {
       status += "<p class=\"notice\">Snoozed until \(Layout.day(until.iso)).</p>\n"

@@ -5,7 +5,7 @@ import FactArchiveQuery
 /// `/`: the queue, tier by tier, with why each check is there.
 enum QueuePage {
   static func body(
-    checks: [StaleCheck], hasNextPage: Bool, tierCounts: [Int: Int], filters: QueueFilters,
+    checks: [StaleCheck], hasNextPage: Bool, tierCounts: [QueueTier: Int], filters: QueueFilters,
     topics: [String]
   ) -> HTML {
     let total = tierCounts.values.reduce(0, +)
@@ -35,9 +35,10 @@ enum QueuePage {
     return html
   }
 
-  static func tierBadge(_ tier: Int?) -> HTML {
+  static func tierBadge(_ tier: QueueTier?) -> HTML {
     guard let tier else { return "" }
-    return "<span class=\"tier tier-\(tier)\" title=\"\(QueueTier.name(tier))\">\(tier)</span>"
+    return
+      "<span class=\"tier tier-\(tier.rawValue)\" title=\"\(tier.name)\">\(tier.rawValue)</span>"
   }
 
   static func row(_ check: StaleCheck) -> HTML {
@@ -54,16 +55,17 @@ enum QueuePage {
       """
   }
 
-  static func tabs(_ counts: [Int: Int], filters: QueueFilters) -> HTML {
+  static func tabs(_ counts: [QueueTier: Int], filters: QueueFilters) -> HTML {
     var html: HTML = "<ul class=\"tabs\">"
     let all = counts.values.reduce(0, +)
     let allLink = Layout.link("/", filters.fields(clear: ["tier", "page"]))
     html +=
       "<li><a class=\"\(filters.tier == nil ? "on" : "")\" href=\"\(allLink)\">all<span class=\"count\">\(all)</span></a></li>"
-    for tier in QueueTier.all {
-      let link = Layout.link("/", filters.fields(set: ["tier": String(tier)], clear: ["page"]))
+    for tier in QueueTier.allCases {
+      let link = Layout.link(
+        "/", filters.fields(set: ["tier": String(tier.rawValue)], clear: ["page"]))
       html +=
-        "<li><a class=\"\(filters.tier == tier ? "on" : "")\" href=\"\(link)\">\(tier) \(QueueTier.name(tier))<span class=\"count\">\(counts[tier] ?? 0)</span></a></li>"
+        "<li><a class=\"\(filters.tier == tier ? "on" : "")\" href=\"\(link)\">\(tier.label)<span class=\"count\">\(counts[tier] ?? 0)</span></a></li>"
     }
     return html + "</ul>\n"
   }
@@ -80,9 +82,9 @@ enum QueuePage {
         "<option value=\"\(code.rawValue)\"\(filters.reason == code ? HTML(stringLiteral: " selected") : "")>\(code.rawValue)</option>"
     }
     var tierOptions: HTML = "<option value=\"\">any</option>"
-    for tier in QueueTier.all {
+    for tier in QueueTier.allCases {
       tierOptions +=
-        "<option value=\"\(tier)\"\(filters.tier == tier ? HTML(stringLiteral: " selected") : "")>\(tier) \(QueueTier.name(tier))</option>"
+        "<option value=\"\(tier.rawValue)\"\(filters.tier == tier ? HTML(stringLiteral: " selected") : "")>\(tier.label)</option>"
     }
     return """
       <form class="filters" method="get" action="/">

@@ -1,5 +1,6 @@
 import FactArchiveCore
 import FactArchiveQuery
+import FactArchiveRecording
 import Foundation
 import Hummingbird
 

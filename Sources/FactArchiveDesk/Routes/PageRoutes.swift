@@ -1,7 +1,7 @@
 import Crypto
 import FactArchiveCore
-import FactArchiveDatabase
 import FactArchiveQuery
+import FactArchiveSchema
 import FactArchiveStore
 import Foundation
 import HTTPTypes

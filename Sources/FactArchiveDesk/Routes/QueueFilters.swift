@@ -9,7 +9,7 @@ struct QueueFilters: Sendable {
   var asOf: Day
   var topic: String?
   var reason: StaleReason.Code?
-  var tier: Int?
+  var tier: QueueTier?
   var text: String?
   var order: QueueOrder = .tier
   var limit: Int?
@@ -28,6 +28,7 @@ struct QueueFilters: Sendable {
       self.reason = reason
     }
     tier = try Self.number(fields.text("tier"), name: "tier", in: 1...4)
+      .flatMap(QueueTier.init(rawValue:))
     if let name = fields.text("order") {
       guard let order = QueueOrder(rawValue: name) else {
         throw .badRequest("order: '\(name)' is not an order; use tier, overdue or citations.")
@@ -61,7 +62,7 @@ struct QueueFilters: Sendable {
   func fields(set changes: [String: String] = [:], clear: Set<String> = []) -> [(String, String?)] {
     var fields: [(String, String?)] = [
       ("as_of", asOf.iso), ("topic", topic), ("reason", reason?.rawValue),
-      ("tier", tier.map(String.init)), ("q", text),
+      ("tier", tier.map { String($0.rawValue) }), ("q", text),
       ("order", order == .tier ? nil : order.rawValue), ("page", page > 1 ? String(page) : nil),
     ]
     for (index, field) in fields.enumerated() {

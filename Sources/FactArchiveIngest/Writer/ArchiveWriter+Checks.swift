@@ -1,5 +1,5 @@
 import FactArchiveCore
-import FactArchiveDatabase
+import FactArchiveSchema
 import FactArchiveStore
 
 /// Questions and checks: a new question, a re-check of one the archive has, or another copy
@@ -113,7 +113,7 @@ extension ArchiveWriter {
     try statement.bind(judged.topic, to: ":topic")
     try statement.bind(judged.maxAgeDays, to: ":max_age_days")
     try statement.bind(judged.dueOn?.iso, to: ":due_on")
-    try statement.bind(judged.tier, to: ":queue_tier")
+    try statement.bind(judged.tier?.rawValue, to: ":queue_tier")
     try statement.bind(article.publisher, to: ":publisher")
     try statement.bind(article.rating, to: ":rating")
     return (links, keyTerms)

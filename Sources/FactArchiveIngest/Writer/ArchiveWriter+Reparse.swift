@@ -1,6 +1,6 @@
 import FactArchiveCore
-import FactArchiveDatabase
 import FactArchiveParser
+import FactArchiveSchema
 import FactArchiveStore
 
 /// Replacing what an earlier parser stored for a document, keeping ids stable.

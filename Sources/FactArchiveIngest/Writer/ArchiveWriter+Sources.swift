@@ -1,6 +1,6 @@
 import FactArchiveCore
-import FactArchiveDatabase
 import FactArchivePolicy
+import FactArchiveSchema
 import FactArchiveStore
 
 /// Source articles: the news and analysis pieces fact-checks cite.

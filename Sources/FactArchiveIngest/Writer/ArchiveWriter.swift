@@ -1,6 +1,6 @@
 import FactArchiveCore
-import FactArchiveDatabase
 import FactArchiveParser
+import FactArchiveSchema
 import FactArchiveStore
 
 /// Writes prepared documents into the archive, and decides how a batch is retried when the
@@ -12,14 +12,14 @@ import FactArchiveStore
 /// The statements are prepared once (`WriterStatements`) and bound by name with typed
 /// values: ingest runs them tens of times per article.
 public final class ArchiveWriter {
-  public let db: Database
+  public let db: Connection
   /// Judges each new check by the staleness policy and links newer evidence.
   public let assessor: CheckAssessor
   let now: () -> String
   let statements: WriterStatements
 
   /// - Parameter now: the UTC timestamp recorded as `ingested_at` (a parameter for tests).
-  public init(database: Database, now: @escaping () -> String = Timestamp.nowUTC) throws {
+  public init(database: Connection, now: @escaping () -> String = Timestamp.nowUTC) throws {
     self.db = database
     self.assessor = try CheckAssessor(database: database)
     self.now = now

@@ -30,7 +30,7 @@ struct WriterStatements {
     "topic", "max_age_days", "due_on", "queue_tier", "publisher", "rating",
   ]
 
-  init(_ db: Database) throws {
+  init(_ db: Connection) throws {
     findDocument = try db.prepare("SELECT id FROM documents WHERE sha256 = :sha256")
     insertDocument = try db.prepare(
       """

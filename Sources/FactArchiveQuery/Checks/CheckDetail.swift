@@ -1,5 +1,5 @@
 import FactArchiveCore
-import FactArchiveDatabase
+import FactArchiveSchema
 import FactArchiveStore
 
 /// A whole check read back: question, date, summaries with headings, citations, follow-ups.
@@ -54,7 +54,7 @@ public struct CheckDetail: Sendable, Equatable {
   public var reviews: [Review] = []
 
   /// The check with `id`, or `nil` when there is none.
-  public static func load(_ id: Int64, from db: Database) throws -> CheckDetail? {
+  public static func load(_ id: Int64, from db: Connection) throws -> CheckDetail? {
     let head = try db.queryFirst(
       """
       SELECT c.id, c.question_id, q.text AS question, c.checked_on, c.publisher_flagged_outdated,

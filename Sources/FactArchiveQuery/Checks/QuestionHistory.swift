@@ -1,5 +1,5 @@
 import FactArchiveCore
-import FactArchiveDatabase
+import FactArchiveSchema
 import FactArchiveStore
 
 /// Every check of one question, oldest first: what `factarchive history` prints.
@@ -24,7 +24,7 @@ public struct QuestionHistory: Sendable, Equatable {
   public var question: String
   public var entries: [Entry]
 
-  public static func load(questionID: Int64, from db: Database) throws -> QuestionHistory? {
+  public static func load(questionID: Int64, from db: Connection) throws -> QuestionHistory? {
     guard
       let question = try db.queryFirst(
         "SELECT text FROM questions WHERE id = ?", [questionID], { $0.text("text") ?? "" })

@@ -1,5 +1,5 @@
 import FactArchiveCore
-import FactArchiveDatabase
+import FactArchiveSchema
 import FactArchiveStore
 
 /// Whether an archive is sound: SQLite's integrity and foreign-key checks, the full-text
@@ -43,7 +43,7 @@ public struct ArchiveHealth: Sendable {
 
   /// Runs the checks. `quick` uses `PRAGMA quick_check` (no index-to-table comparison) and
   /// skips the full-text indexes: seconds instead of minutes on a large archive.
-  public static func inspect(_ db: Database, quick: Bool = false) throws -> ArchiveHealth {
+  public static func inspect(_ db: Connection, quick: Bool = false) throws -> ArchiveHealth {
     let integrity = try db.query(quick ? "PRAGMA quick_check" : "PRAGMA integrity_check") {
       $0.text(at: 0) ?? ""
     }
@@ -64,7 +64,7 @@ public struct ArchiveHealth: Sendable {
       for index in fullTextIndexes {
         do {
           try db.execute(
-            "INSERT INTO \(Database.quoteIdentifier(index)) (\(Database.quoteIdentifier(index))) VALUES ('integrity-check')"
+            "INSERT INTO \(Connection.quoteIdentifier(index)) (\(Connection.quoteIdentifier(index))) VALUES ('integrity-check')"
           )
         } catch {
           fullText.append("\(index): \(error.message)")
@@ -74,14 +74,14 @@ public struct ArchiveHealth: Sendable {
     var counts: [(String, Int)] = []
     for table in countedTables where tables.contains(table) {
       counts.append(
-        (table, Int(try db.scalarInt("SELECT count(*) FROM \(Database.quoteIdentifier(table))"))))
+        (table, Int(try db.scalarInt("SELECT count(*) FROM \(Connection.quoteIdentifier(table))"))))
     }
     let statuses = try db.query(
       "SELECT status, count(*) AS documents FROM documents GROUP BY status ORDER BY status"
     ) { ($0.text("status") ?? "", $0.int("documents")) }
     return ArchiveHealth(
       path: db.path, schemaVersion: try db.schemaVersion,
-      expectedSchemaVersion: Migration.latestVersion, sqliteVersion: Database.sqliteVersion,
+      expectedSchemaVersion: Migration.latestVersion, sqliteVersion: Connection.sqliteVersion,
       journalMode: try db.scalarText("PRAGMA journal_mode") ?? "",
       pageSize: Int(try db.scalarInt("PRAGMA page_size")),
       pageCount: Int(try db.scalarInt("PRAGMA page_count")),

@@ -1,3 +1,4 @@
+import FactArchiveCore
 import FactArchiveStore
 
 /// A document the parser rejected, with the error and where it gave up.
@@ -10,7 +11,7 @@ public struct RejectedDocument: Sendable, Equatable {
   public var ingestedAt: String
 
   /// Every rejected document, oldest first.
-  public static func all(in db: Database) throws -> [RejectedDocument] {
+  public static func all(in db: Connection) throws -> [RejectedDocument] {
     try db.query(
       """
       SELECT id, path, error_line, coalesce(error, '') AS error, byte_count, ingested_at

@@ -1,17 +1,17 @@
 import FactArchiveCore
-import FactArchiveDatabase
 import FactArchivePolicy
+import FactArchiveSchema
 import FactArchiveStore
 
 /// Turns a stored check into a `StaleCheck` with reasons an editor understands:
 /// "checked 354 days ago; rule 'elections' allows 30". Which reasons apply is decided in
-/// SQL (`StaleQueue.condition`, read here as `reason_codes`); this writes their sentences.
+/// SQL (`QueueSQL.reason`, read here as `reason_codes`); this writes their sentences.
 struct ReasonExplainer {
-  let db: Database
+  let db: Connection
   let asOf: Day
   let policy: StalenessPolicy
 
-  init(database: Database, asOf: Day) throws {
+  init(database: Connection, asOf: Day) throws {
     db = database
     self.asOf = asOf
     policy = try StalenessPolicy.load(from: database)
@@ -34,7 +34,8 @@ struct ReasonExplainer {
       overdueDays: asOf.days(since: dueOn), topic: topic,
       maxAgeDays: maxAgeOverride ?? storedMaxAge,
       citationCount: row.int("citation_count"), reasons: [], evidence: try evidence(for: checkID),
-      snoozedUntil: row.day("snoozed_until"), tier: row.optionalInt("queue_tier"),
+      snoozedUntil: row.day("snoozed_until"),
+      tier: row.optionalInt("queue_tier").flatMap(QueueTier.init(rawValue:)),
       lastReview: lastReview)
     let codes = Set(
       (row.text("reason_codes") ?? "").split(separator: ",").compactMap {
@@ -57,7 +58,7 @@ struct ReasonExplainer {
       SELECT s.id, s.title, e.source_date, e.shared_terms, e.score, e.telling_terms
       FROM check_evidence AS e JOIN sources AS s ON s.id = e.source_id
       JOIN checks AS c ON c.id = e.check_id
-      WHERE e.check_id = ? AND e.source_date <= ? AND \(CheckSQL.evidenceCounts())
+      WHERE e.check_id = ? AND e.source_date <= ? AND \(CheckSQL().evidenceCounts())
       ORDER BY e.source_date, s.id
       """, [checkID, asOf.iso]
     ) { row in

@@ -1,6 +1,6 @@
 import FactArchiveCore
-import FactArchiveDatabase
 import FactArchivePolicy
+import FactArchiveSchema
 import FactArchiveStore
 
 /// The refresh queue: the latest check of each question that is stale on a day, most
@@ -28,8 +28,8 @@ public struct StaleQueue: Sendable {
   public var maxAgeOverride: Int?
   /// Include snoozed checks (marked with `snoozedUntil`).
   public var includeSnoozed = false
-  /// Only checks in this tier (`QueueTier`).
-  public var tier: Int?
+  /// Only checks in this tier.
+  public var tier: QueueTier?
   /// Only checks whose question contains this text (any case for ASCII letters).
   public var text: String?
   /// Skip this many checks of the list (for paging).
@@ -49,83 +49,27 @@ public struct StaleQueue: Sendable {
 
   // MARK: - SQL
 
-  static let baseDate = "coalesce(c.checked_on, c.checked_on_inferred)"
-
-  /// When each reason applies, as an SQL condition on `c` (a check) and `:as_of`: the one
-  /// definition. Editors' sentences are written for the codes these conditions give; what a
-  /// review does is read from `CheckSQL` (generated from `ReviewVerdict`).
-  /// - Parameter overridden: `--max-age` judges age by `:max_age` and drops time-bound
-  ///   wording (the override replaces the policy that shortens ages for it).
-  static func condition(_ code: StaleReason.Code, overridden: Bool = false) -> String {
-    switch code {
-    case .age:
-      let maxAge = overridden ? ":max_age" : "c.max_age_days"
-      let agedFrom = "(\(CheckSQL.agedFrom))"
-      return "(\(agedFrom) IS NOT NULL AND julianday(:as_of) - julianday(\(agedFrom)) > \(maxAge))"
-    case .publisherFlag:
-      return CheckSQL.bannerCounts
-    case .timeSensitive:
-      return overridden ? "0" : "c.time_sensitive_terms IS NOT NULL"
-    case .newerEvidence:
-      return
-        "EXISTS (SELECT 1 FROM check_evidence AS e WHERE e.check_id = c.id AND e.source_date <= :as_of AND \(CheckSQL.evidenceCounts()))"
-    case .undated:
-      return "c.checked_on IS NULL"
-    case .review:
-      return "c.review_verdict = '\(ReviewVerdict.needsUpdate.rawValue)'"
-    }
-  }
-
-  static let snoozedUntil =
-    "(SELECT max(z.until) FROM snoozes AS z WHERE z.check_id = c.id AND z.ended_at IS NULL AND z.until > :as_of)"
-
-  static func reasonCount(overridden: Bool = false) -> String {
-    "("
-      + StaleReason.Code.allCases.map { "(\(condition($0, overridden: overridden)))" }.joined(
-        separator: " + ") + ")"
-  }
-
-  /// The reason codes as `age,publisher_flag`: what runs record, and what the sentences
-  /// are written for.
-  static func reasonCodes(overridden: Bool = false) -> String {
-    "rtrim("
-      + StaleReason.Code.allCases.map {
-        "CASE WHEN \(condition($0, overridden: overridden)) THEN '\($0.rawValue),' ELSE '' END"
-      }
-      .joined(separator: " || ") + ", ',')"
-  }
-
-  /// An order as an SQL `ORDER BY`, generated from `QueueOrder`.
-  static func orderBy(_ order: QueueOrder) -> String {
-    order.sql { key in
-      switch key {
-      case .tier: return "c.queue_tier"
-      case .dueOn: return "c.due_on"
-      case .reasonCount: return reasonCount()
-      case .citationCount: return "c.citation_count"
-      case .undated: return "\(baseDate) IS NULL"
-      case .checkID: return "c.id"
-      }
-    }
-  }
+  /// The queue's rule, on `c` and `:as_of` (`QueueSQL`: the one definition).
+  static let queue = QueueSQL()
 
   /// What `ReasonExplainer` reads, from `checks AS c JOIN questions AS q`.
   static func columns(overridden: Bool = false) -> String {
     """
     c.id, c.question_id, q.text AS question, c.checked_on, c.checked_on_inferred, c.due_on,
     c.topic, c.max_age_days, c.time_sensitive_terms, c.citation_count, c.queue_tier,
-    c.review_verdict, c.reviewed_on, \(CheckSQL.agedFrom) AS aged_from,
-    \(snoozedUntil) AS snoozed_until, \(reasonCodes(overridden: overridden)) AS reason_codes
+    c.review_verdict, c.reviewed_on, \(queue.check.agedFrom) AS aged_from,
+    \(queue.snoozedUntil) AS snoozed_until,
+    \(queue.reasonCodes(overridden: overridden)) AS reason_codes
     """
   }
 
   /// The filters every form of the queue shares: live checks, the topic, the tier, the
   /// question's text, snoozes.
   private func commonFilters(_ values: inout [String: any DatabaseValueConvertible]) -> [String] {
-    var filters = ["c.superseded = 0"]
+    var filters = [Self.queue.live]
     if let tier {
       filters.append("c.queue_tier = :tier")
-      values[":tier"] = tier
+      values[":tier"] = tier.rawValue
     }
     if let text, !text.isEmpty {
       filters.append("q.text LIKE :text ESCAPE '\\'")
@@ -139,13 +83,13 @@ public struct StaleQueue: Sendable {
         values[":topic"] = topic
       }
     }
-    if !includeSnoozed { filters.append("\(Self.snoozedUntil) IS NULL") }
+    if !includeSnoozed { filters.append("NOT \(Self.queue.snoozed)") }
     return filters
   }
 
   // MARK: - Running
 
-  public func run(on db: Database) throws -> [StaleCheck] {
+  public func run(on db: Connection) throws -> [StaleCheck] {
     let explainer = try ReasonExplainer(database: db, asOf: asOf)
     if let maxAgeOverride {
       return try runOverride(on: db, maxAge: maxAgeOverride, explainer: explainer)
@@ -159,20 +103,21 @@ public struct StaleQueue: Sendable {
   }
 
   /// The queue's statement, bound: a range scan of `checks_stale_queue` up to the day.
-  private func prepareQueue(on db: Database, prefix: String = "") throws -> Statement {
+  private func prepareQueue(on db: Connection, prefix: String = "") throws -> Statement {
     var values: [String: any DatabaseValueConvertible] = [":as_of": asOf.iso]
-    var filters = commonFilters(&values) + ["c.due_on <= :as_of"]
+    var filters = commonFilters(&values) + [Self.queue.due]
     if order == .tier {
       // Listing the tiers lets SQLite walk `checks_by_tier` one tier after another, each a
       // range scan by due date, and stop at the limit.
-      filters.append("c.queue_tier IN (\(QueueTier.all.map(String.init).joined(separator: ", ")))")
+      let tiers = QueueTier.allCases.map { String($0.rawValue) }.joined(separator: ", ")
+      filters.append("c.queue_tier IN (\(tiers))")
     }
-    if let reason { filters.append(Self.condition(reason)) }
+    if let reason { filters.append(Self.queue.reason(reason)) }
     var sql = """
       \(prefix)SELECT \(Self.columns())
       FROM checks AS c JOIN questions AS q ON q.id = c.question_id
       WHERE \(filters.joined(separator: " AND "))
-      ORDER BY \(Self.orderBy(order))
+      ORDER BY \(Self.queue.orderBy(order))
       """
     if let limit {
       sql += " LIMIT :limit"
@@ -189,7 +134,7 @@ public struct StaleQueue: Sendable {
 
   /// SQLite's plan for the queue query (`EXPLAIN QUERY PLAN`), one line per step: how the
   /// queue is found, for tests and for anyone tuning a large archive.
-  public func queryPlan(on db: Database) throws -> [String] {
+  public func queryPlan(on db: Connection) throws -> [String] {
     let statement = try prepareQueue(on: db, prefix: "EXPLAIN QUERY PLAN ")
     var plan: [String] = []
     try statement.forEachRow { plan.append($0.text("detail") ?? "") }
@@ -198,12 +143,12 @@ public struct StaleQueue: Sendable {
 
   /// `--max-age`: every check judged by one maximum age, its due date computed here by
   /// `DueDate` rather than read from the archive.
-  private func runOverride(on db: Database, maxAge: Int, explainer: ReasonExplainer) throws
+  private func runOverride(on db: Connection, maxAge: Int, explainer: ReasonExplainer) throws
     -> [StaleCheck]
   {
     var values: [String: any DatabaseValueConvertible] = [":as_of": asOf.iso, ":max_age": maxAge]
     var filters = commonFilters(&values)
-    if let reason { filters.append(Self.condition(reason, overridden: true)) }
+    if let reason { filters.append(Self.queue.reason(reason, overridden: true)) }
     let statement = try db.prepare(
       """
       SELECT \(Self.columns(overridden: true)), \(CheckTimeline.columns)
@@ -232,12 +177,12 @@ public struct StaleQueue: Sendable {
 
   /// How many checks the queue holds in each tier (with every filter but the tier, the
   /// reason, the limit and the offset): what the desk's tabs show.
-  public func tierCounts(on db: Database) throws -> [Int: Int] {
+  public func tierCounts(on db: Connection) throws -> [QueueTier: Int] {
     if topic == nil, text == nil { return try tierCountsFromIndex(on: db) }
     var unfiltered = self
     unfiltered.tier = nil
     var values: [String: any DatabaseValueConvertible] = [":as_of": asOf.iso]
-    let filters = unfiltered.commonFilters(&values) + ["c.due_on <= :as_of"]
+    let filters = unfiltered.commonFilters(&values) + [Self.queue.due]
     let statement = try db.prepare(
       """
       SELECT c.queue_tier AS tier, count(*) AS checks
@@ -246,36 +191,34 @@ public struct StaleQueue: Sendable {
       GROUP BY c.queue_tier
       """)
     try statement.bind(named: values)
-    var counts: [Int: Int] = [:]
-    try statement.forEachRow { counts[$0.int("tier")] = $0.int("checks") }
+    var counts: [QueueTier: Int] = [:]
+    try statement.forEachRow { row in
+      if let tier = QueueTier(rawValue: row.int("tier")) { counts[tier] = row.int("checks") }
+    }
     return counts
   }
 
   /// The tier counts without topic or text filters, read from `checks_by_tier` alone (a
   /// count of index entries per tier), less the few snoozed checks: milliseconds at a
   /// million checks, where filtering every stale row for snoozes took most of a second.
-  private func tierCountsFromIndex(on db: Database) throws -> [Int: Int] {
-    var counts: [Int: Int] = [:]
-    for tier in QueueTier.all {
+  private func tierCountsFromIndex(on db: Connection) throws -> [QueueTier: Int] {
+    var counts: [QueueTier: Int] = [:]
+    for tier in QueueTier.allCases {
       counts[tier] = Int(
         try db.scalarInt(
-          """
-          SELECT count(*) FROM checks AS c
-          WHERE c.superseded = 0 AND c.queue_tier = ? AND c.due_on <= ?
-          """, [tier, asOf.iso]))
+          "SELECT count(*) FROM checks AS c WHERE \(Self.queue.stale) AND c.queue_tier = :tier",
+          named: [":as_of": asOf.iso, ":tier": tier.rawValue]))
     }
     guard !includeSnoozed else { return counts }
     let snoozed = try db.query(
       """
       SELECT c.queue_tier AS tier, count(*) AS checks FROM checks AS c
-      WHERE c.superseded = 0 AND c.due_on <= :as_of AND c.queue_tier IS NOT NULL
-        AND c.id IN (SELECT z.check_id FROM snoozes AS z
-                     WHERE z.ended_at IS NULL AND z.until > :as_of)
+      WHERE \(Self.queue.staleButSnoozed) AND c.queue_tier IS NOT NULL
       GROUP BY c.queue_tier
-      """, [asOf.iso]
-    ) { row in (tier: row.int("tier"), checks: row.int("checks")) }
+      """, named: [":as_of": asOf.iso]
+    ) { row in (tier: QueueTier(rawValue: row.int("tier")), checks: row.int("checks")) }
     for row in snoozed {
-      counts[row.tier, default: 0] -= row.checks
+      if let tier = row.tier { counts[tier, default: 0] -= row.checks }
     }
     return counts
   }
@@ -283,7 +226,8 @@ public struct StaleQueue: Sendable {
   /// One live check as the queue would show it on `asOf`, whether or not it is due: its
   /// tier, due date, evidence, latest review and the reasons that apply that day.
   /// `nil` when there is no such check.
-  public static func standing(of checkID: Int64, asOf: Day, on db: Database) throws -> StaleCheck? {
+  public static func standing(of checkID: Int64, asOf: Day, on db: Connection) throws -> StaleCheck?
+  {
     let explainer = try ReasonExplainer(database: db, asOf: asOf)
     let statement = try db.prepare(
       """

@@ -15,44 +15,9 @@ public enum StaleReport {
     }
   }
 
+  /// The checks in their one JSON shape (`StaleCheck: Codable`).
   public static func json(_ checks: [StaleCheck]) -> JSON {
-    .array(checks.map(json))
-  }
-
-  static func json(_ check: StaleCheck) -> JSON {
-    let reasons: [JSON] = check.reasons.map {
-      .object([.init("code", .string($0.code.rawValue)), .init("detail", .string($0.detail))])
-    }
-    let sources: [JSON] = check.evidence.map {
-      .object([
-        .init("source_id", .int($0.sourceID)), .init("title", .string($0.title)),
-        .init("date", .string($0.date.iso)),
-        .init("shared_terms", .array($0.sharedTerms.map { .string($0) })),
-        .init("telling_terms", .array(($0.tellingTerms ?? $0.sharedTerms).map { .string($0) })),
-        .init("score", $0.score.map { .double($0) } ?? .null),
-      ])
-    }
-    var members: [JSON.Member] = [
-      .init("check_id", .int(check.checkID)),
-      .init("question_id", .int(check.questionID)),
-      .init("question", .string(check.question)),
-      .init("checked_on", .string(check.checkedOn?.iso)),
-      .init("checked_on_inferred", .string(check.checkedOnInferred?.iso)),
-      .init("age_days", check.ageDays.map { .int($0) } ?? .null),
-      .init("due_on", .string(check.dueOn.iso)),
-      .init("overdue_days", .int(check.overdueDays)),
-      .init("topic", .string(check.topic)),
-      .init("max_age_days", .int(check.maxAgeDays)),
-      .init("citation_count", .int(check.citationCount)),
-      .init("tier", check.tier.map { .int($0) } ?? .null),
-      .init("reasons", .array(reasons)),
-      .init("newer_sources", .array(sources)),
-      .init("last_review", check.lastReview?.json ?? .null),
-    ]
-    if let until = check.snoozedUntil {
-      members.append(.init("snoozed_until", .string(until.iso)))
-    }
-    return .object(members)
+    JSON(encoding: checks)
   }
 
   static let csvHeader = [
@@ -66,7 +31,8 @@ public enum StaleReport {
       check.checkedOnInferred?.iso ?? "", check.ageDays.map(String.init) ?? "", check.dueOn.iso,
       String(check.overdueDays), check.topic ?? "",
       check.reasons.map(\.code.rawValue).joined(separator: ";"),
-      check.reasons.map(\.detail).joined(separator: "; "), check.tier.map(String.init) ?? "",
+      check.reasons.map(\.detail).joined(separator: "; "),
+      check.tier.map { String($0.rawValue) } ?? "",
     ]
   }
 
@@ -92,12 +58,12 @@ public enum StaleReport {
         TextTable.pad("CHECK", idWidth, alignRight: true) + "  "
           + TextTable.pad("CHECKED ON", dateWidth) + "  "
           + TextTable.pad("AGE", ageWidth, alignRight: true) + "  QUESTION") + "\n"
-    var currentTier: Int?
+    var currentTier: QueueTier?
     for (check, age) in zip(checks, ages) {
       if byTier, let tier = check.tier, tier != currentTier {
         currentTier = tier
         let count = checks.filter { $0.tier == tier }.count
-        output += style.dim("── tier \(tier): \(QueueTier.name(tier)) (\(count))") + "\n"
+        output += style.dim("── tier \(tier.rawValue): \(tier.name) (\(count))") + "\n"
       }
       output +=
         TextTable.pad(String(check.checkID), idWidth, alignRight: true) + "  "

@@ -1,3 +1,5 @@
+import FactArchiveCore
+
 /// The report as one self-contained HTML page: inline CSS, inline SVG charts, no scripts
 /// and nothing fetched from the network. Written with `HTML`, so every piece of article
 /// text is escaped: a question containing `<script>` shows as text.

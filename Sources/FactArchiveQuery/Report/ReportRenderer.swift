@@ -130,36 +130,9 @@ public enum ReportRenderer {
 
   // MARK: - JSON and CSV
 
+  /// The report in its one JSON shape (`ReportContent: Codable`), as stored with its run.
   public static func json(_ content: ReportContent) -> JSON {
-    let totals = content.totals
-    func counts(_ list: [ReportContent.Count]) -> JSON {
-      .array(
-        list.map { .object([.init("name", .string($0.name)), .init("count", .int($0.count))]) })
-    }
-    var members: [JSON.Member] = [
-      .init("as_of", .string(content.asOf.iso)),
-      .init("recorded_at", .string(content.recordedAt)),
-      .init("previous_as_of", .string(content.previousAsOf?.iso)),
-      .init(
-        "totals",
-        .object([
-          .init("checks", .int(totals.checks)), .init("stale", .int(totals.stale)),
-          .init("newly_stale", .int(totals.newStale)),
-          .init("still_stale", .int(totals.stillStale)),
-          .init("refreshed", .int(totals.refreshed)), .init("snoozed", .int(totals.snoozed)),
-          .init("undated", .int(totals.undated)),
-          .init("reviewed", totals.reviewed.map { .int($0) } ?? .null),
-        ])),
-      .init("by_tier", content.byTier.map(counts) ?? .null),
-      .init("by_topic", counts(content.byTopic)),
-      .init("by_reason", counts(content.byReason)),
-      .init("age_bands", counts(content.ageBands)),
-      .init("history", counts(content.history)),
-    ]
-    for section in sections(content) {
-      members.append(.init(section.key, .array(section.items.map(StaleReport.json))))
-    }
-    return .object(members)
+    JSON(encoding: content)
   }
 
   /// One row per listed check, with the list it is in.

@@ -1,5 +1,5 @@
 import FactArchiveCore
-import FactArchiveDatabase
+import FactArchiveSchema
 import FactArchiveStore
 
 /// The archive in standard formats, one check at a time (memory stays flat).
@@ -30,7 +30,7 @@ public enum ArchiveExport {
 
   /// Writes every check, oldest id first. Returns how many.
   @discardableResult
-  public static func run(format: Format, on db: Database, write: (String) -> Void) throws -> Int {
+  public static func run(format: Format, on db: Connection, write: (String) -> Void) throws -> Int {
     var count = 0
     switch format {
     case .csv: write(TextTable.csvRow(csvHeader))
@@ -79,7 +79,7 @@ public enum ArchiveExport {
     WHERE c.id = ?
     """
 
-  static func csvRow(_ id: Int64, on db: Database) throws -> [String]? {
+  static func csvRow(_ id: Int64, on db: Connection) throws -> [String]? {
     try db.queryFirst(checkColumns, [id]) { row in
       [
         String(row.int64("id")), String(row.int64("question_id")), row.text("question") ?? "",
@@ -92,7 +92,7 @@ public enum ArchiveExport {
     }
   }
 
-  static func claimReview(_ id: Int64, on db: Database) throws -> JSON? {
+  static func claimReview(_ id: Int64, on db: Connection) throws -> JSON? {
     try db.queryFirst(checkColumns, [id]) { row in
       var members: [JSON.Member] = [
         .init("@context", .string("https://schema.org")),

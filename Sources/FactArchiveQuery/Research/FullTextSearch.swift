@@ -1,5 +1,5 @@
 import FactArchiveCore
-import FactArchiveDatabase
+import FactArchiveSchema
 import FactArchiveStore
 
 /// Ranked full-text search over questions, summaries and follow-up questions (FTS5).
@@ -105,7 +105,7 @@ public struct FullTextSearch: Sendable {
       check: "u.check_id", join: "JOIN follow_ups AS u ON u.id = f.rowid", snippetColumn: 0),
   ]
 
-  public func run(on db: Database) throws -> [Hit] {
+  public func run(on db: Connection) throws -> [Hit] {
     // Each bare prefix's terms, read once.
     var prefixes: [String: (terms: [String], documents: Int)?] = [:]
     for prefix in SearchTerms.barePrefixes(query) {
@@ -150,7 +150,7 @@ public struct FullTextSearch: Sendable {
   /// Whether a word of the query, or the query itself, matches more than `broadRows` rows of
   /// an index: one probe per word and index, then one for the query, each stopping at row
   /// `broadRows + 1`.
-  func isBroad(prefixes: [String: (terms: [String], documents: Int)?], on db: Database) throws
+  func isBroad(prefixes: [String: (terms: [String], documents: Int)?], on db: Connection) throws
     -> Bool
   {
     var probes = SearchTerms.words(query)
@@ -187,7 +187,8 @@ public struct FullTextSearch: Sendable {
   /// The terms of the indexes that start with `prefix` (read from `fts5vocab` tables), and
   /// how many rows hold them (summed over terms and indexes: at least the rows the prefix
   /// matches); `nil` when there are none or too many to rewrite.
-  func expansion(of prefix: String, on db: Database) throws -> (terms: [String], documents: Int)? {
+  func expansion(of prefix: String, on db: Connection) throws -> (terms: [String], documents: Int)?
+  {
     guard !prefix.isEmpty else { return nil }
     var terms: Set<String> = []
     var documents = 0
@@ -217,7 +218,7 @@ public struct FullTextSearch: Sendable {
   /// A broad query's hits: the matching checks most recently added first (each index read
   /// newest first, stopping after the rows needed).
   private func newest(
-    prefixes: [String: (terms: [String], documents: Int)?], on db: Database
+    prefixes: [String: (terms: [String], documents: Int)?], on db: Connection
   ) throws -> [Hit] {
     var newest: [Int64: (source: Int, rowid: Int64)] = [:]
     var columnErrors: [SyntaxError] = []
@@ -257,7 +258,7 @@ public struct FullTextSearch: Sendable {
   /// query as run) and checks.
   private func hits(
     _ chosen: [(checkID: Int64, source: Int, rowid: Int64, score: Double)], ranking: Ranking,
-    matching matchQuery: String, db: Database
+    matching matchQuery: String, db: Connection
   ) throws -> [Hit] {
     var hits: [Hit] = []
     for match in chosen {
@@ -292,7 +293,7 @@ public struct FullTextSearch: Sendable {
 
   /// Runs an FTS query, turning FTS5's complaints about the query into `SyntaxError`.
   private func matching<T>(
-    _ sql: String, _ values: [any DatabaseValueConvertible], db: Database,
+    _ sql: String, _ values: [any DatabaseValueConvertible], db: Connection,
     _ transform: (Row) throws -> T
   ) throws -> [T] {
     do {

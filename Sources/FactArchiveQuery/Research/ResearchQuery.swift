@@ -1,10 +1,11 @@
+import FactArchiveCore
 import FactArchiveStore
 import Foundation
 
 /// One SQL statement from a researcher, run strictly read-only, its rows streamed out.
 ///
 /// ```swift
-/// let db = try Database.openReadOnly(path: "factarchive.sqlite")
+/// let db = try Connection.openReadOnly(path: "factarchive.sqlite")
 /// try ResearchQuery(sql: "SELECT text FROM questions WHERE id = :id", parameters: ["id=3"])
 ///   .run(on: db, format: .csv) { print($0, terminator: "") }
 /// ```
@@ -41,7 +42,7 @@ public struct ResearchQuery: Sendable {
 
   /// Runs the statement, handing output to `write` piece by piece. Returns the row count.
   @discardableResult
-  public func run(on db: Database, format: Format, write: (String) -> Void) throws -> Int {
+  public func run(on db: Connection, format: Format, write: (String) -> Void) throws -> Int {
     let statement = try db.prepareReadOnly(sql)
     try bindParameters(statement)
     let columns = statement.columnNames

@@ -1,5 +1,5 @@
 import FactArchiveCore
-import FactArchiveDatabase
+import FactArchiveSchema
 import FactArchiveStore
 
 /// A source article read back: what `factarchive source` prints and the desk's source page
@@ -42,7 +42,7 @@ public struct SourceDetail: Sendable, Equatable {
   }
 
   /// The source with `id`, or `nil` when there is none.
-  public static func load(_ id: Int64, from db: Database) throws -> SourceDetail? {
+  public static func load(_ id: Int64, from db: Connection) throws -> SourceDetail? {
     guard
       var detail = try db.queryFirst(
         """

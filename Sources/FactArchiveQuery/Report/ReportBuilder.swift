@@ -1,0 +1,56 @@
+import FactArchiveCore
+import FactArchivePolicy
+import FactArchiveSchema
+import FactArchiveStore
+
+/// What a nightly report says, read from the archive once its run has brought the queue's
+/// periods up to the day (`NightlyReport.run` in `FactArchiveRecording` records both).
+public struct ReportBuilder {
+  public var runID: Int64
+  public var asOf: Day
+  public var previousAsOf: Day?
+  public var recordedAt: String
+
+  public init(runID: Int64, asOf: Day, previousAsOf: Day?, recordedAt: String) {
+    self.runID = runID
+    self.asOf = asOf
+    self.previousAsOf = previousAsOf
+    self.recordedAt = recordedAt
+  }
+
+  public func content(on db: Connection) throws -> ReportContent {
+    let explainer = try ReasonExplainer(database: db, asOf: asOf)
+    let reviews = try Reviews.dated(after: previousAsOf, through: asOf, in: db)
+    let newStale = Int(
+      try db.scalarInt(
+        "SELECT count(*) FROM staleness_periods AS p WHERE \(PeriodSQL.newlyStale(run: "?"))",
+        [runID]))
+    let refreshed = Int(
+      try db.scalarInt(
+        "SELECT count(*) FROM staleness_periods AS p WHERE \(PeriodSQL.refreshed(run: "?"))",
+        [runID]))
+    let queue = try QueueCounts(asOf: asOf, on: db)
+    let ages = try AgeBands(asOf: asOf, on: db)
+    let totals = ReportContent.Totals(
+      checks: ages.checks, stale: queue.stale, newStale: newStale,
+      stillStale: queue.stale - newStale, refreshed: refreshed, snoozed: queue.snoozed,
+      undated: ages.undated, reviewed: reviews.count)
+    let lists = ReportLists(runID: runID, asOf: asOf, explainer: explainer, db: db)
+    let history = try db.query(
+      """
+      SELECT as_of, stale FROM (
+        SELECT as_of, stale FROM staleness_runs WHERE as_of <= ? AND id <> ?
+        ORDER BY as_of DESC LIMIT 59)
+      ORDER BY as_of
+      """, [asOf.iso, runID]
+    ) { ReportContent.Count(name: $0.text("as_of") ?? "", count: $0.int("stale")) }
+    return ReportContent(
+      asOf: asOf, recordedAt: recordedAt, previousAsOf: previousAsOf, totals: totals,
+      byTopic: queue.byTopic, byReason: queue.byReason, ageBands: ages.bands,
+      history: history + [ReportContent.Count(name: asOf.iso, count: totals.stale)],
+      newlyStale: try lists.newlyStale(count: newStale), stillStale: try lists.stillStale(),
+      refreshed: try lists.refreshed(), snoozed: try lists.snoozed(),
+      oldest: try lists.oldest(), byTier: queue.byTier,
+      reviewed: try lists.reviewed(reviews))
+  }
+}

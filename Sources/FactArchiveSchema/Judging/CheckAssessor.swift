@@ -1,0 +1,64 @@
+import FactArchiveCore
+import FactArchivePolicy
+import FactArchiveStore
+
+/// Applies the staleness policy to stored checks: judges each new check as it is written
+/// (with the sources already stored that are newer evidence for it), links each new source
+/// to the checks it is newer evidence for (`+Sources`), records editors' reviews
+/// (`+Reviews`), and judges checks again when the rules change (`+Recompute`). Every due
+/// date it writes comes from `DueDate`, every tier from `QueueTier`, every link's weight from
+/// `NameWeights` over the archive's own name counts (`NameCounts`).
+public final class CheckAssessor {
+  public let db: Connection
+  public internal(set) var policy: StalenessPolicy
+  public let names: NameCounts
+  /// Whether any source is stored (no evidence lookups on archives without sources).
+  var hasSources: Bool
+
+  public init(database: Connection) throws {
+    db = database
+    policy = try StalenessPolicy.load(from: database)
+    names = NameCounts(database: database)
+    hasSources = try database.scalarInt("SELECT EXISTS (SELECT 1 FROM sources)") == 1
+  }
+
+  /// The policy's verdict on a check about to be written, and the stored sources that are
+  /// newer evidence for it (they bring its due date forward and put it in the evidence
+  /// tier). Counts the check's names as part of the archive.
+  /// `assessed` is the verdict when it was worked out already, on another thread.
+  public func judge(_ facts: CheckFacts, assessed: StalenessVerdict? = nil) throws
+    -> (StalenessVerdict, [EvidenceLink])
+  {
+    var verdict = assessed ?? policy.assess(facts)
+    try names.add(verdict.keyTerms)
+    guard hasSources, let base = facts.baseDate, !verdict.keyTerms.isEmpty else {
+      return (verdict, [])
+    }
+    let links = try newerSources(for: verdict.keyTerms, after: base)
+    if let earliest = links.map(\.sourceDate).min() {
+      var timeline = facts.timeline
+      timeline.evidenceOn = min(timeline.evidenceOn ?? earliest, earliest)
+      verdict.reconsider(timeline)
+    }
+    return (verdict, links)
+  }
+
+  /// Stores evidence links found by `judge` once the check has its id.
+  public func record(_ links: [EvidenceLink], checkID: Int64) throws {
+    let insert = try db.cachedStatement(
+      """
+      INSERT OR REPLACE INTO check_evidence
+        (check_id, source_id, shared_terms, source_date, score, telling_terms)
+      VALUES (:check_id, :source_id, :shared_terms, :source_date, :score, :telling_terms)
+      """)
+    for link in links {
+      try insert.bind(checkID, to: ":check_id")
+      try insert.bind(link.sourceID, to: ":source_id")
+      try insert.bind(StoredList.names(link.sharedTerms), to: ":shared_terms")
+      try insert.bind(link.sourceDate.iso, to: ":source_date")
+      try insert.bind(.real(link.score), to: ":score")
+      try insert.bind(StoredList.names(link.tellingTerms), to: ":telling_terms")
+      try insert.run()
+    }
+  }
+}

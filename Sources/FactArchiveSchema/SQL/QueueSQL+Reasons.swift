@@ -1,0 +1,53 @@
+import FactArchiveCore
+import FactArchivePolicy
+
+/// When each reason applies, as an SQL condition on the check and the day: the one
+/// definition. Editors' sentences are written for the codes these conditions give
+/// (`ReasonExplainer`); what a review does is read from `CheckSQL`, the age rule from
+/// `DueDate`.
+extension QueueSQL {
+  /// - Parameter overridden: `--max-age` judges age by `:max_age` and drops time-bound
+  ///   wording (the override replaces the policy that shortens ages for it).
+  public func reason(_ code: StaleReason.Code, overridden: Bool = false) -> String {
+    switch code {
+    case .age:
+      return pastMaxAge(overridden ? ":max_age" : "\(c).max_age_days")
+    case .publisherFlag:
+      return check.bannerCounts
+    case .timeSensitive:
+      return overridden ? "0" : "\(c).time_sensitive_terms IS NOT NULL"
+    case .newerEvidence:
+      return "EXISTS (SELECT 1 FROM check_evidence AS e WHERE e.check_id = \(c).id "
+        + "AND e.source_date <= \(day) AND \(check.evidenceCounts()))"
+    case .undated:
+      return "\(c).checked_on IS NULL"
+    case .review:
+      return "\(c).review_verdict = '\(ReviewVerdict.needsUpdate.rawValue)'"
+    }
+  }
+
+  /// Past its maximum age on the day: the day has reached `DueDate.byAge` (its age counts
+  /// from `CheckSQL.agedFrom`).
+  public func pastMaxAge(_ maxAge: String) -> String {
+    let agedFrom = "(\(check.agedFrom))"
+    return "(\(agedFrom) IS NOT NULL AND julianday(\(day)) - julianday(\(agedFrom)) "
+      + ">= \(maxAge) + \(DueDate.daysPastMaxAge))"
+  }
+
+  /// How many reasons apply.
+  public func reasonCount(overridden: Bool = false) -> String {
+    "("
+      + StaleReason.Code.allCases.map { "(\(reason($0, overridden: overridden)))" }
+      .joined(separator: " + ") + ")"
+  }
+
+  /// The reason codes as `age,publisher_flag`: what runs record, and what the sentences
+  /// are written for.
+  public func reasonCodes(overridden: Bool = false) -> String {
+    "rtrim("
+      + StaleReason.Code.allCases.map {
+        "CASE WHEN \(reason($0, overridden: overridden)) THEN '\($0.rawValue),' ELSE '' END"
+      }
+      .joined(separator: " || ") + ", ',')"
+  }
+}
