@@ -3,37 +3,56 @@ import FactArchiveIngest
 import FactArchiveParser
 
 /// What must hold for any input at all, checked by the fuzz targets and by the regression
-/// tests that replay what the fuzzers found. A property that fails stops the process
-/// (`precondition`), which is what libFuzzer records as a crash.
+/// tests that replay what the fuzzers found. Each property returns what it found broken
+/// (empty when everything held): a test records each as a failure of its own case, and a
+/// fuzz target stops the process (`Fuzzing.stopIfBroken`), which libFuzzer records as a
+/// crash.
 public enum ParserProperties {
   /// Parses `bytes` as a Factually page and checks the result holds together.
-  public static func articleParser(_ bytes: [UInt8]) {
-    check(bytes) { () throws(ParseError) in
+  public static func articleParser(_ bytes: [UInt8]) -> [String] {
+    var found = Violations()
+    check(bytes, &found) { () throws(ParseError) in
       try ArticleParser.parse(bytes, options: .init(latestPlausibleDay: nil))
     }
+    return found.messages
   }
 
   /// Parses `bytes` as ClaimReview JSON-LD and checks the result holds together.
-  public static func claimReview(_ bytes: [UInt8]) {
-    check(bytes) { () throws(ParseError) in try ClaimReviewImporter.parse(bytes) }
+  public static func claimReview(_ bytes: [UInt8]) -> [String] {
+    var found = Violations()
+    check(bytes, &found) { () throws(ParseError) in try ClaimReviewImporter.parse(bytes) }
+    return found.messages
   }
 
   /// Reads `bytes` as a saved web page (behind an `<html>` tag when a mutation has left
   /// them looking like text) and checks the result holds together.
-  public static func htmlReader(_ bytes: [UInt8]) {
+  public static func htmlReader(_ bytes: [UInt8]) -> [String] {
     let page =
       DocumentParser.mediaType(of: bytes, format: .text) == .html
       ? bytes : Array("<html>".utf8) + bytes
-    check(page) { () throws(ParseError) in
+    var found = Violations()
+    var mediaType = MediaType.html
+    check(page, &found) { () throws(ParseError) in
       let document = try DocumentParser.parse(
         page, format: .text, options: .init(latestPlausibleDay: nil))
-      precondition(document.mediaType == .html, "a page read as \(document.mediaType)")
+      mediaType = document.mediaType
       return document
+    }
+    found.require(mediaType == .html, "a page read as \(mediaType)")
+    return found.messages
+  }
+
+  /// The properties found broken in one input.
+  struct Violations {
+    var messages: [String] = []
+
+    mutating func require(_ holds: Bool, _ message: @autoclosure () -> String) {
+      if !holds { messages.append(message()) }
     }
   }
 
   private static func check(
-    _ bytes: [UInt8], _ parse: () throws(ParseError) -> ParsedDocument
+    _ bytes: [UInt8], _ found: inout Violations, _ parse: () throws(ParseError) -> ParsedDocument
   ) {
     let lines = lineCount(bytes)
     let document: ParsedDocument
@@ -41,18 +60,20 @@ public enum ParserProperties {
       document = try parse()
     } catch {
       // A rejection names a real line, and says something.
-      precondition(!error.message.isEmpty, "empty error message")
+      found.require(!error.message.isEmpty, "empty error message")
       if let line = error.line {
-        precondition(line >= 1 && line <= lines, "line \(line) of \(lines)")
+        found.require(line >= 1 && line <= lines, "error on line \(line) of \(lines)")
       }
       return
     }
-    precondition(document.bytes == bytes, "the document must keep its bytes")
+    found.require(document.bytes == bytes, "the document must keep its bytes")
     for article in document.articles {
-      precondition(!article.question.isEmpty, "empty question")
-      precondition(article.firstLine >= 1 && article.firstLine <= lines, "first line")
+      found.require(!article.question.isEmpty, "empty question")
+      found.require(
+        article.firstLine >= 1 && article.firstLine <= lines,
+        "first line \(article.firstLine) of \(lines)")
       for summary in article.summaries {
-        checkSummary(summary, in: document)
+        checkSummary(summary, in: document, &found)
       }
     }
   }
@@ -76,25 +97,27 @@ public enum ParserProperties {
   }
 
   /// The offsets SQL uses (`substr` counts characters) agree with the bytes they stand for.
-  private static func checkSummary(_ summary: ParsedSummary, in document: ParsedDocument) {
+  private static func checkSummary(
+    _ summary: ParsedSummary, in document: ParsedDocument, _ found: inout Violations
+  ) {
     let body = document.body(of: summary)
     let characters = body.unicodeScalars.count
     if case .slice(let range, _, let characterCount) = summary.body {
-      precondition(range.lowerBound >= 0 && range.upperBound <= document.bytes.count, "slice")
-      precondition(characterCount == characters, "body: \(characterCount) != \(characters)")
+      found.require(range.lowerBound >= 0 && range.upperBound <= document.bytes.count, "slice")
+      found.require(characterCount == characters, "body: \(characterCount) != \(characters)")
     }
     let bodyBytes = document.withBodyBytes(of: summary) { $0.count }
     for citation in summary.citations {
-      precondition((1...999).contains(citation.refNumber), "reference \(citation.refNumber)")
-      precondition(
+      found.require((1...999).contains(citation.refNumber), "reference \(citation.refNumber)")
+      found.require(
         citation.sentenceBytes.lowerBound >= 0 && citation.sentenceBytes.upperBound <= bodyBytes,
         "sentence bytes")
-      precondition(
+      found.require(
         citation.sentenceStart >= 0
           && citation.sentenceStart + citation.sentenceLength <= characters, "sentence characters")
       let sentence = document.sentence(of: citation, in: summary)
-      precondition(sentence.unicodeScalars.count == citation.sentenceLength, "sentence length")
-      precondition(citation.markerStart >= 0 && citation.markerStart <= characters, "marker")
+      found.require(sentence.unicodeScalars.count == citation.sentenceLength, "sentence length")
+      found.require(citation.markerStart >= 0 && citation.markerStart <= characters, "marker")
     }
   }
 }

@@ -40,7 +40,8 @@ extension Reviews {
       else { throw Failure.noSuchCheck(checkID) }
       if superseded {
         let latest = try db.scalarInt(
-          "SELECT id FROM checks WHERE question_id = ? AND superseded = 0", [questionID])
+          "SELECT id FROM checks WHERE question_id = ? AND \(QueueSQL(check: "checks").live)",
+          [questionID])
         throw Failure.superseded(checkID, latest: latest)
       }
       try db.execute(

@@ -32,6 +32,7 @@ enum StalenessPeriods {
       DELETE FROM temp.run_closing;
       """)
     let queue = QueueSQL()
+    let latest = QueueSQL(check: "checks")
     let values: [String: any DatabaseValueConvertible] = [
       ":run": runID, ":as_of": asOf.iso, ":previous": previous?.asOf.iso ?? "",
       ":last_check_id": previous?.lastCheckID ?? 0,
@@ -49,7 +50,7 @@ enum StalenessPeriods {
         INSERT OR IGNORE INTO temp.run_candidates (check_id)
         SELECT check_id FROM staleness_changes
         UNION ALL
-        SELECT id FROM checks WHERE superseded = 0 AND due_on > :previous AND due_on <= :as_of
+        SELECT id FROM checks WHERE \(latest.stale) AND due_on > :previous
         UNION ALL
         SELECT o.id FROM checks AS n JOIN checks AS o ON o.question_id = n.question_id
         WHERE n.id > :last_check_id
@@ -65,7 +66,7 @@ enum StalenessPeriods {
         db,
         """
         INSERT OR IGNORE INTO temp.run_candidates (check_id)
-        SELECT id FROM checks WHERE superseded = 0 AND due_on <= :as_of
+        SELECT id FROM checks WHERE \(latest.stale)
         UNION ALL
         SELECT check_id FROM staleness_periods WHERE closed_run IS NULL
         """, values)

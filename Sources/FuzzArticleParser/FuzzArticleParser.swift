@@ -6,7 +6,7 @@ import FactArchiveFuzzing
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzArticleParser(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
-  ParserProperties.articleParser(Fuzzing.bytes(data, size))
+  Fuzzing.stopIfBroken(ParserProperties.articleParser(Fuzzing.bytes(data, size)))
   return 0
 }
 

@@ -6,7 +6,7 @@ import FactArchiveFuzzing
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzClaimReview(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
-  ParserProperties.claimReview(Fuzzing.bytes(data, size))
+  Fuzzing.stopIfBroken(ParserProperties.claimReview(Fuzzing.bytes(data, size)))
   return 0
 }
 

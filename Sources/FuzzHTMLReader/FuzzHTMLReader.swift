@@ -6,7 +6,7 @@ import FactArchiveFuzzing
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzHTMLReader(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
-  ParserProperties.htmlReader(Fuzzing.bytes(data, size))
+  Fuzzing.stopIfBroken(ParserProperties.htmlReader(Fuzzing.bytes(data, size)))
   return 0
 }
 

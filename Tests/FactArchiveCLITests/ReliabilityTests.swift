@@ -264,7 +264,9 @@ enum Background {
     try FileManager.default.createDirectory(atPath: disk, withIntermediateDirectories: true)
   }
 
-  @Test(.enabled(if: ScratchDisk.canMount, "cannot mount a tmpfs here (needs root): skipped"))
+  @Test(
+    .enabled(
+      if: Requirement.met(ScratchDisk.canMount), "cannot mount a tmpfs here (needs root): skipped"))
   func ingestOntoAFullDiskFailsAndKeepsTheArchive() throws {
     try #require(ScratchDisk.mount(disk, size: "3m"))
     defer { ScratchDisk.unmount(disk) }
@@ -292,7 +294,7 @@ enum Background {
 
   @Test(
     .enabled(
-      if: ScratchDisk.canMount || getuid() != 0,
+      if: Requirement.met(ScratchDisk.canMount || getuid() != 0),
       "root without mount: no way to make a location read-only here; skipped"))
   func ingestIntoAReadOnlyLocationFailsAndKeepsTheArchive() throws {
     let mounted = ScratchDisk.canMount && ScratchDisk.mount(disk, size: "8m")

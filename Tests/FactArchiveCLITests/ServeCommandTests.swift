@@ -49,10 +49,16 @@ import Testing
     let server = try DeskServer(["--db", db], in: folder)
     #expect(try server.get("/healthz").status == 200)
     #expect(try server.get("/checks/999999").status == 404)
+    // Uptime monitors and `curl -I` ask with HEAD: the status, no body.
+    let head = try server.send("/", method: "HEAD")
+    #expect(head.status == 200)
+    #expect(head.body.isEmpty)
+    #expect(try server.send("/checks/999999", method: "HEAD").status == 404)
     let status = server.stop()
     #expect(status == 0, "\(server.output)")
     #expect(server.output.contains("GET /healthz 200"))
     #expect(server.output.contains("GET /checks/999999 404"))
+    #expect(server.output.contains("HEAD / 200"))
   }
 
   @Test func aReadOnlyDeskAnswers405ToPosts() throws {
@@ -82,7 +88,9 @@ import Testing
 /// text runs. Screenshots of both pages go to `.build/desk-check/`.
 @Suite(
   .serialized,
-  .enabled(if: Browser.chromium != nil, "chromium not installed: desk browser test skipped"))
+  .enabled(
+    if: Requirement.met(Browser.chromium != nil),
+    "chromium not installed: desk browser test skipped"))
 struct DeskBrowserTests {
   @Test func chromiumShowsTheQueueAndACheckAndRunsNoArticleScript() throws {
     let folder = try TemporaryFolder()

@@ -30,23 +30,25 @@ struct DeskFixture {
 
   func database() throws -> Connection { try Connection.openArchive(path: path) }
 
-  func desk(readOnly: Bool = false, accounts: EditorAccounts? = nil, log: Log = Log()) throws
-    -> Desk
-  {
+  func desk(
+    readOnly: Bool = false, accounts: EditorAccounts? = nil, pageSize: Int = 50, log: Log = Log()
+  ) throws -> Desk {
     try Desk(
       configuration: DeskConfiguration(
         archivePath: path, readOnly: readOnly, accounts: accounts, defaultEditor: "ana",
+        pageSize: pageSize,
         today: { DeskFixture.today }, now: { "2026-12-01T09:00:00Z" }),
       log: { log.append($0) })
   }
 
   /// Runs `body` with a client against the desk's router, in process.
   func test(
-    readOnly: Bool = false, accounts: EditorAccounts? = nil, log: Log = Log(),
-    _ body: @Sendable (Browser) async throws -> Void
+    readOnly: Bool = false, accounts: EditorAccounts? = nil, pageSize: Int = 50,
+    log: Log = Log(), _ body: @Sendable (Browser) async throws -> Void
   ) async throws {
     let app = Application(
-      router: try desk(readOnly: readOnly, accounts: accounts, log: log).router())
+      router: try desk(readOnly: readOnly, accounts: accounts, pageSize: pageSize, log: log)
+        .router())
     try await app.test(.router) { client in
       try await body(Browser(client: client))
     }
@@ -77,6 +79,10 @@ final class Browser: @unchecked Sendable {
 
   func get(_ uri: String, headers: HTTPFields = [:]) async throws -> Page {
     try await send(uri, method: .get, headers: headers, body: nil)
+  }
+
+  func head(_ uri: String, headers: HTTPFields = [:]) async throws -> Page {
+    try await send(uri, method: .head, headers: headers, body: nil)
   }
 
   /// A form POST, `application/x-www-form-urlencoded`.

@@ -8,7 +8,10 @@ import TestSupport
 import Testing
 
 /// Robustness on corpora from ../shared/bench/gen_corpus.py, malformed files included.
-@Suite(.enabled(if: GeneratedCorpus.available, "../shared/bench/gen_corpus.py not found: skipped"))
+@Suite(
+  .enabled(
+    if: Requirement.met(GeneratedCorpus.available),
+    "../shared/bench/gen_corpus.py not found: skipped"))
 struct GeneratedCorpusTests {
   /// Kinds the archive keeps (an undated check, a truncated copy) rather than rejects.
   static let keptKinds: Set<String> = ["missing_checked_on", "truncated"]

@@ -7,13 +7,38 @@ import Testing
 
 /// Every input a fuzzer ever stopped on is kept under `Fixtures/fuzz/<target>/` and replayed
 /// here through the same properties the fuzz targets check, so a fixed bug stays fixed.
-/// The seeds `make fuzz` starts from (the article and ClaimReview fixtures) are replayed too.
+/// The seeds `make fuzz` starts from (the article, ClaimReview and page fixtures) are
+/// replayed too. Each input is a test case of its own, and a folder that is missing or
+/// holds nothing fails `everyCorpusFolderHoldsInputs` rather than replaying nothing.
 @Suite struct FuzzRegressionTests {
+  /// The folders replayed, with the file names each contributes.
+  static let folders: [(folder: String, suffix: String?)] = [
+    ("fuzz/article-parser", nil), ("articles", ".txt"), ("bad", ".txt"),
+    ("fuzz/claimreview", nil), ("claimreview", ".json"),
+    ("fuzz/html-reader", nil), ("html", ".html"), ("html/claimreview", ".html"),
+    ("html/complete-save", ".html"), ("html/hostile", ".html"), ("bad", ".html"),
+  ]
+
   static func files(_ folder: String, suffix: String? = nil) -> [String] {
     let url = TestPaths.fixture(folder)
     let names = (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
     return names.filter { suffix.map($0.hasSuffix) ?? !$0.hasPrefix(".") }.sorted()
       .map { "\(folder)/\($0)" }
+  }
+
+  @Test func everyCorpusFolderHoldsInputs() {
+    for (folder, suffix) in Self.folders {
+      var isFolder: ObjCBool = false
+      let exists = FileManager.default.fileExists(
+        atPath: TestPaths.fixture(folder).path, isDirectory: &isFolder)
+      #expect(exists && isFolder.boolValue, "Fixtures/\(folder) is missing")
+      #expect(
+        !Self.files(folder, suffix: suffix).isEmpty,
+        "Fixtures/\(folder) holds no \(suffix ?? "") inputs to replay")
+    }
+    #expect(Self.articleInputs.count >= 40)
+    #expect(Self.claimReviewInputs.count >= 5)
+    #expect(Self.htmlInputs.count >= 14)
   }
 
   static let articleInputs =
@@ -28,7 +53,8 @@ import Testing
 
   @Test(arguments: htmlInputs)
   func htmlReaderPropertiesHold(_ path: String) throws {
-    ParserProperties.htmlReader(try TestPaths.bytes(TestPaths.fixture(path)))
+    let violations = ParserProperties.htmlReader(try TestPaths.bytes(TestPaths.fixture(path)))
+    #expect(violations.isEmpty, "\(violations)")
   }
 
   @Test func theFuzzFoldersHoldTheFoundCrashes() {
@@ -40,12 +66,14 @@ import Testing
 
   @Test(arguments: articleInputs)
   func articleParserPropertiesHold(_ path: String) throws {
-    ParserProperties.articleParser(try TestPaths.bytes(TestPaths.fixture(path)))
+    let violations = ParserProperties.articleParser(try TestPaths.bytes(TestPaths.fixture(path)))
+    #expect(violations.isEmpty, "\(violations)")
   }
 
   @Test(arguments: claimReviewInputs)
   func claimReviewPropertiesHold(_ path: String) throws {
-    ParserProperties.claimReview(try TestPaths.bytes(TestPaths.fixture(path)))
+    let violations = ParserProperties.claimReview(try TestPaths.bytes(TestPaths.fixture(path)))
+    #expect(violations.isEmpty, "\(violations)")
   }
 
   /// The first crash `make fuzz` found: lone `\r` line ends (old Mac files) count as lines, so

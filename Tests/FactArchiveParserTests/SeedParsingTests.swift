@@ -4,7 +4,10 @@ import TestSupport
 import Testing
 
 /// The two Factually seeds in ../shared/seeds, parsed exactly.
-@Suite(.enabled(if: TestPaths.sharedAvailable, "../shared/seeds not found: seed tests skipped"))
+@Suite(
+  .enabled(
+    if: Requirement.met(TestPaths.sharedAvailable), "../shared/seeds not found: seed tests skipped")
+)
 struct SeedParsingTests {
   @Test func seed000() throws {
     let url = try #require(TestPaths.seed("000_"))

@@ -90,7 +90,9 @@ struct SourceExpectation: Sendable, CustomTestStringConvertible {
   ]
 
   @Test(
-    .enabled(if: TestPaths.sharedAvailable, "../shared/seeds not found: seed tests skipped"),
+    .enabled(
+      if: Requirement.met(TestPaths.sharedAvailable),
+      "../shared/seeds not found: seed tests skipped"),
     arguments: seeds)
   func parsesSourceSeed(_ expected: SourceExpectation) throws {
     let url = try #require(TestPaths.seed(expected.path))

@@ -69,7 +69,10 @@ import Testing
   }
 }
 
-@Suite(.enabled(if: TestPaths.sharedAvailable, "../shared/seeds not found: seed tests skipped"))
+@Suite(
+  .enabled(
+    if: Requirement.met(TestPaths.sharedAvailable), "../shared/seeds not found: seed tests skipped")
+)
 struct SeedQueueTests {
   let folder: TemporaryFolder
   let db: Connection

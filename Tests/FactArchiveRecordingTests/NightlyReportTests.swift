@@ -129,7 +129,9 @@ import Testing
 /// The HTML page in a real browser: Chromium's DOM has the question as text, no script ran,
 /// and the charts are there. Skipped when Chromium is not installed (`make html-check`
 /// installs it).
-@Suite(.enabled(if: Browser.chromium != nil, "chromium not installed: browser check skipped"))
+@Suite(
+  .enabled(
+    if: Requirement.met(Browser.chromium != nil), "chromium not installed: browser check skipped"))
 struct BrowserTests {
   @Test func chromiumShowsTheQuestionAsText() throws {
     let scenario = try Scenario()

@@ -46,10 +46,16 @@ public final class DeskServer: @unchecked Sendable {
 
   /// GET `path`: the status and the body.
   public func get(_ path: String) throws -> (status: Int, body: String) {
-    let target = URL(string: path, relativeTo: url) ?? url
+    try send(path, method: "GET")
+  }
+
+  /// `path` asked with `method` (GET, HEAD): the status and the body.
+  public func send(_ path: String, method: String) throws -> (status: Int, body: String) {
+    var request = URLRequest(url: URL(string: path, relativeTo: url) ?? url)
+    request.httpMethod = method
     let semaphore = DispatchSemaphore(value: 0)
     let box = ResultBox()
-    let task = URLSession.shared.dataTask(with: target) { data, response, error in
+    let task = URLSession.shared.dataTask(with: request) { data, response, error in
       box.value = (
         (response as? HTTPURLResponse)?.statusCode ?? (error == nil ? 0 : -1),
         data.map { String(decoding: $0, as: UTF8.self) } ?? ""

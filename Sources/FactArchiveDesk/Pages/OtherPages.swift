@@ -4,7 +4,8 @@ import FactArchiveQuery
 /// `/search?q=`: ranked full-text search, the same FTS5 queries as `factarchive search`.
 enum SearchPage {
   static func body(
-    query: String?, hits: [FullTextSearch.Hit], page: Int, hasNextPage: Bool, error: String?
+    query: String?, hits: [FullTextSearch.Hit], page: Int, pageSize: Int, hasNextPage: Bool,
+    error: String?
   )
     -> HTML
   {
@@ -24,7 +25,7 @@ enum SearchPage {
     if hits.contains(where: { $0.ranking == .newest }) {
       html += "<p class=\"notice\">\(FullTextSearch.broadNote)</p>\n"
     }
-    html += "<ol class=\"hits\" start=\"\((page - 1) * 20 + 1)\">"
+    html += "<ol class=\"hits\" start=\"\((page - 1) * pageSize + 1)\">"
     for hit in hits {
       let date = hit.checkedOn?.iso ?? hit.checkedOnInferred.map { "~" + $0.iso } ?? "no date"
       let latest: HTML = hit.isLatest ? "" : " · superseded"

@@ -23,18 +23,28 @@ public struct Desk: Sendable {
   }
 
   /// Every route, behind the desk's middleware (outermost first): the request log,
-  /// security headers, error pages, the session and sign-in, read-only mode, CSRF.
+  /// security headers, error pages, the session and sign-in, read-only mode, CSRF. Routes
+  /// come in controllers (`Controllers/`), each adding its own to a group; every GET also
+  /// answers HEAD, without its body.
   public func router() -> Router<DeskContext> {
-    let router = Router(context: DeskContext.self)
+    let router = Router(context: DeskContext.self, options: .autoGenerateHeadEndpoints)
     router.add(middleware: RequestLogMiddleware(log: log))
     router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: ErrorPageMiddleware(log: log))
     router.add(middleware: SessionMiddleware(sessions: sessions, configuration: configuration))
     if configuration.readOnly { router.add(middleware: ReadOnlyMiddleware()) }
     router.add(middleware: CSRFMiddleware())
-    addPageRoutes(to: router)
-    addFormRoutes(to: router)
-    addAPIRoutes(to: router)
+    QueueController(pool: pool, configuration: configuration).addRoutes(to: router.group())
+    ChecksController(pool: pool, configuration: configuration)
+      .addRoutes(to: router.group("checks"))
+    SearchController(pool: pool, configuration: configuration)
+      .addRoutes(to: router.group("search"))
+    SourcesController(pool: pool).addRoutes(to: router.group("sources"))
+    ReportsController(pool: pool).addRoutes(to: router.group("reports"))
+    AccountController(configuration: configuration, sessions: sessions)
+      .addRoutes(to: router.group())
+    APIController(pool: pool, configuration: configuration).addRoutes(to: router.group("api"))
+    AssetsController().addRoutes(to: router.group())
     return router
   }
 

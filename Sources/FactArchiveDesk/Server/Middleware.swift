@@ -89,6 +89,14 @@ struct ErrorPageMiddleware: RouterMiddleware {
   }
 
   static func page(for error: DeskError, request: Request, context: DeskContext) -> Response {
+    let response = fullPage(for: error, request: request, context: context)
+    // HEAD: the same status and headers, no body (as the router does for pages that work).
+    return request.method == .head ? response.createHeadResponse() : response
+  }
+
+  private static func fullPage(for error: DeskError, request: Request, context: DeskContext)
+    -> Response
+  {
     var response: Response
     if request.uri.path.hasPrefix("/api/") {
       response = .json(
@@ -228,8 +236,8 @@ struct CSRFMiddleware: RouterMiddleware {
   ) async throws -> Response {
     guard request.method == .post else { return try await next(request, context) }
     var request = request
-    let form = try await request.form(context: context)
-    guard let expected = context.session?.csrf, let given = form["csrf"],
+    let form = try await request.form(as: CSRFField.self, context: context)
+    guard let expected = context.session?.csrf, let given = form.csrf,
       SessionStore.sameToken(given, expected)
     else {
       throw DeskError(

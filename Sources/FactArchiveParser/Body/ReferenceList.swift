@@ -41,6 +41,6 @@ enum ReferenceList {
     guard refNumber > 0, !previous.contains(where: { $0.refNumber == refNumber }) else {
       return nil
     }
-    return ParsedReference(refNumber: refNumber, url: text, domain: TextScan.domain(of: text))
+    return ParsedReference(refNumber: refNumber, url: text, domain: WebAddress.domain(of: text))
   }
 }

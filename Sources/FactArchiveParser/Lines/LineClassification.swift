@@ -177,8 +177,6 @@ extension PageReader {
   /// The text reduced for comparing headings: markdown, a final colon and case do not
   /// matter. Only text as short as a heading gets a key; longer text gets none.
   func headingKey(_ range: Range<Int>) -> [UInt8] {
-    let text = Bytes.trimTrailingColons(bytes, stripMarkdown(Bytes.trim(bytes, range)))
-    guard text.count <= PageShape.longestHeading else { return [] }
-    return text.map { Bytes.lowercased(bytes[$0]) }
+    Bytes.headingKey(bytes, range)
   }
 }

@@ -130,7 +130,7 @@ extension PageReader {
         let url = Bytes.string(bytes, range)
         guard seen.insert(url).inserted else { continue }
         links.append(
-          ParsedLink(url: url, domain: TextScan.domain(of: url), inReferences: inReferences))
+          ParsedLink(url: url, domain: WebAddress.domain(of: url), inReferences: inReferences))
       }
     }
     return links

@@ -76,14 +76,7 @@ extension PageReader {
 
   /// `range` without a leading markdown heading mark (`# `) and surrounding `**`.
   func stripMarkdown(_ range: Range<Int>) -> Range<Int> {
-    var start = range.lowerBound
-    var end = range.upperBound
-    while start < end, bytes[start] == UInt8(ascii: "#") { start += 1 }
-    if end - start >= 4, bytes[start] == UInt8(ascii: "*"), bytes[start + 1] == UInt8(ascii: "*") {
-      start += 2
-      if bytes[end - 1] == UInt8(ascii: "*"), bytes[end - 2] == UInt8(ascii: "*") { end -= 2 }
-    }
-    return Bytes.trim(bytes, start..<end)
+    Bytes.stripMarkdown(bytes, range)
   }
 
   /// The byte length of an en or em dash at `index`.

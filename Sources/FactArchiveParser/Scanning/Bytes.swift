@@ -118,6 +118,33 @@ enum Bytes {
 
   /// `range` without the colons (and the blanks before them) it ends with:
   /// `Summary of the results:` and `Sources ::` lose theirs.
+  /// `range` without markdown heading marks (`## `) and bold around it (`**…**`).
+  static func stripMarkdown(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>)
+    -> Range<Int>
+  {
+    var start = range.lowerBound
+    var end = range.upperBound
+    while start < end, bytes[start] == UInt8(ascii: "#") { start += 1 }
+    if end - start >= 4, bytes[start] == UInt8(ascii: "*"), bytes[start + 1] == UInt8(ascii: "*") {
+      start += 2
+      if bytes[end - 1] == UInt8(ascii: "*"), bytes[end - 2] == UInt8(ascii: "*") { end -= 2 }
+    }
+    return trim(bytes, start..<end)
+  }
+
+  /// The text reduced for comparing headings: markdown, a final colon and case do not
+  /// matter. Only text as short as a heading gets a key; longer text gets none.
+  static func headingKey(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> [UInt8] {
+    let text = trimTrailingColons(bytes, stripMarkdown(bytes, trim(bytes, range)))
+    guard text.count <= PageShape.longestHeading else { return [] }
+    return text.map { lowercased(bytes[$0]) }
+  }
+
+  /// The heading key of a line of text.
+  static func headingKey(_ line: String) -> [UInt8] {
+    Array(line.utf8).withUnsafeBufferPointer { headingKey($0, 0..<$0.count) }
+  }
+
   static func trimTrailingColons(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>)
     -> Range<Int>
   {

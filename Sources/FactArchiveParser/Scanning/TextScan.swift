@@ -57,19 +57,6 @@ enum TextScan {
     return end
   }
 
-  /// The host of a URL without `www.`, lowercased (`https://www.Example.org/x` → `example.org`).
-  static func domain(of url: String) -> String? {
-    guard let schemeEnd = url.firstRange(of: "://") else { return nil }
-    let rest = url[schemeEnd.upperBound...]
-    var host = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" && $0 != ":" }
-    if let at = host.lastIndex(of: "@") {
-      host = host[host.index(after: at)...]
-    }
-    var text = host.lowercased()
-    if text.hasPrefix("www.") { text.removeFirst(4) }
-    return text.isEmpty ? nil : text
-  }
-
   /// The latest real date written anywhere in `ranges`, ignoring dates inside URLs and
   /// dates after `notAfter` (a page cannot have been checked after it was saved).
   static func latestDate(

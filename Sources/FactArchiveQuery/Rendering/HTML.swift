@@ -1,3 +1,5 @@
+import FactArchiveCore
+
 /// A piece of HTML that is safe by construction: the one way FactArchive writes HTML.
 ///
 /// Markup can only come from string literals written in the source; every `String`
@@ -114,15 +116,10 @@ public struct HTML: Sendable, Equatable, CustomStringConvertible, ExpressibleByS
   )
     -> HTML
   {
-    guard isWebURL(url) else { return content }
+    guard WebAddress.isWeb(url) else { return content }
     return "<a href=\"\(url)\" rel=\"\(HTML(stringLiteral: rel))\">\(content)</a>"
   }
 
-  /// Whether `url` is an absolute http(s) URL.
-  public static func isWebURL(_ url: String) -> Bool {
-    let lower = url.prefix(8).lowercased()
-    return lower.hasPrefix("https://") || lower.hasPrefix("http://")
-  }
 }
 
 extension Sequence where Element == HTML {

@@ -38,7 +38,7 @@ struct AgeBands {
       """
       SELECT count(*) AS checks, coalesce(sum(checked_on IS NULL), 0) AS undated,
              coalesce(sum(\(date) IS NULL), 0) AS band_no_date, \(sums.joined(separator: ", "))
-      FROM checks WHERE superseded = 0
+      FROM checks WHERE \(QueueSQL(check: "checks").live)
       """)
     try statement.bind(named: values.filter { statement.sql.contains($0.key) })
     try statement.forEachRow { row in

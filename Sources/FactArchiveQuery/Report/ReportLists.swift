@@ -82,7 +82,7 @@ struct ReportLists {
       """
       SELECT \(StaleQueue.columns())
       FROM checks AS c JOIN questions AS q ON q.id = c.question_id
-      WHERE c.superseded = 0 AND \(date) <= :as_of
+      WHERE \(queue.live) AND \(date) <= :as_of
       ORDER BY \(date), c.id
       LIMIT :limit
       """)

@@ -4,8 +4,9 @@ import FactArchiveStore
 
 /// Applies the staleness policy to stored checks: judges each new check as it is written
 /// (with the sources already stored that are newer evidence for it), links each new source
-/// to the checks it is newer evidence for (`+Sources`), records editors' reviews
-/// (`+Reviews`), and judges checks again when the rules change (`+Recompute`). Every due
+/// to the checks it is newer evidence for (`+Sources`), brings a check's due date and tier in
+/// line with a review just recorded (`refreshDueDate`, in `+Sources`), and judges checks
+/// again when the rules change (`+Recompute`). Every due
 /// date it writes comes from `DueDate`, every tier from `QueueTier`, every link's weight from
 /// `NameWeights` over the archive's own name counts (`NameCounts`).
 public final class CheckAssessor {

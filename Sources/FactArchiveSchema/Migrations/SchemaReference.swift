@@ -307,7 +307,7 @@ A snooze is in force on a day when `ended_at IS NULL AND until > day`.
 | `refreshed` | INTEGER | in the previous run's queue, re-checked since |
 | `snoozed` | INTEGER | stale but snoozed |
 | `undated` | INTEGER | latest checks without a `Checked on` date |
-| `report` | TEXT | the report's content as JSON: what a repeat of the same day prints |
+| `report` | TEXT | the report's content as JSON, exactly the document `factarchive report --format json` prints (snake_case keys; its lists hold stale checks in the shape `factarchive stale --format json` prints): what a repeat of the same day prints. Reports stored before schema version 10 were rewritten in this shape by migration 010 |
 | `reviewed` | INTEGER | reviews dated after the previous run's day, up to this one |
 | `last_check_id` | INTEGER | the largest check id when the run was recorded: checks added later are looked at by the next run. NULL for runs recorded before version 8 |
 
@@ -432,7 +432,7 @@ WHERE summaries_fts MATCH '"grain export"' ORDER BY rank LIMIT 5;
 | `latest_checks` | every `checks` column, plus `question` | the most recent check of each question (latest `coalesce(checked_on, checked_on_inferred)`, the later ingest on a tie): the checks with `superseded = 0` |
 | `check_ages` | `check_id`, `question_id`, `question`, `dated`, `date_inferred`, `age_days`, `topic`, `max_age_days`, `due_on` | the latest check of each question with its age in days today (local time), from its stated or inferred date |
 | `citation_counts` | `check_id`, `question_id`, `citations`, `distinct_refs`, `listed_sources` | per check: citation markers, distinct reference numbers, entries in its reference list |
-| `stale_now` | `check_id`, `question_id`, `question`, `checked_on`, `checked_on_inferred`, `due_on`, `overdue_days`, `topic`, `publisher_flagged_outdated`, `time_sensitive_terms`, `queue_tier`, `review_verdict` | the stale queue today by the stored due dates and tiers, in the queue's order, snoozed and withdrawn checks left out (`factarchive stale` adds the reasons) |
+| `stale_now` | `check_id`, `question_id`, `question`, `checked_on`, `checked_on_inferred`, `due_on`, `overdue_days`, `topic`, `publisher_flagged_outdated`, `time_sensitive_terms`, `queue_tier`, `review_verdict` | the stale queue today (local time) by the stored due dates and tiers, in the queue's default order (tier, most overdue, most cited), snoozed and withdrawn checks left out: the rule `factarchive stale` uses, which adds the reasons. Created from the library's one definition of the queue (migration 010) |
 | `latest_reviews` | `id`, `check_id`, `verdict`, `note`, `reviewed_on`, `reviewed_by`, `created_at` | the latest review of each reviewed check (the columns of `reviews`) |
 | `newly_stale` | `check_id`, `since`, `reasons`, `due_on` | the latest run's newly stale checks: stale that night and not the night before |
 | `refreshed_since_last_run` | `check_id`, `stale_since`, `refreshed_by`, `reasons` | checks in the queue the night before the latest run and refreshed (replaced by a newer check) by then |

@@ -15,11 +15,11 @@ struct QueueFilters: Sendable {
   var limit: Int?
   var page = 1
 
-  init(_ fields: FormFields, today: Day) throws(DeskError) {
-    asOf = try Self.day(fields.text("as_of"), name: "as_of") ?? today
-    topic = fields.text("topic")
-    text = fields.text("q")
-    if let code = fields.text("reason") {
+  init(_ query: QueueQuery, today: Day) throws(DeskError) {
+    asOf = try Self.day(query.asOf?.nonEmpty, name: "as_of") ?? today
+    topic = query.topic?.nonEmpty
+    text = query.q?.nonEmpty
+    if let code = query.reason?.nonEmpty {
       guard let reason = StaleReason.Code(rawValue: code) else {
         throw .badRequest(
           "reason: '\(code)' is not a reason; use one of "
@@ -27,16 +27,16 @@ struct QueueFilters: Sendable {
       }
       self.reason = reason
     }
-    tier = try Self.number(fields.text("tier"), name: "tier", in: 1...4)
+    tier = try Self.number(query.tier?.nonEmpty, name: "tier", in: 1...4)
       .flatMap(QueueTier.init(rawValue:))
-    if let name = fields.text("order") {
+    if let name = query.order?.nonEmpty {
       guard let order = QueueOrder(rawValue: name) else {
         throw .badRequest("order: '\(name)' is not an order; use tier, overdue or citations.")
       }
       self.order = order
     }
-    limit = try Self.number(fields.text("limit"), name: "limit", in: 1...100_000)
-    page = try Self.number(fields.text("page"), name: "page", in: 1...100_000) ?? 1
+    limit = try Self.number(query.limit?.nonEmpty, name: "limit", in: 1...100_000)
+    page = try Self.number(query.page?.nonEmpty, name: "page", in: 1...100_000) ?? 1
   }
 
   /// The queue for one page of `size` rows (one more is asked for, to know if another page

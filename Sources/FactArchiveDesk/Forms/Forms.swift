@@ -1,0 +1,70 @@
+/// The forms the desk's pages post and the query strings they read, each a `Decodable`
+/// struct decoded by Hummingbird's `URLEncodedFormDecoder`. Values are checked by the
+/// handler that uses them, with a message that names the field.
+
+/// `POST /checks/:id/review`.
+struct ReviewForm: Decodable {
+  var verdict: String?
+  var on: String?
+  var note: String?
+}
+
+/// `POST /checks/:id/snooze`.
+struct SnoozeForm: Decodable {
+  var until: String?
+  var note: String?
+}
+
+/// `POST /name`: the editor's display name on a desk without accounts.
+struct NameForm: Decodable {
+  var name: String?
+}
+
+/// `POST /login`.
+struct LoginForm: Decodable {
+  var user: String?
+  var password: String?
+  var next: String?
+}
+
+/// The CSRF token every form carries (`CSRFMiddleware` reads only this field).
+struct CSRFField: Decodable {
+  var csrf: String?
+}
+
+/// `?as_of=` on a check's page.
+struct DayQuery: Decodable {
+  var asOf: String?
+  enum CodingKeys: String, CodingKey { case asOf = "as_of" }
+}
+
+/// `/search?q=&page=` and `/api/search?q=&limit=&offset=`.
+struct SearchQuery: Decodable {
+  var q: String?
+  var page: String?
+  var limit: String?
+  var offset: String?
+}
+
+/// `/login?next=&failed=`.
+struct LoginQuery: Decodable {
+  var next: String?
+  var failed: String?
+}
+
+/// The queue's filters as the query string gives them (`QueueFilters` checks them).
+struct QueueQuery: Decodable {
+  var asOf: String?
+  var topic: String?
+  var reason: String?
+  var tier: String?
+  var q: String?
+  var order: String?
+  var limit: String?
+  var page: String?
+
+  enum CodingKeys: String, CodingKey {
+    case asOf = "as_of"
+    case topic, reason, tier, q, order, limit, page
+  }
+}

@@ -1,0 +1,61 @@
+import FactArchiveCore
+
+/// The encoding a saved page is read in, decided as a browser would: valid UTF-8 whatever
+/// the page claims, windows-1252 for pages that claim a Western encoding but are not
+/// UTF-8, otherwise what the page declares (libxml2 follows its `<meta charset>` and
+/// byte-order mark).
+enum HTMLEncoding {
+  /// The encoding to read the bytes in, overriding what the page declares; `nil` to let
+  /// libxml2 follow the page (its byte-order mark, its `<meta charset>`).
+  ///
+  /// Pages lie about their encoding. Valid UTF-8 is read as UTF-8 whatever the page claims.
+  /// Other bytes that claim UTF-8, Latin-1 or ASCII (or claim nothing) are read as
+  /// windows-1252, as browsers do (its curly quotes are where Latin-1 has control codes);
+  /// any other declared encoding (Shift_JIS, KOI8-R…) is believed.
+  static func of(_ bytes: [UInt8]) -> String? {
+    if isUTF16(bytes) { return nil }
+    if bytes.withUnsafeBufferPointer({ UTF8Validation.firstInvalidByte($0) == nil }) {
+      return "UTF-8"
+    }
+    let declared = declaredCharset(bytes)
+    let western: Set<String> = [
+      "", "utf-8", "utf8", "iso-8859-1", "iso8859-1", "latin1", "l1", "us-ascii", "ascii",
+      "windows-1252", "cp1252",
+    ]
+    return western.contains(declared) ? "windows-1252" : nil
+  }
+
+  /// The `charset=` a page declares in its first 4 KiB, lowercase; empty when none.
+  static func declaredCharset(_ bytes: [UInt8]) -> String {
+    let head = bytes.prefix(4096).map { Bytes.lowercased($0) }
+    let key = Array("charset".utf8)
+    guard head.count > key.count else { return "" }
+    for start in 0...(head.count - key.count) where Array(head[start..<start + key.count]) == key {
+      var index = start + key.count
+      while index < head.count, head[index] == UInt8(ascii: " ") { index += 1 }
+      guard index < head.count, head[index] == UInt8(ascii: "=") else { continue }
+      index += 1
+      while index < head.count,
+        head[index] == UInt8(ascii: " ") || head[index] == UInt8(ascii: "\"")
+          || head[index] == UInt8(ascii: "'")
+      {
+        index += 1
+      }
+      var name: [UInt8] = []
+      while index < head.count, name.count < 40,
+        Bytes.isASCIILetter(head[index]) || Bytes.isDigit(head[index])
+          || head[index] == UInt8(ascii: "-") || head[index] == UInt8(ascii: "_")
+      {
+        name.append(head[index])
+        index += 1
+      }
+      return String(decoding: name, as: UTF8.self)
+    }
+    return ""
+  }
+
+  static func isUTF16(_ bytes: [UInt8]) -> Bool {
+    bytes.count >= 2
+      && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF))
+  }
+}
