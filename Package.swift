@@ -15,7 +15,10 @@
 //
 // - FactArchiveCore: the domain values (days, parsed documents, rules, verdicts, tiers, a
 //   stale check and a report with their one JSON shape). No SQLite, no Foundation.
-// - FactArchiveParser: saved pages and ClaimReview in, parsed documents out. Core only.
+// - FactArchiveWebPage: any publisher's article page read (libxml2 via CLibXML2): encoding,
+//   the DOM with its limits, metadata, the main text and its links. Core only otherwise.
+// - FactArchiveParser: saved pages, feeds and ClaimReview in, parsed documents out (uses
+//   WebPage for HTML).
 // - FactArchivePolicy: the staleness rules applied (due dates, tiers, the queue's orders,
 //   names). Core only.
 // - FactArchiveStore: a thin layer over the SQLite C API (libsqlite3 via CSQLite):
@@ -38,6 +41,7 @@ let package = Package(
   products: [
     .executable(name: "factarchive", targets: ["factarchive"]),
     .library(name: "FactArchiveCore", targets: ["FactArchiveCore"]),
+    .library(name: "FactArchiveWebPage", targets: ["FactArchiveWebPage"]),
     .library(name: "FactArchiveParser", targets: ["FactArchiveParser"]),
     .library(name: "FactArchiveStore", targets: ["FactArchiveStore"]),
     .library(name: "FactArchivePolicy", targets: ["FactArchivePolicy"]),
@@ -68,9 +72,16 @@ let package = Package(
       pkgConfig: "libxml-2.0",
       providers: [.apt(["libxml2-dev"])]
     ),
+    // Any publisher's article page, read: encoding, libxml2's DOM, metadata, main text.
+    .target(
+      name: "FactArchiveWebPage",
+      dependencies: ["FactArchiveCore", "CLibXML2"],
+      // The hints are compiled in by `make schema` (PageHints+Data.swift).
+      exclude: ["Data"]
+    ),
     .target(
       name: "FactArchiveParser",
-      dependencies: ["FactArchiveCore", "CLibXML2"]
+      dependencies: ["FactArchiveCore", "FactArchiveWebPage"]
     ),
     .target(
       name: "FactArchivePolicy",

@@ -22,3 +22,9 @@ static void csxml_ignore_error(void *context, const char *message, ...) {
 static inline void csxml_drop_errors(void) {
   xmlSetGenericErrorFunc(NULL, csxml_ignore_error);
 }
+
+/// Frees memory libxml2 allocated (xmlFree is a global function pointer Swift cannot call
+/// safely from concurrent code).
+static inline void csxml_free(void *pointer) {
+  xmlFree(pointer);
+}

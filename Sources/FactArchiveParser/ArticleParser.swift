@@ -36,10 +36,14 @@ public enum ArticleParser {
     /// Dates after this day are not used to date undated pages (they are future events,
     /// or the page was saved before then). Usually the day of ingest.
     public var latestPlausibleDay: Day?
+    /// Where the document came from (a fetched page's final address): relative links in a
+    /// web page resolve against it when the page names no base of its own.
+    public var url: String?
 
-    public init(kind: Kind = .auto, latestPlausibleDay: Day? = nil) {
+    public init(kind: Kind = .auto, latestPlausibleDay: Day? = nil, url: String? = nil) {
       self.kind = kind
       self.latestPlausibleDay = latestPlausibleDay
+      self.url = url
     }
   }
 
@@ -55,6 +59,21 @@ public enum ArticleParser {
     switch result {
     case .success(let document): return document
     case .failure(let error): throw error
+    }
+  }
+
+  /// Whether text read with `options` is a source article: asked to be one, or, left to
+  /// decide, without fact-check structure and not a listing page. `false` for text that
+  /// cannot be read at all (its error comes from `parse`).
+  static func readsAsSource(_ bytes: [UInt8], options: Options) -> Bool {
+    switch options.kind {
+    case .source: return true
+    case .factCheck: return false
+    case .auto:
+      return bytes.withUnsafeBufferPointer { buffer in
+        var reader = PageReader(bytes: buffer, options: options)
+        return reader.readsAsSource()
+      }
     }
   }
 }

@@ -1,4 +1,5 @@
 import FactArchiveCore
+import FactArchiveWebPage
 
 /// Parses an input in its format: a saved page (plain text or HTML, told apart by content)
 /// or ClaimReview JSON-LD (a JSON file, or a web page that embeds it).
@@ -14,13 +15,13 @@ public enum DocumentParser {
     case (.text, _):
       document = try ArticleParser.parse(bytes, options: options)
     case (.claimReview, .html):
-      let page = try HTMLReader.read(bytes)
+      let page = try WebPage(bytes, url: options.url)
       guard let reviews = try ClaimReviewImporter.parse(blocks: page.jsonLD, options: options)
       else {
         throw ParseError(
           line: nil, "no ClaimReview in the page (no application/ld+json script holds one)")
       }
-      document = reviews
+      document = WebFactCheck.attach(page, to: reviews, options: options)
     case (.claimReview, _):
       document = try ClaimReviewImporter.parse(bytes, options: options)
     }
@@ -32,7 +33,7 @@ public enum DocumentParser {
   /// What an input is, by its content whatever the file is called: a web page, else JSON-LD
   /// when it was given as ClaimReview, else a copy saved as text.
   public static func mediaType(of bytes: [UInt8], format: DocumentFormat) -> MediaType {
-    if bytes.withUnsafeBufferPointer({ HTMLDetection.isHTML($0) }) { return .html }
+    if bytes.withUnsafeBufferPointer({ WebPage.isHTML($0) }) { return .html }
     return format == .claimReview ? .jsonLD : .plainText
   }
 }

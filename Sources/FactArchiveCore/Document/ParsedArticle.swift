@@ -25,9 +25,21 @@ public struct ParsedArticle: Sendable, Equatable {
   public var truncated: Bool
   /// Text the parser could not place in a summary, kept rather than dropped.
   public var unparsed: String?
-  /// For imported ClaimReview: the review's author (the publisher), and its rating.
+  /// For other publishers' fact-checks (ClaimReview): the organisation that published it.
   public var publisher: String?
+  /// The publisher's rating, verbatim (`Mostly False`, `Engañoso`).
   public var rating: String?
+  /// The rating as a number on its scale, when the markup gives them
+  /// (`reviewRating.ratingValue`, `worstRating`, `bestRating`).
+  public var ratingScale: RatingScale?
+  /// The article's headline, beside the claim it reviews (the question).
+  public var headline: String?
+  /// The people who wrote it (never the organisation).
+  public var reporters: [String] = []
+  /// The language the page gives (`es`, `pt-BR`).
+  public var language: String?
+  /// Where the check date came from, when it is not the page's own `Checked on` line.
+  public var dateSource: DateSource?
 
   public var citationCount: Int { summaries.reduce(0) { $0 + $1.citations.count } }
   /// Numbered sections (the executive summary is not one).
@@ -54,6 +66,29 @@ public struct ParsedArticle: Sendable, Equatable {
     self.publisher = publisher
     self.rating = rating
   }
+}
+
+/// A rating as a number on the publisher's scale (`2` from `1` to `5`).
+public struct RatingScale: Sendable, Equatable {
+  public var value: Double
+  public var worst: Double?
+  public var best: Double?
+
+  public init(value: Double, worst: Double?, best: Double?) {
+    self.value = value
+    self.worst = worst
+    self.best = best
+  }
+}
+
+/// Where an imported review's date came from.
+public enum DateSource: String, Sendable, CaseIterable {
+  /// The review's `datePublished`.
+  case datePublished = "date_published"
+  /// No `datePublished`: its `dateModified`.
+  case dateModified = "date_modified"
+  /// Neither: the page's own date (its article's metadata).
+  case page
 }
 
 /// The executive summary or one numbered section.
@@ -99,16 +134,19 @@ public struct ParsedCitation: Sendable, Equatable {
   public var sentenceLength: Int
   /// Byte range of the sentence within the body.
   public var sentenceBytes: Range<Int>
+  /// For a link in an article's text (rather than a `[n]` marker): its anchor text.
+  public var anchorText: String?
 
   public init(
     refNumber: Int, markerStart: Int, sentenceStart: Int, sentenceLength: Int,
-    sentenceBytes: Range<Int>
+    sentenceBytes: Range<Int>, anchorText: String? = nil
   ) {
     self.refNumber = refNumber
     self.markerStart = markerStart
     self.sentenceStart = sentenceStart
     self.sentenceLength = sentenceLength
     self.sentenceBytes = sentenceBytes
+    self.anchorText = anchorText
   }
 }
 

@@ -11,8 +11,15 @@ public struct ParsedSource: Sendable, Equatable {
   public var publishedOnInferred: Day?
   /// The article text after its title lines, page furniture removed.
   public var body: String
-  /// Every http(s) URL it carries, in order, once each.
+  /// Every http(s) URL it carries, in order, once each (for a web page: the links of its
+  /// main text, not its menus).
   public var links: [ParsedLink]
+  /// The day the page says it was last changed.
+  public var modifiedOn: Day?
+  /// The language the page gives (`es`, `pt-BR`).
+  public var language: String?
+  /// The page's own address (canonical), when it gives one.
+  public var url: String?
 
   public init(
     title: String, label: String?, byline: String?, publishedOn: Day?, publishedOnInferred: Day?,

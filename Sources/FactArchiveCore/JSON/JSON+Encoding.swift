@@ -20,78 +20,76 @@ extension JSON {
 }
 
 /// One value being encoded. A class, because the containers an `Encoder` hands out are
-/// values that must all write to the same place.
+/// values that must all write to the same place; members and elements are stored in place
+/// (appending to a list of 100,000 checks is amortised constant time, not a copy).
 final class EncodingNode {
-  enum State {
-    case empty
-    case value(JSON)
-    case object(keys: [String], members: [String: EncodingNode])
-    case array([EncodingNode])
+  enum Kind {
+    case empty, value, object, array
   }
 
-  var state = State.empty
+  var kind = Kind.empty
+  var value = JSON.null
+  var keys: [String] = []
+  var members: [String: EncodingNode] = [:]
+  var elements: [EncodingNode] = []
 
   var json: JSON {
-    switch state {
+    switch kind {
     case .empty: return .object([])
-    case .value(let value): return value
-    case .object(let keys, let members):
+    case .value: return value
+    case .object:
       return .object(keys.compactMap { key in members[key].map { JSON.Member(key, $0.json) } })
-    case .array(let nodes): return .array(nodes.map(\.json))
+    case .array: return .array(elements.map(\.json))
     }
+  }
+
+  func set(_ json: JSON) {
+    kind = .value
+    value = json
   }
 
   /// Encodes `value` here: numbers, strings and booleans as themselves, anything else
   /// through its `encode(to:)`.
   func store<T: Encodable>(_ value: T, path: [any CodingKey]) throws {
     switch value {
-    case let text as String: state = .value(.string(text))
-    case let flag as Bool: state = .value(.bool(flag))
-    case let number as Int: state = .value(.int(Int64(number)))
-    case let number as Int64: state = .value(.int(number))
-    case let number as Int32: state = .value(.int(Int64(number)))
-    case let number as Double: state = .value(.double(number))
-    case let number as Float: state = .value(.double(Double(number)))
+    case let text as String: set(.string(text))
+    case let flag as Bool: set(.bool(flag))
+    case let number as Int: set(.int(Int64(number)))
+    case let number as Int64: set(.int(number))
+    case let number as Int32: set(.int(Int64(number)))
+    case let number as Double: set(.double(number))
+    case let number as Float: set(.double(Double(number)))
     default: try value.encode(to: NodeEncoder(node: self, codingPath: path))
     }
   }
 
   func becomeObject() {
-    if case .object = state { return }
-    state = .object(keys: [], members: [:])
+    if kind != .object { kind = .object }
   }
 
   func becomeArray() {
-    if case .array = state { return }
-    state = .array([])
+    if kind != .array { kind = .array }
   }
 
   /// The member `key`, added (after the others) when new.
   func member(_ key: String) -> EncodingNode {
     becomeObject()
-    guard case .object(var keys, var members) = state else { return EncodingNode() }
     if let existing = members[key] { return existing }
     let node = EncodingNode()
     keys.append(key)
     members[key] = node
-    state = .object(keys: keys, members: members)
     return node
   }
 
   /// A new element at the end.
   func appended() -> EncodingNode {
     becomeArray()
-    guard case .array(var nodes) = state else { return EncodingNode() }
     let node = EncodingNode()
-    nodes.append(node)
-    state = .array(nodes)
+    elements.append(node)
     return node
   }
 
-  var count: Int {
-    if case .array(let nodes) = state { return nodes.count }
-    return 0
-  }
+  var count: Int { elements.count }
 }
 
 struct NodeEncoder: Encoder {
@@ -119,7 +117,7 @@ struct KeyedNodeContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
   var codingPath: [any CodingKey]
 
   mutating func encodeNil(forKey key: Key) throws {
-    node.member(key.stringValue).state = .value(.null)
+    node.member(key.stringValue).set(.null)
   }
 
   mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
@@ -155,7 +153,7 @@ struct UnkeyedNodeContainer: UnkeyedEncodingContainer {
   var codingPath: [any CodingKey]
   var count: Int { node.count }
 
-  mutating func encodeNil() throws { node.appended().state = .value(.null) }
+  mutating func encodeNil() throws { node.appended().set(.null) }
 
   mutating func encode<T: Encodable>(_ value: T) throws {
     try node.appended().store(value, path: codingPath)
@@ -185,7 +183,7 @@ struct SingleNodeContainer: SingleValueEncodingContainer {
   let node: EncodingNode
   var codingPath: [any CodingKey]
 
-  mutating func encodeNil() throws { node.state = .value(.null) }
+  mutating func encodeNil() throws { node.set(.null) }
 
   mutating func encode<T: Encodable>(_ value: T) throws {
     try node.store(value, path: codingPath)

@@ -4,15 +4,10 @@ import FactArchiveCore
 /// (`[1] https://…`, `1. https://…`, `1) Title — https://…`, or bare URLs). Fact-checks end
 /// with one; source articles often carry one too.
 enum ReferenceList {
-  /// The headings that open a reference list, as heading keys (lowercase, no markdown, no
-  /// final colon).
-  static let headings: Set<[UInt8]> = [
-    Array("references".utf8), Array("sources".utf8), Array("citations".utf8),
-    Array("sources and references".utf8),
-  ]
-
+  /// Whether a heading key (lowercase, no markdown, no final colon) opens a reference list
+  /// (`ReferenceHeading`, the one list of such headings).
   static func isHeading(_ key: [UInt8]) -> Bool {
-    headings.contains(key)
+    ReferenceHeading.headings.contains(String(decoding: key, as: UTF8.self))
   }
 
   /// The entry on a line, numbered as written, or next after `previous` when it is a bare

@@ -54,6 +54,16 @@ struct PageReader {
     return ParsedDocument(bytes: original, articles: articles, warnings: warnings)
   }
 
+  /// The page split and classified: a source article (no fact-check structure, not a
+  /// listing page)?
+  mutating func readsAsSource() -> Bool {
+    guard (try? checkIsText()) != nil else { return false }
+    lines = LineSplitter.split(bytes)
+    classes = lines.map(classify)
+    guard lines.indices.contains(where: { !isBlank($0) }) else { return false }
+    return !isListingPage() && !hasFactCheckStructure()
+  }
+
   private func checkIsText() throws(ParseError) {
     guard !bytes.isEmpty else { throw ParseError(line: 1, "empty file") }
     if bytes.count >= 2,

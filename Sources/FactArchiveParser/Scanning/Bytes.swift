@@ -61,9 +61,7 @@ enum Bytes {
   }
 
   @inline(__always)
-  static func lowercased(_ byte: UInt8) -> UInt8 {
-    byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
-  }
+  static func lowercased(_ byte: UInt8) -> UInt8 { ASCII.lowercased(byte) }
 
   /// Whether the bytes at `range` start with `prefix`, ignoring ASCII case.
   static func hasPrefix(
@@ -104,13 +102,10 @@ enum Bytes {
   }
 
   @inline(__always)
-  static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+  static func isDigit(_ byte: UInt8) -> Bool { ASCII.isDigit(byte) }
 
   @inline(__always)
-  static func isASCIILetter(_ byte: UInt8) -> Bool {
-    let lower = byte | 0x20
-    return lower >= 0x61 && lower <= 0x7A
-  }
+  static func isASCIILetter(_ byte: UInt8) -> Bool { ASCII.isLetter(byte) }
 
   /// Whether the byte starts a character (is not a UTF-8 continuation byte).
   @inline(__always)
@@ -138,11 +133,6 @@ enum Bytes {
     let text = trimTrailingColons(bytes, stripMarkdown(bytes, trim(bytes, range)))
     guard text.count <= PageShape.longestHeading else { return [] }
     return text.map { lowercased(bytes[$0]) }
-  }
-
-  /// The heading key of a line of text.
-  static func headingKey(_ line: String) -> [UInt8] {
-    Array(line.utf8).withUnsafeBufferPointer { headingKey($0, 0..<$0.count) }
   }
 
   static func trimTrailingColons(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>)

@@ -1,3 +1,5 @@
+import FactArchiveCore
+
 /// Telling a saved web page from a page saved as text, by its content, whatever its name.
 enum HTMLDetection {
   /// Tags a web page starts with; a text copy can start with an inline tag (a title written
@@ -31,7 +33,7 @@ enum HTMLDetection {
     var head: [UInt8] = []
     var cursor = index + step
     while cursor < bytes.count, head.count < 16 {
-      head.append(Bytes.lowercased(bytes[cursor]))
+      head.append(ASCII.lowercased(bytes[cursor]))
       cursor += step
     }
     return documentTags.contains { tag in
@@ -41,7 +43,7 @@ enum HTMLDetection {
       guard head.count > name.count else { return true }
       let next = head[name.count]
       return tag == "!--" || tag == "!doctype html"
-        || !Bytes.isASCIILetter(next) && !Bytes.isDigit(next)
+        || !ASCII.isLetter(next) && !ASCII.isDigit(next)
     }
   }
 }

@@ -17,7 +17,7 @@ struct HTMLTextWalker {
   var currentSource = 0
   var current = ""
   var pendingSpace = false
-  var page = HTMLPage()
+  var page = PageLines()
   var seenLinks: Set<String> = []
   var inReferences = false
   var nodes = 0
@@ -60,12 +60,8 @@ struct HTMLTextWalker {
   mutating func enter(_ node: xmlNodePtr, _ name: String) -> Bool {
     switch name {
     case "head":
-      readHead(node)
       return false
     case "script":
-      if node.attribute("type")?.lowercased().hasPrefix("application/ld+json") == true {
-        page.jsonLD.append(Array(node.ownText.utf8))
-      }
       return false
     case "br":
       finishLine()
@@ -75,8 +71,8 @@ struct HTMLTextWalker {
     default:
       break
     }
-    if HTMLReader.dropped.contains(name) { return false }
-    if HTMLReader.furnitureOutsideArticles.contains(name), articleDepth == 0 { return false }
+    if HTMLTextWalker.dropped.contains(name) { return false }
+    if HTMLTextWalker.furnitureOutsideArticles.contains(name), articleDepth == 0 { return false }
     if name == "article" || name == "main" { articleDepth += 1 }
     if name == "sup" {
       supDepth += 1
@@ -92,7 +88,7 @@ struct HTMLTextWalker {
       text(day.iso)
       return false
     }
-    if HTMLReader.blocks.contains(name) { finishLine() }
+    if HTMLTextWalker.blocks.contains(name) { finishLine() }
     if name == "li" {
       currentSource = nodeLine
       current = inReferences ? "[\(listItemNumber)] " : "• "
@@ -117,16 +113,12 @@ struct HTMLTextWalker {
     }
     if name == "pre" { preDepth -= 1 }
     if name == "ul" || name == "ol" { _ = listStack.popLast() }
-    if name == "h1", page.headline == nil {
-      let headline = current.trimmingSpaces()
-      if !headline.isEmpty { page.headline = headline }
-    }
-    if HTMLReader.blocks.contains(name) {
+    if HTMLTextWalker.blocks.contains(name) {
       finishLine()
       if name.hasPrefix("h"), name.count == 2 {
-        inReferences = ReferenceList.isHeading(Bytes.headingKey(lines.last ?? ""))
+        inReferences = ReferenceHeading.isHeading(lines.last ?? "")
       }
-      if HTMLReader.paragraphs.contains(name), lines.last.map({ !$0.isEmpty }) ?? false {
+      if HTMLTextWalker.paragraphs.contains(name), lines.last.map({ !$0.isEmpty }) ?? false {
         lines.append("")
         lineSources.append(lineSources.last ?? 0)
       }
@@ -189,7 +181,7 @@ struct HTMLTextWalker {
   }
 
   /// The longest URL kept as a link: longer ones are data, not addresses.
-  static let longestLink = 8192
+  static let longestLink = WebPage.longestLink
 
   mutating func addLink(_ url: String) {
     guard WebAddress.isWeb(url), url.utf8.count <= Self.longestLink, seenLinks.insert(url).inserted
@@ -198,7 +190,7 @@ struct HTMLTextWalker {
     page.links.append(ParsedLink(url: url, domain: domain, inReferences: inReferences))
   }
 
-  func result() -> HTMLPage {
+  func result() -> PageLines {
     var result = page
     var text = lines
     var sources = lineSources
@@ -206,7 +198,7 @@ struct HTMLTextWalker {
       text.removeLast()
       sources.removeLast()
     }
-    result.text = Array(text.joined(separator: "\n").utf8) + [Bytes.newline]
+    result.text = Array(text.joined(separator: "\n").utf8) + [UInt8(ascii: "\n")]
     result.sourceLines = sources
     return result
   }

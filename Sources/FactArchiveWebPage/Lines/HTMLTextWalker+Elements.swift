@@ -1,19 +1,4 @@
-internal import CLibXML2
-import FactArchiveCore
-
-/// Reads a saved web page: libxml2 parses it (`HTMLDOM`, with the bounds a hostile page
-/// meets), and its DOM becomes the text the page reader understands (`HTMLTextWalker`)
-/// with what the markup says outright (`HTMLPage`).
-enum HTMLReader {
-  static func read(_ bytes: [UInt8]) throws(ParseError) -> HTMLPage {
-    let dom = try HTMLDOM(bytes)
-    var walker = HTMLTextWalker()
-    try walker.walk(dom.root)
-    return walker.result()
-  }
-
-  // MARK: - Element kinds
-
+extension HTMLTextWalker {
   /// Text never shown as the article's: scripts, styles, navigation, forms.
   static let dropped: Set<String> = [
     "script", "style", "noscript", "template", "nav", "aside", "form", "button", "select",

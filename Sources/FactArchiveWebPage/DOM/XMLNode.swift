@@ -68,3 +68,12 @@ enum XMLText {
     return String(cString: pointer)
   }
 }
+
+extension UnsafeMutablePointer where Pointee == xmlNode {
+  /// All the text inside the element, its descendants' included.
+  var textContent: String {
+    guard let content = xmlNodeGetContent(self) else { return "" }
+    defer { csxml_free(content) }
+    return String(cString: content)
+  }
+}

@@ -1,5 +1,3 @@
-import FactArchiveCore
-
 /// Finds where bytes stop being text: the first invalid UTF-8 sequence or NUL byte.
 public enum UTF8Validation {
   /// The offset of the first byte that does not belong to a valid UTF-8 sequence, or `nil`.

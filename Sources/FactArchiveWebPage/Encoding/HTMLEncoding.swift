@@ -27,7 +27,7 @@ enum HTMLEncoding {
 
   /// The `charset=` a page declares in its first 4 KiB, lowercase; empty when none.
   static func declaredCharset(_ bytes: [UInt8]) -> String {
-    let head = bytes.prefix(4096).map { Bytes.lowercased($0) }
+    let head = bytes.prefix(4096).map { ASCII.lowercased($0) }
     let key = Array("charset".utf8)
     guard head.count > key.count else { return "" }
     for start in 0...(head.count - key.count) where Array(head[start..<start + key.count]) == key {
@@ -43,7 +43,7 @@ enum HTMLEncoding {
       }
       var name: [UInt8] = []
       while index < head.count, name.count < 40,
-        Bytes.isASCIILetter(head[index]) || Bytes.isDigit(head[index])
+        ASCII.isLetter(head[index]) || ASCII.isDigit(head[index])
           || head[index] == UInt8(ascii: "-") || head[index] == UInt8(ascii: "_")
       {
         name.append(head[index])

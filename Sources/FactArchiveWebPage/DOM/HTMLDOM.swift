@@ -22,7 +22,7 @@ final class HTMLDOM {
     if let offset = bytes.withUnsafeBufferPointer({ UTF8Validation.firstNUL($0) }),
       !HTMLEncoding.isUTF16(bytes)
     {
-      let line = bytes[..<offset].reduce(1) { $1 == Bytes.newline ? $0 + 1 : $0 }
+      let line = bytes[..<offset].reduce(1) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
       throw ParseError(line: line, "binary file: NUL byte at offset \(offset)")
     }
     var options = Int32(
@@ -83,7 +83,7 @@ final class HTMLDOM {
     var count = 0
     for index in 0..<(bytes.count - 2) where bytes[index] == UInt8(ascii: "<") {
       let next = bytes[index + 1]
-      if Bytes.isASCIILetter(next) || (next == 0 && Bytes.isASCIILetter(bytes[index + 2])) {
+      if ASCII.isLetter(next) || (next == 0 && ASCII.isLetter(bytes[index + 2])) {
         count += 1
       }
     }

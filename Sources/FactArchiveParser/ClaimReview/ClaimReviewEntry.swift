@@ -1,0 +1,139 @@
+import FactArchiveCore
+import FactArchiveWebPage
+import Foundation
+
+/// One review, as schema.org ClaimReview or a Fact Check Tools API claim gives it, and the
+/// check it becomes.
+///
+/// From ClaimReview: the question is `claimReviewed` (a string, or each of a list), else the
+/// reviewed item's `name`, `headline` or `text` (a Claim, a CreativeWork in any
+/// capitalisation, a Clip); the date `datePublished`, else `dateModified` (times, zones,
+/// fractions, `2020-06-24 00:03`; else the page's own date, `WebFactCheck`); the publisher
+/// `publisher`, else an `author` that is an Organization or untyped; the reporters the
+/// Person authors; the rating `reviewRating` (`alternateName`, else `name`, else
+/// `ratingValue`) with its number on its scale when given; the summary `reviewBody`.
+/// Text is cleaned of HTML (`HTMLText`).
+enum ClaimReviewEntry {
+  case schemaOrg([String: Any], nodes: [String: [String: Any]])
+  case factCheckTools(FactCheckToolsClaim, review: [String: Any])
+
+  struct Reason: Error {
+    var message: String
+  }
+
+  func article(options: ArticleParser.Options) -> Result<ParsedArticle, Reason> {
+    switch self {
+    case .schemaOrg(let review, let nodes): return Self.schemaOrg(review, nodes: nodes, options)
+    case .factCheckTools(let claim, let review): return claim.article(review: review, options)
+    }
+  }
+
+  static func schemaOrg(
+    _ review: [String: Any], nodes: [String: [String: Any]], _ options: ArticleParser.Options
+  ) -> Result<ParsedArticle, Reason> {
+    let item = JSONLD.resolved(review["itemReviewed"], nodes: nodes) as? [String: Any]
+    let claims = JSONLD.list(review["claimReviewed"]).compactMap { JSONLD.text($0) }
+    guard
+      let question = claims.isEmpty
+        ? item.flatMap({
+          JSONLD.text($0["name"]) ?? JSONLD.text($0["headline"]) ?? JSONLD.text($0["text"])
+        })
+          ?? JSONLD.text(review["headline"])
+        : claims.joined(separator: "; "),
+      !question.isEmpty
+    else {
+      return .failure(Reason(message: "claimReviewed is missing (and no itemReviewed name)"))
+    }
+    var checkedOn: Day?
+    var dateSource: DateSource?
+    for (key, source) in [
+      ("datePublished", DateSource.datePublished), ("dateModified", .dateModified),
+    ] {
+      guard let text = JSONLD.text(review[key]) else { continue }
+      guard let day = MetadataDate.day(text) else {
+        return .failure(Reason(message: "\(key) is not a date: \(text)"))
+      }
+      checkedOn = day
+      dateSource = source
+      break
+    }
+    let summaryText = JSONLD.text(review["reviewBody"]) ?? JSONLD.text(review["description"]) ?? ""
+    var article = ParsedArticle(
+      firstLine: 1, question: question, titleURL: JSONLD.text(review["url"]), checkedOn: checkedOn,
+      checkedOnInferred: nil, disclaimer: nil, publisherFlaggedOutdated: false,
+      summaries: summary(summaryText), followUps: [], references: [], truncated: false,
+      unparsed: nil)
+    if checkedOn == nil { article.checkedOnInferred = inferred(summaryText, options) }
+    article.dateSource = dateSource
+    let people = Authors(review["author"], nodes: nodes)
+    article.publisher =
+      JSONLD.name(JSONLD.resolved(review["publisher"], nodes: nodes), nodes: nodes)
+      ?? people.organisation
+    article.reporters = people.people
+    article.headline = JSONLD.text(review["headline"]).flatMap { $0 == question ? nil : $0 }
+    article.language = JSONLD.text(review["inLanguage"])
+    let rating = JSONLD.resolved(review["reviewRating"], nodes: nodes)
+    article.rating = Self.rating(rating)
+    article.ratingScale = Self.scale(rating)
+    return .success(article)
+  }
+
+  static func summary(_ text: String) -> [ParsedSummary] {
+    text.isEmpty
+      ? []
+      : [ParsedSummary(position: 0, heading: nil, body: .rebuilt(Array(text.utf8)), citations: [])]
+  }
+
+  /// For a review without a date: the latest full date its text mentions.
+  static func inferred(_ text: String, _ options: ArticleParser.Options) -> Day? {
+    Array(text.utf8).withUnsafeBufferPointer { buffer in
+      TextScan.latestDate(buffer, [0..<buffer.count], notAfter: options.latestPlausibleDay)
+    }
+  }
+
+  /// The rating as the publisher words it.
+  static func rating(_ value: Any?) -> String? {
+    guard let object = value as? [String: Any] else { return JSONLD.text(value) }
+    return JSONLD.text(object["alternateName"]) ?? JSONLD.text(object["name"])
+      ?? JSONLD.text(object["ratingValue"])
+  }
+
+  /// `ratingValue` on its `worstRating`–`bestRating` scale, when it is a number.
+  static func scale(_ value: Any?) -> RatingScale? {
+    guard let object = value as? [String: Any], let rating = number(object["ratingValue"]) else {
+      return nil
+    }
+    return RatingScale(
+      value: rating, worst: number(object["worstRating"]), best: number(object["bestRating"]))
+  }
+
+  /// A number written as a number or a string (`4`, `"4"`, `"4.5"`); empty strings are none.
+  static func number(_ value: Any?) -> Double? {
+    if let number = value as? NSNumber, !(value is Bool) { return number.doubleValue }
+    if let text = value as? String { return Double(text.trimmingSpaces()) }
+    return nil
+  }
+}
+
+/// A review's authors: the people (reporters) and the organisation, told apart by `@type`
+/// (an untyped author with a name is taken for the organisation, as ClaimReview's own
+/// examples use it).
+struct Authors {
+  var people: [String] = []
+  var organisation: String?
+
+  init(_ value: Any?, nodes: [String: [String: Any]]) {
+    for author in JSONLD.list(value) {
+      let resolved = JSONLD.resolved(author, nodes: nodes)
+      guard let name = JSONLD.name(resolved, nodes: nodes), !WebAddress.isWeb(name) else {
+        continue
+      }
+      let types = (resolved as? [String: Any]).map(JSONLD.types(of:)) ?? []
+      if types.contains("person") {
+        people.append(name)
+      } else if organisation == nil {
+        organisation = name
+      }
+    }
+  }
+}

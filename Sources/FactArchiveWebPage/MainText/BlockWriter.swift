@@ -1,0 +1,253 @@
+internal import CLibXML2
+import FactArchiveCore
+
+/// Writes the main text's containers out as blocks: headings, paragraphs, list items,
+/// quotes, table rows and preformatted text in document order, white space collapsed, the
+/// links of the text kept with their anchors. What still reads as furniture inside the
+/// article is left out: lists and boxes of links ("Related", "Most read"), boxes whose
+/// class words are negative, and short lines that are calls to share, follow or read on.
+/// A run of `<br>`s is a paragraph break; one `<br>` a line break.
+struct BlockWriter {
+  typealias Node = xmlNodePtr
+
+  let extractor: MainTextExtractor
+  private(set) var blocks: [TextBlock] = []
+
+  private var scalars: [Unicode.Scalar] = []
+  private var links: [InlineLink] = []
+  private var pendingSpace = false
+  /// Open links: where each started in `scalars`, and its address.
+  private var openLinks: [(start: Int, url: String?)] = []
+  /// The kind of text each open block element writes.
+  private var kinds: [TextBlock.Kind] = [.paragraph]
+  private var lists: [(ordered: Bool, count: Int)] = []
+  private var preDepth = 0
+  private var quoteDepth = 0
+  /// Inside a list or box kept because it follows a heading naming references.
+  private var underReferences = false
+
+  init(extractor: MainTextExtractor) {
+    self.extractor = extractor
+  }
+
+  /// Lists of links longer than this are related-story lists unless they follow a
+  /// "Sources" heading.
+  static let linkListDensity = 0.5
+  /// Boxes of links shorter than this (in visible characters) are navigation.
+  static let linkBoxLength = 250
+  /// Lines starting as furniture ("Read more", "Share this") and shorter than this are
+  /// left out.
+  static let furnitureLineLength = 160
+
+  mutating func write(_ root: Node) {
+    var stack: [(Node, Bool)] = [(root, true)]
+    while let (node, entering) = stack.popLast() {
+      if node.isText {
+        text(node.text)
+        continue
+      }
+      guard node.isElement else { continue }
+      let name = node.elementName
+      if entering {
+        guard extractor.isKept(node), !isFurnitureInside(node, name: name) else { continue }
+        if name == "br" {
+          lineBreak(node)
+          continue
+        }
+        enter(node, name)
+        stack.append((node, false))
+        for child in node.children.reversed() { stack.append((child, true)) }
+      } else {
+        leave(node, name)
+      }
+    }
+    flush()
+  }
+
+  // MARK: - Furniture inside the article
+
+  func isFurnitureInside(_ node: Node, name: String) -> Bool {
+    guard let own = extractor.stats[node] else { return true }
+    switch name {
+    case "ul", "ol", "dl":
+      return !underReferences && own.linkDensity > Self.linkListDensity
+    case "div", "section", "table", "figure", "center":
+      if extractor.classWeight(node) < 0 { return true }
+      return own.text < Self.linkBoxLength && own.linkDensity > Self.linkListDensity
+        && !underReferences
+    case "p":
+      if own.text < Self.furnitureLineLength {
+        let start = String(node.textContent.trimmingSpaces().lowercased().prefix(40))
+        if extractor.hints.furnitureText.contains(where: { start.hasPrefix($0) }) {
+          return true
+        }
+      }
+      return false
+    case "img", "image", "map", "area", "source", "track", "wbr":
+      return true
+    default:
+      return false
+    }
+  }
+
+  // MARK: - Elements
+
+  mutating func enter(_ node: Node, _ name: String) {
+    switch name {
+    case "h1", "h2", "h3", "h4", "h5", "h6":
+      flush()
+      kinds.append(.heading(Int(String(name.dropFirst())) ?? 2))
+    case "p", "div", "section", "article", "main", "address", "center", "details", "summary",
+      "figure", "dl", "dt", "dd", "table", "thead", "tbody", "tfoot":
+      flush()
+      kinds.append(quoteDepth > 0 ? .quote : .paragraph)
+    case "ul", "ol":
+      flush()
+      lists.append((ordered: name == "ol", count: 0))
+      kinds.append(.paragraph)
+    case "li":
+      flush()
+      if lists.isEmpty { lists.append((ordered: false, count: 0)) }
+      lists[lists.count - 1].count += 1
+      let list = lists[lists.count - 1]
+      kinds.append(.listItem(ordered: list.ordered, number: list.count))
+    case "blockquote":
+      flush()
+      quoteDepth += 1
+      kinds.append(.quote)
+    case "pre":
+      flush()
+      preDepth += 1
+      kinds.append(.preformatted)
+    case "tr":
+      flush()
+      kinds.append(.tableRow)
+    case "td", "th":
+      if !scalars.isEmpty {
+        scalars += Array(" | ".unicodeScalars)
+        pendingSpace = false
+      }
+    case "hr":
+      flush()
+    case "a":
+      let url = node.attribute("href").flatMap(extractor.resolve)
+      if pendingSpace, !scalars.isEmpty {
+        scalars.append(" ")
+        pendingSpace = false
+      }
+      openLinks.append((start: scalars.count, url: url))
+    default:
+      break
+    }
+  }
+
+  mutating func leave(_ node: Node, _ name: String) {
+    switch name {
+    case "h1", "h2", "h3", "h4", "h5", "h6":
+      let heading = String(String.UnicodeScalarView(scalars)).lowercased()
+      flush()
+      popKind()
+      underReferences = ReferenceHeading.isHeading(heading)
+    case "p", "div", "section", "article", "main", "address", "center", "details", "summary",
+      "figure", "dl", "dt", "dd", "table", "thead", "tbody", "tfoot", "li", "tr":
+      flush()
+      popKind()
+    case "ul", "ol":
+      flush()
+      popKind()
+      _ = lists.popLast()
+    case "blockquote":
+      flush()
+      popKind()
+      quoteDepth -= 1
+    case "pre":
+      flush()
+      popKind()
+      preDepth -= 1
+    case "a":
+      guard let open = openLinks.popLast() else { return }
+      var end = scalars.count
+      while end > open.start, scalars[end - 1].properties.isWhitespace { end -= 1 }
+      guard let url = open.url, end > open.start else { return }
+      let anchor = String(String.UnicodeScalarView(scalars[open.start..<end]))
+      links.append(
+        InlineLink(
+          url: url, anchorText: anchor, start: open.start, length: end - open.start,
+          inReferences: underReferences))
+    default:
+      break
+    }
+  }
+
+  private mutating func popKind() {
+    if kinds.count > 1 { kinds.removeLast() }
+  }
+
+  /// One `<br>` is a line break; a run of them (white space between allowed) ends the
+  /// paragraph.
+  mutating func lineBreak(_ node: Node) {
+    var next = node.pointee.next
+    while let current = next, current.isText, current.text.allSatisfy(\.isWhitespace) {
+      next = current.pointee.next
+    }
+    var previous = node.pointee.prev
+    while let current = previous, current.isText, current.text.allSatisfy(\.isWhitespace) {
+      previous = current.pointee.prev
+    }
+    let isRun =
+      (next.map { $0.isElement && $0.elementName == "br" } ?? false)
+      || (previous.map { $0.isElement && $0.elementName == "br" } ?? false)
+    if isRun {
+      flush()
+    } else if !scalars.isEmpty {
+      scalars.append("\n")
+      pendingSpace = false
+    }
+  }
+
+  // MARK: - Text
+
+  mutating func text(_ raw: String) {
+    if preDepth > 0 {
+      scalars += Array(raw.unicodeScalars)
+      return
+    }
+    for scalar in raw.unicodeScalars {
+      if scalar.properties.isWhitespace {
+        pendingSpace = !scalars.isEmpty && scalars.last != "\n"
+      } else {
+        if pendingSpace { scalars.append(" ") }
+        pendingSpace = false
+        scalars.append(scalar)
+      }
+    }
+  }
+
+  /// Ends the current block: its text (trimmed) and links become a block of the kind of
+  /// the innermost open element.
+  mutating func flush() {
+    defer {
+      scalars.removeAll(keepingCapacity: true)
+      links.removeAll()
+      pendingSpace = false
+      openLinks = openLinks.map { (start: 0, url: $0.url) }
+    }
+    var start = 0
+    var end = scalars.count
+    while start < end, scalars[start].properties.isWhitespace { start += 1 }
+    while end > start, scalars[end - 1].properties.isWhitespace { end -= 1 }
+    guard start < end else { return }
+    let text = String(String.UnicodeScalarView(scalars[start..<end]))
+    let kept = links.compactMap { link -> InlineLink? in
+      let linkStart = max(link.start - start, 0)
+      let linkEnd = min(link.start + link.length, end) - start
+      guard linkEnd > linkStart else { return nil }
+      var moved = link
+      moved.start = linkStart
+      moved.length = linkEnd - linkStart
+      return moved
+    }
+    blocks.append(TextBlock(kind: kinds.last ?? .paragraph, text: text, links: kept))
+  }
+
+}

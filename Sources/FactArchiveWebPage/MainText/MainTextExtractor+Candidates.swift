@@ -1,0 +1,179 @@
+internal import CLibXML2
+
+extension MainTextExtractor {
+  /// A container below this many visible characters is not taken for the article body on
+  /// its class alone (it may be a teaser box named like one).
+  static let smallestBody = 140
+  /// Paragraphs shorter than this score nothing (Readability's 25).
+  static let shortestScoredParagraph = 25
+
+  /// The element(s) holding the main text, in document order.
+  func chooseContainers(body: Node) -> [Node] {
+    let scored = scores(body: body)
+    let best = scored.max { $0.value < $1.value }
+    if let hinted = bodyContainer(body: body) {
+      // A body container named as such wins, unless the text it holds is a small part of
+      // what the best-scored candidate holds (a teaser or lede box named like a body).
+      let hintedText = stats[hinted]?.text ?? 0
+      let bestText = best.flatMap { stats[$0.key]?.text } ?? 0
+      if hintedText * 10 >= bestText * 3 { return [hinted] }
+    }
+    guard let best else { return [body] }
+    let top = refine(best.key, scores: scored, body: body)
+    return withSiblings(of: top, scores: scored, body: body)
+  }
+
+  /// The first element named as an article body (`itemprop=articleBody`, `article-body`,
+  /// `entry-content`, …) that holds a real text.
+  func bodyContainer(body: Node) -> Node? {
+    var stack: [Node] = [body]
+    while let node = stack.popLast() {
+      guard isKept(node) else { continue }
+      if node != body, (stats[node]?.text ?? 0) >= Self.smallestBody {
+        if node.attribute("itemprop")?.lowercased().contains("articlebody") == true {
+          return node
+        }
+        let words = classAndID(node)
+        if !words.isEmpty, PageHints.contains(words, anyOf: hints.body) { return node }
+      }
+      for child in node.children.reversed() where child.isElement { stack.append(child) }
+    }
+    return nil
+  }
+
+  /// Readability's scores: each paragraph-like element scores `1 + commas +
+  /// min(length / 100, 3)` to its parent, half to its grandparent, and a third per level
+  /// above; an element's own start comes from its tag and class words; the total is
+  /// discounted by its link density.
+  func scores(body: Node) -> [Node: Double] {
+    var scores: [Node: Double] = [:]
+    var stack: [Node] = [body]
+    while let node = stack.popLast() {
+      guard let own = stats[node] else { continue }
+      for child in node.children.reversed() where child.isElement { stack.append(child) }
+      guard isParagraphLike(node, own), own.text >= Self.shortestScoredParagraph else { continue }
+      let score = 1 + Double(own.commas) + min(Double(own.text / 100), 3)
+      var ancestor = node.pointee.parent
+      var level = 0
+      while let current = ancestor, level < 5, current.isElement {
+        if scores[current] == nil { scores[current] = initialScore(current) }
+        let divider = level == 0 ? 1.0 : level == 1 ? 2.0 : Double(level * 3)
+        scores[current, default: 0] += score / divider
+        if current == body { break }
+        ancestor = current.pointee.parent
+        level += 1
+      }
+    }
+    for (node, score) in scores {
+      scores[node] = score * (1 - (stats[node]?.linkDensity ?? 0))
+    }
+    return scores
+  }
+
+  /// Paragraphs, preformatted text, table cells, and divisions that hold only inline text.
+  func isParagraphLike(_ node: Node, _ own: Stats) -> Bool {
+    switch node.elementName {
+    case "p", "pre", "td", "blockquote": return true
+    case "div", "section": return !own.hasBlockChild
+    default: return false
+    }
+  }
+
+  func initialScore(_ node: Node) -> Double {
+    let weight = classWeight(node)
+    switch node.elementName {
+    case "div", "article", "main", "section": return 5 + weight
+    case "pre", "td", "blockquote": return 3 + weight
+    case "address", "ol", "ul", "dl", "dd", "dt", "li", "form": return -3 + weight
+    case "h1", "h2", "h3", "h4", "h5", "h6", "th": return -5 + weight
+    default: return weight
+    }
+  }
+
+  /// Readability's corrections to the best scorer: the ancestor that holds three or more
+  /// candidates scoring within a quarter of it; a parent that scores more; and a parent
+  /// whose only child it is.
+  func refine(_ best: Node, scores: [Node: Double], body: Node) -> Node {
+    var top = best
+    let topScore = scores[best] ?? 0
+    let close = scores.filter { $0.key != best && $0.value >= topScore * 0.75 }.map(\.key)
+    if close.count >= 2 {
+      var ancestor = best.pointee.parent
+      while let current = ancestor, current != body, current.isElement {
+        let inside = close.filter { isDescendant($0, of: current) }.count
+        if inside >= 2 {
+          top = current
+          break
+        }
+        ancestor = current.pointee.parent
+      }
+    }
+    var lastScore = scores[top] ?? 0
+    let threshold = lastScore / 3
+    var parent = top.pointee.parent
+    while let current = parent, current != body, current.isElement {
+      guard let parentScore = scores[current] else {
+        parent = current.pointee.parent
+        continue
+      }
+      if parentScore < threshold { break }
+      if parentScore > lastScore {
+        top = current
+        break
+      }
+      lastScore = parentScore
+      parent = current.pointee.parent
+    }
+    while let current = top.pointee.parent, current != body, current.isElement,
+      current.children.filter({ $0.isElement && isKept($0) }).count == 1
+    {
+      top = current
+    }
+    return top
+  }
+
+  func isDescendant(_ node: Node, of ancestor: Node) -> Bool {
+    var current = node.pointee.parent
+    while let next = current {
+      if next == ancestor { return true }
+      current = next.pointee.parent
+    }
+    return false
+  }
+
+  /// The best scorer with those of its siblings that score near it or read as paragraphs.
+  func withSiblings(of top: Node, scores: [Node: Double], body: Node) -> [Node] {
+    guard top != body, let parent = top.pointee.parent else { return [top] }
+    let topScore = scores[top] ?? 0
+    let threshold = max(10, topScore * 0.2)
+    let topClass = top.attribute("class") ?? ""
+    var chosen: [Node] = []
+    for sibling in parent.children where sibling.isElement && isKept(sibling) {
+      if sibling == top {
+        chosen.append(sibling)
+        continue
+      }
+      let bonus = !topClass.isEmpty && sibling.attribute("class") == topClass ? topScore * 0.2 : 0
+      if let score = scores[sibling], score + bonus >= threshold {
+        chosen.append(sibling)
+        continue
+      }
+      guard sibling.elementName == "p", let own = stats[sibling] else { continue }
+      let text = sibling.textContent
+      if own.text > 80, own.linkDensity < 0.25 {
+        chosen.append(sibling)
+      } else if own.text > 0, own.linkDensity == 0, Self.endsASentence(text) {
+        chosen.append(sibling)
+      }
+    }
+    return chosen
+  }
+
+  /// Whether text ends with sentence punctuation (in the scripts the archive meets).
+  static func endsASentence(_ text: String) -> Bool {
+    guard let last = text.unicodeScalars.last(where: { !$0.properties.isWhitespace }) else {
+      return false
+    }
+    return [".", "!", "?", "。", "！", "？", "؟", "।", "…", "\"", "”", "»"].contains(last)
+  }
+}

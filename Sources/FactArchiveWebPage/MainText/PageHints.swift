@@ -1,0 +1,42 @@
+/// The word lists the readers of a page use (`Data/page-hints.tsv`, compiled in by `make
+/// schema`), grouped by kind once.
+struct PageHints: Sendable {
+  let dropTags: Set<String>
+  let unlikely: [String]
+  let unlikelyStrong: [String]
+  let unlikelyTokens: Set<String>
+  let keep: [String]
+  let positive: [String]
+  let negative: [String]
+  let body: [String]
+  let furnitureText: [String]
+  let bylineClass: [String]
+  let bylinePrefixes: [String]
+  let summaryClass: [String]
+  let titleSeparators: [String]
+
+  static let shared = PageHints(table: PageHints.table)
+
+  init(table: [(kind: String, value: String)]) {
+    func values(_ kind: String) -> [String] { table.filter { $0.kind == kind }.map(\.value) }
+    dropTags = Set(values("drop-tag"))
+    unlikely = values("unlikely")
+    unlikelyStrong = values("unlikely-strong")
+    unlikelyTokens = Set(values("unlikely-token"))
+    keep = values("keep")
+    positive = values("positive")
+    negative = values("negative")
+    body = values("body")
+    furnitureText = values("furniture-text")
+    bylineClass = values("byline-class")
+    // Longest first, so "written by" is tried before "by".
+    bylinePrefixes = values("byline-prefix").sorted { $0.count > $1.count }
+    summaryClass = values("summary-class")
+    titleSeparators = values("title-separator")
+  }
+
+  /// Whether any of `words` occurs in `text` (lowercase class and id).
+  static func contains(_ text: String, anyOf words: [String]) -> Bool {
+    words.contains { text.contains($0) }
+  }
+}

@@ -1,0 +1,95 @@
+import FactArchiveCore
+
+/// Dates as pages' metadata and bylines write them: ISO 8601 with or without time, zone and
+/// fractions (`2020-03-27T10:46:13+0200`, `2020-06-24 00:03`), `2020/06/24`, `20200624`,
+/// `24.06.2020`, RFC 822 (`Tue, 24 Jun 2020 10:00:00 GMT`), and a day, month and year in
+/// words in English, Spanish, Portuguese, French, German or Italian (`June 24, 2020`,
+/// `24 de junio de 2020`, `24 juin 2020`). The day is the one written (the publisher's own
+/// calendar), never moved across time zones.
+public enum MetadataDate {
+  public static func day(_ text: String) -> Day? {
+    let trimmed = text.trimmingSpaces()
+    guard !trimmed.isEmpty, trimmed.count < 80 else { return nil }
+    let scalars = Array(trimmed.unicodeScalars)
+    if let day = numeric(scalars) { return day }
+    return words(trimmed.lowercased())
+  }
+
+  /// `YYYY-MM-DD…` (or with `/`), `YYYYMMDD`, `DD.MM.YYYY`. `DD/MM/YYYY` is not read: it
+  /// cannot be told from the American order.
+  static func numeric(_ s: [Unicode.Scalar]) -> Day? {
+    func isDigit(_ index: Int) -> Bool { index < s.count && ("0"..."9").contains(s[index]) }
+    func number(_ range: Range<Int>) -> Int? {
+      guard range.allSatisfy(isDigit) else { return nil }
+      return range.reduce(0) { $0 * 10 + Int(s[$1].value - 48) }
+    }
+    if s.count >= 10, s[4] == "-" || s[4] == "/", s[7] == s[4], !isDigit(10),
+      let year = number(0..<4), let month = number(5..<7), let day = number(8..<10)
+    {
+      return Day(year: year, month: month, day: day)
+    }
+    if s.count == 8, let year = number(0..<4), let month = number(4..<6),
+      let day = number(6..<8)
+    {
+      return Day(year: year, month: month, day: day)
+    }
+    if s.count >= 10, s[2] == ".", s[5] == ".", !isDigit(10), let day = number(0..<2),
+      let month = number(3..<5), let year = number(6..<10)
+    {
+      return Day(year: year, month: month, day: day)
+    }
+    return nil
+  }
+
+  static let months: [(name: String, month: Int)] = [
+    // English
+    ("january", 1), ("february", 2), ("march", 3), ("april", 4), ("may", 5), ("june", 6),
+    ("july", 7), ("august", 8), ("september", 9), ("october", 10), ("november", 11),
+    ("december", 12), ("sept", 9), ("jan", 1), ("feb", 2), ("mar", 3), ("apr", 4), ("jun", 6),
+    ("jul", 7), ("aug", 8), ("sep", 9), ("oct", 10), ("nov", 11), ("dec", 12),
+    // Spanish
+    ("enero", 1), ("febrero", 2), ("marzo", 3), ("abril", 4), ("mayo", 5), ("junio", 6),
+    ("julio", 7), ("agosto", 8), ("septiembre", 9), ("setiembre", 9), ("octubre", 10),
+    ("noviembre", 11), ("diciembre", 12),
+    // Portuguese
+    ("janeiro", 1), ("fevereiro", 2), ("março", 3), ("marco", 3), ("maio", 5), ("junho", 6),
+    ("julho", 7), ("setembro", 9), ("outubro", 10), ("novembro", 11), ("dezembro", 12),
+    // French
+    ("janvier", 1), ("février", 2), ("fevrier", 2), ("mars", 3), ("avril", 4), ("mai", 5),
+    ("juin", 6), ("juillet", 7), ("août", 8), ("aout", 8), ("septembre", 9), ("octobre", 10),
+    ("novembre", 11), ("décembre", 12), ("decembre", 12),
+    // German
+    ("januar", 1), ("februar", 2), ("märz", 3), ("juni", 6), ("juli", 7), ("oktober", 10),
+    ("dezember", 12),
+    // Italian
+    ("gennaio", 1), ("febbraio", 2), ("aprile", 4), ("maggio", 5), ("giugno", 6),
+    ("luglio", 7), ("settembre", 9), ("ottobre", 10), ("dicembre", 12),
+  ]
+
+  /// A day, a month name and a four-digit year in any order (`June 24, 2020`, `24 June
+  /// 2020`, `24 de junio de 2020`, `Tue, 24 Jun 2020 10:00:00 GMT`).
+  static func words(_ text: String) -> Day? {
+    let tokens = text.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
+    var month: Int?
+    var year: Int?
+    var day: Int?
+    for token in tokens {
+      if let value = Int(token) {
+        if token.count == 4, year == nil, (1900...2200).contains(value) {
+          year = value
+        } else if token.count <= 2, day == nil, (1...31).contains(value) {
+          day = value
+        }
+      } else if let found = months.first(where: { $0.name == token }) {
+        if month == nil { month = found.month }
+      } else if day == nil,
+        ["st", "nd", "rd", "th", "er", "º"].contains(String(token.drop { $0.isNumber })),
+        let value = Int(token.prefix { $0.isNumber }), (1...31).contains(value)
+      {
+        day = value  // 3rd, 1er
+      }
+    }
+    guard let year, let month, let day else { return nil }
+    return Day(year: year, month: month, day: day)
+  }
+}

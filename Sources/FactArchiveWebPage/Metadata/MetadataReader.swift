@@ -1,0 +1,222 @@
+internal import CLibXML2
+import FactArchiveCore
+import Foundation
+
+/// Reads what a page says about itself, each field from the best source it has:
+///
+/// | field | in order |
+/// |---|---|
+/// | headline | JSON-LD `headline`, `og:title`/`twitter:title`, `DC.title`, `parsely-title`, the first `<h1>`, `<title>` — each without the site's name |
+/// | authors | JSON-LD `author` (people), `article:author`/`author`/`DC.creator`/`parsely-author`/`byl`, microdata `itemprop=author`, a byline element (`By …`) |
+/// | published | JSON-LD `datePublished`, `article:published_time`, `DC.date`, `parsely-pub-date`, `<meta name=date>` and kin, a `<time datetime>` in the article's header |
+/// | modified | JSON-LD `dateModified`, `article:modified_time`, `og:updated_time`, `DC.modified` |
+/// | publisher | JSON-LD `publisher`, an Organization `author`, `og:site_name` |
+///
+/// Sources: the Open Graph protocol (ogp.me), Dublin Core's meta conventions, Parse.ly's
+/// metadata tags, schema.org's Article and its JSON-LD, and the order trafilatura's
+/// `metadata` module reads them in.
+struct MetadataReader {
+  var meta: [String: [String]] = [:]
+  var title: String?
+  var canonical: String?
+  var base: String?
+  var language: String?
+  var jsonLD: [[UInt8]] = []
+  var firstHeading: String?
+  /// `<time datetime>`s, and whether each stood in the article's header or its byline.
+  var times: [(datetime: String, inHeader: Bool, itemprop: String?)] = []
+  /// Text of elements that look like a byline (class, id, itemprop or rel naming the
+  /// author), in document order.
+  var bylines: [String] = []
+  var microdataAuthors: [String] = []
+
+  /// Walks the whole page once.
+  init(root: xmlNodePtr) {
+    language = root.attribute("lang")
+    var stack: [(xmlNodePtr, Int)] = [(root, 0)]
+    var visited = 0
+    while let (node, headerDepth) = stack.popLast() {
+      visited += 1
+      if visited > HTMLDOM.mostNodes { break }
+      guard node.isElement else { continue }
+      let name = node.elementName
+      var inHeader = headerDepth
+      switch name {
+      case "title":
+        if title == nil { title = node.ownText.trimmingSpaces() }
+        continue
+      case "meta":
+        readMeta(node)
+        continue
+      case "link":
+        if node.attribute("rel")?.lowercased().split(separator: " ").contains("canonical") == true,
+          let href = node.attribute("href")?.trimmingSpaces(), !href.isEmpty
+        {
+          canonical = canonical ?? href
+        }
+        continue
+      case "base":
+        if base == nil, let href = node.attribute("href")?.trimmingSpaces(), !href.isEmpty {
+          base = href
+        }
+        continue
+      case "script":
+        if node.attribute("type")?.lowercased().hasPrefix("application/ld+json") == true {
+          jsonLD.append(Array(node.ownText.utf8))
+        }
+        continue
+      case "style", "noscript", "template", "svg", "nav", "footer", "aside", "form":
+        continue
+      case "h1":
+        if firstHeading == nil {
+          let text = node.textContent.trimmingSpaces()
+          if !text.isEmpty { firstHeading = Self.collapsed(text) }
+        }
+      case "header":
+        inHeader += 1
+      case "time":
+        if let datetime = node.attribute("datetime") {
+          times.append(
+            (datetime: datetime, inHeader: headerDepth > 0, itemprop: node.attribute("itemprop")))
+        }
+      default:
+        break
+      }
+      readByline(node, name: name)
+      for child in node.children.reversed() where child.isElement {
+        stack.append((child, inHeader))
+      }
+    }
+  }
+
+  mutating func readMeta(_ node: xmlNodePtr) {
+    guard
+      let key =
+        (node.attribute("property") ?? node.attribute("name") ?? node.attribute("itemprop"))?
+        .lowercased().trimmingSpaces(),
+      !key.isEmpty,
+      let content = node.attribute("content")?.trimmingSpaces(), !content.isEmpty
+    else { return }
+    meta[key, default: []].append(content)
+  }
+
+  /// A byline element: `class="byline"`, `rel="author"`, `itemprop="author"`.
+  mutating func readByline(_ node: xmlNodePtr, name: String) {
+    let itemprop = node.attribute("itemprop")?.lowercased()
+    if itemprop == "author" || itemprop == "creator" {
+      let named = node.children.first {
+        $0.isElement && $0.attribute("itemprop")?.lowercased() == "name"
+      }
+      let text = Self.collapsed((named ?? node).textContent)
+      if !text.isEmpty, text.count <= 120 { microdataAuthors.append(text) }
+      return
+    }
+    let rel = node.attribute("rel")?.lowercased()
+    let words = [node.attribute("class"), node.attribute("id")].compactMap { $0 }
+      .joined(separator: " ").lowercased()
+    let named =
+      rel == "author"
+      || (!words.isEmpty && PageHints.contains(words, anyOf: PageHints.shared.bylineClass))
+    guard named, !PageHints.contains(words, anyOf: ["bio", "avatar", "image", "photo", "img"])
+    else {
+      return
+    }
+    let text = Self.collapsed(node.textContent)
+    if !text.isEmpty, text.count <= 160 { bylines.append(text) }
+  }
+
+  static func collapsed(_ text: String) -> String {
+    text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+  }
+
+  func first(_ keys: String...) -> String? {
+    for key in keys {
+      if let value = meta[key]?.first(where: { !$0.isEmpty }) { return value }
+    }
+    return nil
+  }
+
+  // MARK: - The fields
+
+  func metadata(pageURL: String?) -> PageMetadata {
+    var result = PageMetadata()
+    let article = JSONLDArticle.first(in: jsonLD)
+    result.language =
+      language ?? first("og:locale", "content-language", "language")
+      ?? article?.language
+    result.canonicalURL =
+      resolve(canonical ?? first("og:url") ?? article?.url, against: pageURL)
+      ?? pageURL
+    result.baseURL = resolve(base, against: result.canonicalURL ?? pageURL) ?? result.canonicalURL
+    result.siteName = first("og:site_name", "application-name", "twitter:site")
+      .map { $0.hasPrefix("@") ? String($0.dropFirst()) : $0 }
+    result.publisher = article?.publisher ?? article?.organizationAuthor ?? result.siteName
+    result.description = article?.description ?? first("og:description", "description")
+    let host = (result.canonicalURL ?? pageURL).flatMap(WebAddress.domain(of:))
+    let siteNames = [result.siteName, result.publisher].compactMap { $0 }
+    func clean(_ title: String?) -> String? {
+      guard let title = title.map(Self.collapsed), !title.isEmpty else { return nil }
+      let cleaned = TitleText.clean(title, siteNames: siteNames, host: host)
+      return cleaned.isEmpty ? nil : cleaned
+    }
+    result.title =
+      clean(article?.headline) ?? clean(
+        first("og:title", "twitter:title", "dc.title", "dcterms.title"))
+      ?? clean(first("parsely-title", "title", "headline")) ?? clean(firstHeading) ?? clean(title)
+    result.authors = authors(article)
+    result.published =
+      article?.published.flatMap(MetadataDate.day)
+      ?? first(
+        "article:published_time", "og:published_time", "dc.date", "dc.date.issued",
+        "dcterms.issued", "dcterms.created", "parsely-pub-date", "date", "pubdate",
+        "publishdate", "publish-date", "publish_date", "article.published", "sailthru.date",
+        "citation_publication_date", "datepublished", "article:published", "dc.date.created"
+      ).flatMap(MetadataDate.day)
+      ?? times.first { $0.itemprop?.lowercased() == "datepublished" }.flatMap {
+        MetadataDate.day($0.datetime)
+      }
+      ?? times.first { $0.inHeader }.flatMap { MetadataDate.day($0.datetime) }
+    result.modified =
+      article?.modified.flatMap(MetadataDate.day)
+      ?? first(
+        "article:modified_time", "og:updated_time", "dcterms.modified", "dc.date.modified",
+        "last-modified", "datemodified"
+      ).flatMap(MetadataDate.day)
+      ?? times.first { $0.itemprop?.lowercased() == "datemodified" }.flatMap {
+        MetadataDate.day($0.datetime)
+      }
+    return result
+  }
+
+  /// People, from the first source that names any.
+  func authors(_ article: JSONLDArticle?) -> [String] {
+    if let people = article?.people, !people.isEmpty { return people }
+    for key in [
+      "article:author", "author", "dc.creator", "dcterms.creator", "parsely-author", "byl",
+      "sailthru.author", "citation_author",
+    ] {
+      let names = (meta[key] ?? []).filter { !WebAddress.isWeb($0) && !$0.hasPrefix("@") }
+        .flatMap(BylineText.names)
+      if !names.isEmpty { return unique(names) }
+    }
+    let micro = microdataAuthors.flatMap(BylineText.names)
+    if !micro.isEmpty { return unique(micro) }
+    for line in bylines {
+      let names = BylineText.names(line)
+      if !names.isEmpty { return unique(names) }
+    }
+    return []
+  }
+
+  func unique(_ names: [String]) -> [String] {
+    var seen: Set<String> = []
+    return names.filter { seen.insert($0.lowercased()).inserted }
+  }
+
+  func resolve(_ url: String?, against base: String?) -> String? {
+    guard let url = url?.trimmingSpaces(), !url.isEmpty else { return nil }
+    if WebAddress.isWeb(url) { return url }
+    guard let base, let absolute = URLResolution.absolute(url, against: base) else { return nil }
+    return WebAddress.isWeb(absolute) ? absolute : nil
+  }
+}

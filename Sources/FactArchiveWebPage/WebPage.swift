@@ -1,0 +1,106 @@
+internal import CLibXML2
+import FactArchiveCore
+
+/// Any publisher's article page, read: a pipeline of small stages, each its own type —
+/// bytes → decoded text (`HTMLEncoding`) → DOM (`HTMLDOM`, libxml2 with the bounds a hostile
+/// page meets) → what the page says about itself (`MetadataReader`) and its main text
+/// (`MainTextExtractor`, written out by `BlockWriter`), and, for the Factually reader, the
+/// page as text lines (`HTMLTextWalker`).
+///
+/// ```swift
+/// let page = try WebPage(bytes, url: "https://example.org/2026/05/story")
+/// page.metadata.title          // "Council sells the old tram depot"
+/// page.metadata.authors        // ["Ana Ruiz"]
+/// page.mainText.paragraphs     // the article, without menus, related links or comments
+/// page.mainText.links          // its links, with their anchors
+/// ```
+public struct WebPage: Sendable {
+  public var metadata: PageMetadata
+  public var mainText: MainText
+  /// The page as text lines, for the Factually reader.
+  public var lines: PageLines
+  /// The contents of each `<script type="application/ld+json">`.
+  public var jsonLD: [[UInt8]]
+
+  /// Reads a page; `url` is where it came from (resolves relative links when the page has
+  /// no `<base>` or canonical address).
+  public init(_ bytes: [UInt8], url: String? = nil) throws(ParseError) {
+    let dom = try HTMLDOM(bytes)
+    let reader = MetadataReader(root: dom.root)
+    metadata = reader.metadata(pageURL: url)
+    jsonLD = reader.jsonLD
+    var walker = HTMLTextWalker()
+    try walker.walk(dom.root)
+    lines = walker.result()
+    let base = metadata.baseURL ?? url
+    var extractor = MainTextExtractor { href in WebPage.resolve(href, against: base) }
+    let body = dom.root.children.first { $0.isElement && $0.elementName == "body" } ?? dom.root
+    mainText = extractor.extract(body: body).trimmed(metadata: metadata)
+  }
+
+  /// Whether `bytes` hold a web page rather than a page saved as text.
+  public static func isHTML(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    HTMLDetection.isHTML(bytes)
+  }
+
+  /// An `href` as an absolute http(s) address, resolved against `base`; `nil` for other
+  /// schemes (`javascript:`, `mailto:`), fragments of the page itself, and addresses
+  /// longer than `longestLink`.
+  static func resolve(_ href: String, against base: String?) -> String? {
+    let trimmed = href.trimmingSpaces()
+    guard !trimmed.isEmpty, !trimmed.hasPrefix("#"), trimmed.utf8.count <= longestLink else {
+      return nil
+    }
+    if WebAddress.isWeb(trimmed) { return trimmed }
+    guard let base, let resolved = URLResolution.absolute(trimmed, against: base),
+      WebAddress.isWeb(resolved)
+    else { return nil }
+    return resolved
+  }
+
+  /// The longest address kept as a link: longer ones are data, not addresses.
+  public static let longestLink = 8192
+}
+
+extension MainText {
+  /// The main text without what the metadata already holds at its start: a heading that
+  /// repeats the headline, a byline line, a line that is only a date.
+  func trimmed(metadata: PageMetadata) -> MainText {
+    var blocks = self.blocks
+    var index = 0
+    while index < min(blocks.count, 4) {
+      let block = blocks[index]
+      let text = block.text
+      let key = TitleText.normalized(text)
+      let isTitle = block.isHeading || index == 0
+      if isTitle, let title = metadata.title, !key.isEmpty, key == TitleText.normalized(title) {
+        blocks.remove(at: index)
+        continue
+      }
+      if text.count <= 160, !BylineText.names(text).isEmpty,
+        BylineText.withoutPrefix(text) != text
+      {
+        blocks.remove(at: index)
+        continue
+      }
+      if text.count <= 60, MetadataDate.day(Self.withoutDateWords(text)) != nil {
+        blocks.remove(at: index)
+        continue
+      }
+      index += 1
+    }
+    return MainText(blocks: blocks)
+  }
+
+  /// `Published 3 May 2026` → `3 May 2026`.
+  static func withoutDateWords(_ text: String) -> String {
+    var line = text.lowercased()
+    for word in [
+      "published", "updated", "posted", "publicado", "actualizado", "atualizado", "publié le",
+      "publié", "mis à jour", "veröffentlicht", "pubblicato", "on", ":",
+    ] {
+      line = line.replacingOccurrences(of: word, with: " ")
+    }
+    return line.trimmingSpaces()
+  }
+}
