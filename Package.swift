@@ -144,6 +144,7 @@ let package = Package(
         "FactArchiveQuery",
         "FactArchiveRecording",
         "FactArchiveStore",
+        "FactArchiveWebPage",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -183,6 +184,10 @@ let package = Package(
     .testTarget(
       name: "FactArchiveCoreTests",
       dependencies: ["FactArchiveCore"]
+    ),
+    .testTarget(
+      name: "FactArchiveWebPageTests",
+      dependencies: ["FactArchiveCore", "FactArchiveWebPage", "TestSupport"]
     ),
     .testTarget(
       name: "FactArchiveParserTests",

@@ -35,7 +35,10 @@ public struct WebPage: Sendable {
     let base = metadata.baseURL ?? url
     var extractor = MainTextExtractor { href in WebPage.resolve(href, against: base) }
     let body = dom.root.children.first { $0.isElement && $0.elementName == "body" } ?? dom.root
-    mainText = extractor.extract(body: body).trimmed(metadata: metadata)
+    let (text, header) = extractor.extract(body: body).trimmed(metadata: metadata)
+    mainText = text
+    if metadata.authors.isEmpty { metadata.authors = header.names }
+    if metadata.published == nil { metadata.published = header.day }
   }
 
   /// Whether `bytes` hold a web page rather than a page saved as text.
@@ -63,33 +66,45 @@ public struct WebPage: Sendable {
 }
 
 extension MainText {
-  /// The main text without what the metadata already holds at its start: a heading that
-  /// repeats the headline, a byline line, a line that is only a date.
-  func trimmed(metadata: PageMetadata) -> MainText {
+  /// What the start of a main text held besides the article: the names of a byline line
+  /// and the day of a date line.
+  struct Header {
+    var names: [String] = []
+    var day: Day?
+  }
+
+  /// The main text without what the metadata holds at its start: a heading that repeats
+  /// the headline, a byline line, a line that is only a date (their names and day are
+  /// returned, for pages whose markup does not give them).
+  func trimmed(metadata: PageMetadata) -> (text: MainText, header: Header) {
     var blocks = self.blocks
+    var header = Header()
     var index = 0
     while index < min(blocks.count, 4) {
-      let block = blocks[index]
-      let text = block.text
+      let text = blocks[index].text
       let key = TitleText.normalized(text)
-      let isTitle = block.isHeading || index == 0
+      let isTitle = blocks[index].isHeading || index == 0
       if isTitle, let title = metadata.title, !key.isEmpty, key == TitleText.normalized(title) {
         blocks.remove(at: index)
         continue
       }
-      if text.count <= 160, !BylineText.names(text).isEmpty,
-        BylineText.withoutPrefix(text) != text
-      {
-        blocks.remove(at: index)
-        continue
+      if text.count <= 160, BylineText.withoutPrefix(text) != text {
+        let names = BylineText.names(text)
+        if !names.isEmpty {
+          header.names = header.names.isEmpty ? names : header.names
+          header.day = header.day ?? MetadataDate.day(text)
+          blocks.remove(at: index)
+          continue
+        }
       }
-      if text.count <= 60, MetadataDate.day(Self.withoutDateWords(text)) != nil {
+      if text.count <= 60, let day = MetadataDate.day(Self.withoutDateWords(text)) {
+        header.day = header.day ?? day
         blocks.remove(at: index)
         continue
       }
       index += 1
     }
-    return MainText(blocks: blocks)
+    return (MainText(blocks: blocks, statedSummary: statedSummary), header)
   }
 
   /// `Published 3 May 2026` → `3 May 2026`.

@@ -29,7 +29,7 @@ struct FactArchive: AsyncParsableCommand {
       ReviewCommand.self, ReportCommand.self, SnoozeCommand.self, UnsnoozeCommand.self,
       EvidenceCommand.self, PolicyCommand.self,
       SearchCommand.self, SQLCommand.self, ExportCommand.self, ImportClaimReviewCommand.self,
-      DatasetteMetadataCommand.self, RejectedCommand.self, ReparseCommand.self,
+      DatasetteMetadataCommand.self, RejectedCommand.self, ReparseCommand.self, ExtractCommand.self,
       CheckCommand.self, BackupCommand.self, ServeCommand.self,
     ]
   )

@@ -14,6 +14,10 @@ import FactArchiveStore
 extension StaleReason.Code: ExpressibleByArgument {}
 extension QueueOrder: ExpressibleByArgument {}
 
+extension RatingClass: ExpressibleByArgument {
+  public static var allValueStrings: [String] { allCases.map(\.argument) }
+}
+
 struct StaleCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "stale",
@@ -59,6 +63,12 @@ struct StaleCommand: ParsableCommand {
     help: ArgumentHelp("Only checks whose question contains this text.", valueName: "text"))
   var text: String?
 
+  @Option(
+    help: ArgumentHelp(
+      "Only other publishers' checks whose rating has this class: false, mostly-false, mixed, mostly-true, true, unproven or other.",
+      valueName: "class"))
+  var ratingClass: RatingClass?
+
   @Option(help: ArgumentHelp("At most this many checks.", valueName: "count"))
   var limit: Int?
 
@@ -96,6 +106,7 @@ struct StaleCommand: ParsableCommand {
         asOf: day, topic: topic, reason: reason, limit: limit, maxAgeOverride: maxAge, order: order)
       queue.tier = tier.flatMap(QueueTier.init(rawValue:))
       queue.text = text
+      queue.ratingClass = ratingClass
       queue.offset = offset
       Terminal.writeOut(
         StaleReport.render(

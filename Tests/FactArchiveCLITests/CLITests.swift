@@ -27,7 +27,7 @@ import Testing
     // a ClaimReview page lacks its claim; one date line cannot be read (a warning).
     #expect(
       result.stdout
-        == "102 files: 95 new (38 sources), 1 re-check, 1 unchanged, 9 rejected, "
+        == "129 files: 122 new (58 sources), 1 re-check, 1 unchanged, 9 rejected, "
         + "1 ClaimReview entry skipped\n")
     let errors = result.stderr.split(separator: "\n")
     #expect(errors.count == 11)

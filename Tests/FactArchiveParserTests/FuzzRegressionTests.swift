@@ -97,6 +97,8 @@ import Testing
       landed == [
         "claimreview/data-feed.json": 2, "claimreview/review-array.json": 2,
         "claimreview/single-review.json": 1, "claimreview/some-bad-entries.json": 1,
+        "claimreview/google-api-response.json": 3, "claimreview/google-api-claim.json": 1,
+        "claimreview/api-wrapper.json": 15, "claimreview/shapes-in-the-wild.json": 7,
       ])
     #expect(
       skipped == [

@@ -19,48 +19,79 @@ extension JSON {
   }
 }
 
-/// One value being encoded. A class, because the containers an `Encoder` hands out are
-/// values that must all write to the same place; members and elements are stored in place
-/// (appending to a list of 100,000 checks is amortised constant time, not a copy).
+/// One value being encoded: an object or array whose members are values already encoded
+/// (`.json`) or containers still being filled (`.node`). A class, because the containers an
+/// `Encoder` hands out are values that must all write to the same place; members and
+/// elements are stored in place, so appending to a list of 100,000 checks is amortised
+/// constant time, and a number or string costs no node of its own.
 final class EncodingNode {
+  enum Slot {
+    case json(JSON)
+    case node(EncodingNode)
+
+    var json: JSON {
+      switch self {
+      case .json(let value): return value
+      case .node(let node): return node.json
+      }
+    }
+  }
+
   enum Kind {
     case empty, value, object, array
   }
 
   var kind = Kind.empty
   var value = JSON.null
-  var keys: [String] = []
-  var members: [String: EncodingNode] = [:]
-  var elements: [EncodingNode] = []
+  var members: [(key: String, slot: Slot)] = []
+  var elements: [Slot] = []
 
   var json: JSON {
     switch kind {
     case .empty: return .object([])
     case .value: return value
-    case .object:
-      return .object(keys.compactMap { key in members[key].map { JSON.Member(key, $0.json) } })
+    case .object: return .object(members.map { JSON.Member($0.key, $0.slot.json) })
     case .array: return .array(elements.map(\.json))
     }
   }
 
-  func set(_ json: JSON) {
-    kind = .value
-    value = json
+  /// Encodes `value` here.
+  func store<T: Encodable>(_ value: T, path: [any CodingKey]) throws {
+    switch try Self.slot(for: value, path: path) {
+    case .json(let json):
+      kind = .value
+      self.value = json
+    case .node(let node):
+      kind = node.kind
+      self.value = node.value
+      members = node.members
+      elements = node.elements
+    }
   }
 
-  /// Encodes `value` here: numbers, strings and booleans as themselves, anything else
-  /// through its `encode(to:)`.
-  func store<T: Encodable>(_ value: T, path: [any CodingKey]) throws {
-    switch value {
-    case let text as String: set(.string(text))
-    case let flag as Bool: set(.bool(flag))
-    case let number as Int: set(.int(Int64(number)))
-    case let number as Int64: set(.int(number))
-    case let number as Int32: set(.int(Int64(number)))
-    case let number as Double: set(.double(number))
-    case let number as Float: set(.double(Double(number)))
-    default: try value.encode(to: NodeEncoder(node: self, codingPath: path))
-    }
+  /// A value as a slot: numbers, strings and booleans as themselves, anything else through
+  /// its `encode(to:)` into a node of its own.
+  static func slot<T: Encodable>(for value: T, path: [any CodingKey]) throws -> Slot {
+    if let json = primitive(value) { return .json(json) }
+    let node = EncodingNode()
+    try value.encode(to: NodeEncoder(node: node, codingPath: path))
+    if node.kind == .value { return .json(node.value) }
+    return .node(node)
+  }
+
+  /// Strings, numbers, booleans and days as JSON, told by their type first (a comparison
+  /// of types is cheap; a failed dynamic cast is not).
+  @inline(__always)
+  static func primitive<T>(_ value: T) -> JSON? {
+    if T.self == String.self, let text = value as? String { return .string(text) }
+    if T.self == Int.self, let number = value as? Int { return .int(Int64(number)) }
+    if T.self == Int64.self, let number = value as? Int64 { return .int(number) }
+    if T.self == Day.self, let day = value as? Day { return .string(day.iso) }
+    if T.self == Double.self, let number = value as? Double { return .double(number) }
+    if T.self == Bool.self, let flag = value as? Bool { return .bool(flag) }
+    if T.self == Int32.self, let number = value as? Int32 { return .int(Int64(number)) }
+    if T.self == Float.self, let number = value as? Float { return .double(Double(number)) }
+    return nil
   }
 
   func becomeObject() {
@@ -71,25 +102,39 @@ final class EncodingNode {
     if kind != .array { kind = .array }
   }
 
-  /// The member `key`, added (after the others) when new.
-  func member(_ key: String) -> EncodingNode {
+  func set(_ json: JSON) {
+    kind = .value
+    value = json
+  }
+
+  /// Sets member `key` (after the others when new).
+  func setMember(_ key: String, _ slot: Slot) {
     becomeObject()
-    if let existing = members[key] { return existing }
+    if let index = members.firstIndex(where: { $0.key == key }) {
+      members[index].slot = slot
+    } else {
+      members.append((key, slot))
+    }
+  }
+
+  /// A container member `key`.
+  func memberNode(_ key: String) -> EncodingNode {
     let node = EncodingNode()
-    keys.append(key)
-    members[key] = node
+    setMember(key, .node(node))
     return node
   }
 
-  /// A new element at the end.
-  func appended() -> EncodingNode {
+  func append(_ slot: Slot) {
     becomeArray()
-    let node = EncodingNode()
-    elements.append(node)
-    return node
+    elements.append(slot)
   }
 
-  var count: Int { elements.count }
+  /// A container element at the end.
+  func appendedNode() -> EncodingNode {
+    let node = EncodingNode()
+    append(.node(node))
+    return node
+  }
 }
 
 struct NodeEncoder: Encoder {
@@ -116,66 +161,81 @@ struct KeyedNodeContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
   let node: EncodingNode
   var codingPath: [any CodingKey]
 
-  mutating func encodeNil(forKey key: Key) throws {
-    node.member(key.stringValue).set(.null)
+  mutating func encodeNil(forKey key: Key) throws { node.setMember(key.stringValue, .json(.null)) }
+  mutating func encode(_ value: String, forKey key: Key) throws {
+    node.setMember(key.stringValue, .json(.string(value)))
+  }
+  mutating func encode(_ value: Bool, forKey key: Key) throws {
+    node.setMember(key.stringValue, .json(.bool(value)))
+  }
+  mutating func encode(_ value: Int, forKey key: Key) throws {
+    node.setMember(key.stringValue, .json(.int(Int64(value))))
+  }
+  mutating func encode(_ value: Int64, forKey key: Key) throws {
+    node.setMember(key.stringValue, .json(.int(value)))
+  }
+  mutating func encode(_ value: Double, forKey key: Key) throws {
+    node.setMember(key.stringValue, .json(.double(value)))
   }
 
   mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
-    try node.member(key.stringValue).store(value, path: codingPath + [key])
+    node.setMember(key.stringValue, try EncodingNode.slot(for: value, path: codingPath + [key]))
   }
 
   mutating func nestedContainer<NestedKey: CodingKey>(
     keyedBy keyType: NestedKey.Type, forKey key: Key
   ) -> KeyedEncodingContainer<NestedKey> {
-    let child = node.member(key.stringValue)
+    let child = node.memberNode(key.stringValue)
     child.becomeObject()
     return KeyedEncodingContainer(
       KeyedNodeContainer<NestedKey>(node: child, codingPath: codingPath + [key]))
   }
 
   mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
-    let child = node.member(key.stringValue)
+    let child = node.memberNode(key.stringValue)
     child.becomeArray()
     return UnkeyedNodeContainer(node: child, codingPath: codingPath + [key])
   }
 
   mutating func superEncoder() -> any Encoder {
-    NodeEncoder(node: node.member("super"), codingPath: codingPath)
+    NodeEncoder(node: node.memberNode("super"), codingPath: codingPath)
   }
 
   mutating func superEncoder(forKey key: Key) -> any Encoder {
-    NodeEncoder(node: node.member(key.stringValue), codingPath: codingPath + [key])
+    NodeEncoder(node: node.memberNode(key.stringValue), codingPath: codingPath + [key])
   }
 }
 
 struct UnkeyedNodeContainer: UnkeyedEncodingContainer {
   let node: EncodingNode
   var codingPath: [any CodingKey]
-  var count: Int { node.count }
+  var count: Int { node.elements.count }
 
-  mutating func encodeNil() throws { node.appended().set(.null) }
+  mutating func encodeNil() throws { node.append(.json(.null)) }
+  mutating func encode(_ value: String) throws { node.append(.json(.string(value))) }
+  mutating func encode(_ value: Int) throws { node.append(.json(.int(Int64(value)))) }
 
   mutating func encode<T: Encodable>(_ value: T) throws {
-    try node.appended().store(value, path: codingPath)
+    node.append(try EncodingNode.slot(for: value, path: codingPath))
   }
 
   mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type)
     -> KeyedEncodingContainer<NestedKey>
   {
-    let child = node.appended()
+    let child = node.appendedNode()
     child.becomeObject()
     return KeyedEncodingContainer(
       KeyedNodeContainer<NestedKey>(node: child, codingPath: codingPath))
   }
 
   mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer {
-    let child = node.appended()
+    let child = node.appendedNode()
     child.becomeArray()
     return UnkeyedNodeContainer(node: child, codingPath: codingPath)
   }
 
   mutating func superEncoder() -> any Encoder {
-    NodeEncoder(node: node.appended(), codingPath: codingPath)
+    NodeEncoder(node: node.appendedNode(), codingPath: codingPath)
   }
 }
 

@@ -65,6 +65,9 @@ public struct ReportContent: Sendable, Equatable {
   /// Checks in the queue by tier (`1 needs update`, ...); `nil` in reports recorded before
   /// tiers.
   public var byTier: [Count]?
+  /// Other publishers' checks in the queue by their rating's class (`false`, …); `nil` in
+  /// reports recorded before rating classes, left out of the report when empty.
+  public var byRatingClass: [Count]?
   /// Checks reviewed since the previous report, each with that review as `lastReview`;
   /// `nil` in reports recorded before reviews.
   public var reviewed: [StaleCheck]?
@@ -105,6 +108,7 @@ extension ReportContent: Codable {
     case previousAsOf = "previous_as_of"
     case totals
     case byTier = "by_tier"
+    case byRatingClass = "by_rating_class"
     case byTopic = "by_topic"
     case byReason = "by_reason"
     case ageBands = "age_bands"
@@ -121,6 +125,9 @@ extension ReportContent: Codable {
     try container.encode(previousAsOf, forKey: .previousAsOf)
     try container.encode(totals, forKey: .totals)
     try container.encode(byTier, forKey: .byTier)
+    if let byRatingClass, !byRatingClass.isEmpty {
+      try container.encode(byRatingClass, forKey: .byRatingClass)
+    }
     try container.encode(byTopic, forKey: .byTopic)
     try container.encode(byReason, forKey: .byReason)
     try container.encode(ageBands, forKey: .ageBands)
@@ -151,6 +158,7 @@ extension ReportContent: Codable {
       oldest: try container.decode([StaleCheck].self, forKey: .oldest),
       byTier: try container.decodeIfPresent([Count].self, forKey: .byTier),
       reviewed: try container.decodeIfPresent([StaleCheck].self, forKey: .reviewed))
+    byRatingClass = try container.decodeIfPresent([Count].self, forKey: .byRatingClass)
   }
 }
 

@@ -20,6 +20,8 @@ extension StaleCheck: Codable {
     case evidence = "newer_sources"
     case lastReview = "last_review"
     case snoozedUntil = "snoozed_until"
+    case publisher
+    case ratingClass = "rating_class"
   }
 
   public func encode(to encoder: any Encoder) throws {
@@ -27,19 +29,22 @@ extension StaleCheck: Codable {
     try container.encode(checkID, forKey: .checkID)
     try container.encode(questionID, forKey: .questionID)
     try container.encode(question, forKey: .question)
-    try container.encode(checkedOn, forKey: .checkedOn)
-    try container.encode(checkedOnInferred, forKey: .checkedOnInferred)
-    try container.encode(ageDays, forKey: .ageDays)
-    try container.encode(dueOn, forKey: .dueOn)
+    try container.encodeOrNull(checkedOn?.iso, forKey: .checkedOn)
+    try container.encodeOrNull(checkedOnInferred?.iso, forKey: .checkedOnInferred)
+    try container.encodeOrNull(ageDays, forKey: .ageDays)
+    try container.encode(dueOn.iso, forKey: .dueOn)
     try container.encode(overdueDays, forKey: .overdueDays)
-    try container.encode(topic, forKey: .topic)
+    try container.encodeOrNull(topic, forKey: .topic)
     try container.encode(maxAgeDays, forKey: .maxAgeDays)
     try container.encode(citationCount, forKey: .citationCount)
-    try container.encode(tier, forKey: .tier)
+    try container.encodeOrNull(tier?.rawValue, forKey: .tier)
     try container.encode(reasons, forKey: .reasons)
     try container.encode(evidence, forKey: .evidence)
     try container.encode(lastReview, forKey: .lastReview)
-    try container.encodeIfPresent(snoozedUntil, forKey: .snoozedUntil)
+    try container.encodeIfPresent(snoozedUntil?.iso, forKey: .snoozedUntil)
+    // Other publishers' checks only (reports recorded before them print as they did).
+    try container.encodeIfPresent(publisher, forKey: .publisher)
+    try container.encodeIfPresent(ratingClass?.rawValue, forKey: .ratingClass)
   }
 
   public init(from decoder: any Decoder) throws {
@@ -61,6 +66,8 @@ extension StaleCheck: Codable {
       snoozedUntil: try container.decodeIfPresent(Day.self, forKey: .snoozedUntil),
       tier: try container.decodeIfPresent(QueueTier.self, forKey: .tier),
       lastReview: try container.decodeIfPresent(Review.self, forKey: .lastReview))
+    publisher = try container.decodeIfPresent(String.self, forKey: .publisher)
+    ratingClass = try container.decodeIfPresent(RatingClass.self, forKey: .ratingClass)
   }
 }
 
@@ -129,5 +136,16 @@ extension Review: Codable {
       reviewedOn: try container.decode(Day.self, forKey: .reviewedOn),
       reviewedBy: try container.decode(String.self, forKey: .reviewedBy),
       createdAt: try container.decode(String.self, forKey: .createdAt))
+  }
+}
+
+extension KeyedEncodingContainer {
+  /// The value, or `null` when there is none (the one shape writes every field).
+  mutating func encodeOrNull(_ value: String?, forKey key: Key) throws {
+    if let value { try encode(value, forKey: key) } else { try encodeNil(forKey: key) }
+  }
+
+  mutating func encodeOrNull(_ value: Int?, forKey key: Key) throws {
+    if let value { try encode(value, forKey: key) } else { try encodeNil(forKey: key) }
   }
 }

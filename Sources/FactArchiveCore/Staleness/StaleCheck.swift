@@ -79,6 +79,9 @@ public struct StaleCheck: Sendable, Equatable {
   public var tier: QueueTier?
   /// The latest editor's review, when it has one.
   public var lastReview: Review?
+  /// For another publisher's fact-check: the organisation, and its rating normalised.
+  public var publisher: String?
+  public var ratingClass: RatingClass?
 
   /// The date it is aged from: stated, else inferred.
   public var baseDate: Day? { checkedOn ?? checkedOnInferred }

@@ -62,9 +62,10 @@ struct QueueQuery: Decodable {
   var order: String?
   var limit: String?
   var page: String?
+  var rating: String?
 
   enum CodingKeys: String, CodingKey {
     case asOf = "as_of"
-    case topic, reason, tier, q, order, limit, page
+    case topic, reason, tier, q, order, limit, page, rating
   }
 }

@@ -10,6 +10,8 @@ struct QueueFilters: Sendable {
   var topic: String?
   var reason: StaleReason.Code?
   var tier: QueueTier?
+  /// Only other publishers' checks whose rating has this class (`?rating=false`).
+  var ratingClass: RatingClass?
   var text: String?
   var order: QueueOrder = .tier
   var limit: Int?
@@ -35,6 +37,14 @@ struct QueueFilters: Sendable {
       }
       self.order = order
     }
+    if let name = query.rating?.nonEmpty {
+      guard let rating = RatingClass(argument: name) else {
+        throw .badRequest(
+          "rating: '\(name)' is not a rating class; use one of "
+            + RatingClass.allCases.map(\.argument).joined(separator: ", ") + ".")
+      }
+      ratingClass = rating
+    }
     limit = try Self.number(query.limit?.nonEmpty, name: "limit", in: 1...100_000)
     page = try Self.number(query.page?.nonEmpty, name: "page", in: 1...100_000) ?? 1
   }
@@ -45,6 +55,7 @@ struct QueueFilters: Sendable {
     var queue = StaleQueue(asOf: asOf, topic: topic, reason: reason, limit: size + 1, order: order)
     queue.tier = tier
     queue.text = text
+    queue.ratingClass = ratingClass
     queue.offset = (page - 1) * size
     return queue
   }
@@ -54,6 +65,7 @@ struct QueueFilters: Sendable {
     var queue = StaleQueue(asOf: asOf, topic: topic, reason: reason, limit: limit, order: order)
     queue.tier = tier
     queue.text = text
+    queue.ratingClass = ratingClass
     return queue
   }
 
@@ -63,6 +75,7 @@ struct QueueFilters: Sendable {
     var fields: [(String, String?)] = [
       ("as_of", asOf.iso), ("topic", topic), ("reason", reason?.rawValue),
       ("tier", tier.map { String($0.rawValue) }), ("q", text),
+      ("rating", ratingClass?.argument),
       ("order", order == .tier ? nil : order.rawValue), ("page", page > 1 ? String(page) : nil),
     ]
     for (index, field) in fields.enumerated() {

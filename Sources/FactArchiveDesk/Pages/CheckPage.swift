@@ -15,6 +15,7 @@ struct CheckPage {
 
   func body(context: DeskContext) -> HTML {
     var html: HTML = "<h1>\(detail.question)</h1>\n"
+    if let title = detail.title { html += "<p class=\"sub\">Headline: \(title)</p>\n" }
     html += meta()
     if detail.publisherFlaggedOutdated {
       html +=
@@ -45,8 +46,20 @@ struct CheckPage {
     } else {
       parts.append("no check date")
     }
-    if let publisher = detail.publisher { parts.append("published by \(publisher)") }
-    if let rating = detail.rating { parts.append("rated \(rating)") }
+    switch detail.dateSource {
+    case .dateModified?: parts.append("date from the review's dateModified (no datePublished)")
+    case .page?: parts.append("date from the page (the review gives none)")
+    default: break
+    }
+    if let publisher = detail.publisher {
+      parts.append(
+        "published by \(publisher)"
+          + (detail.reporters.isEmpty
+            ? "" : "; reported by \(detail.reporters.joined(separator: ", "))"))
+    }
+    if let rating = detail.rating {
+      parts.append("rated \(rating)" + (detail.ratingClass.map { " (\($0.argument))" } ?? ""))
+    }
     var html: HTML = "<p class=\"meta\">\(parts.joined(separator: " · "))"
     if let url = detail.titleURL {
       html += " · " + HTML.link(to: url, "original page")

@@ -48,11 +48,18 @@ enum QueuePage {
     }
     return """
       <tr><td>\(tierBadge(check.tier))</td><td class="num"><a href="/checks/\(check.checkID)">\(check.checkID)</a></td>\
-      <td><a href="/checks/\(check.checkID)">\(check.question)</a><ul class="reasons">\(reasons)</ul></td>\
+      <td><a href="/checks/\(check.checkID)">\(check.question)</a>\(publisherLine(check))<ul class="reasons">\(reasons)</ul></td>\
       <td class="date hide">\(check.dateLabel)</td><td class="num hide">\(check.overdueDays) d</td>\
       <td class="num hide">\(check.citationCount)</td></tr>
 
       """
+  }
+
+  /// `AFP Fact Check · rated false`, for other publishers' checks.
+  static func publisherLine(_ check: StaleCheck) -> HTML {
+    guard let publisher = check.publisher else { return "" }
+    let rating: HTML = check.ratingClass.map { " · rated \($0.argument)" } ?? ""
+    return " <span class=\"sub\">\(publisher)\(rating)</span>"
   }
 
   static func tabs(_ counts: [QueueTier: Int], filters: QueueFilters) -> HTML {
@@ -81,6 +88,11 @@ enum QueuePage {
       reasonOptions +=
         "<option value=\"\(code.rawValue)\"\(filters.reason == code ? HTML(stringLiteral: " selected") : "")>\(code.rawValue)</option>"
     }
+    var ratingOptions: HTML = "<option value=\"\">any</option>"
+    for rating in RatingClass.allCases {
+      ratingOptions +=
+        "<option value=\"\(rating.argument)\"\(filters.ratingClass == rating ? HTML(stringLiteral: " selected") : "")>\(rating.argument)</option>"
+    }
     var tierOptions: HTML = "<option value=\"\">any</option>"
     for tier in QueueTier.allCases {
       tierOptions +=
@@ -92,6 +104,7 @@ enum QueuePage {
       <label>Topic <select name="topic">\(topicOptions)</select></label>
       <label>Reason <select name="reason">\(reasonOptions)</select></label>
       <label>Tier <select name="tier">\(tierOptions)</select></label>
+      <label>Other publishers' rating <select name="rating">\(ratingOptions)</select></label>
       <label>As of <input type="date" name="as_of" value="\(filters.asOf.iso)"></label>
       <button type="submit">Filter</button>
       </form>

@@ -1,4 +1,5 @@
 import FactArchiveCore
+import FactArchivePolicy
 import FactArchiveSchema
 import FactArchiveStore
 
@@ -116,6 +117,15 @@ extension ArchiveWriter {
     try statement.bind(judged.tier?.rawValue, to: ":queue_tier")
     try statement.bind(article.publisher, to: ":publisher")
     try statement.bind(article.rating, to: ":rating")
+    try statement.bind(article.headline, to: ":title")
+    try statement.bind(
+      RatingLexicon.classify(article.rating, scale: article.ratingScale)?.rawValue,
+      to: ":rating_class")
+    try statement.bind(article.ratingScale.map { .real($0.value) } ?? .null, to: ":rating_value")
+    try statement.bind(article.ratingScale?.worst.map { .real($0) } ?? .null, to: ":rating_worst")
+    try statement.bind(article.ratingScale?.best.map { .real($0) } ?? .null, to: ":rating_best")
+    try statement.bind(article.language, to: ":language")
+    try statement.bind(article.dateSource?.rawValue, to: ":date_source")
     return (links, keyTerms)
   }
 }

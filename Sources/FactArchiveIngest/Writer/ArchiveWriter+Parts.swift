@@ -35,6 +35,7 @@ extension ArchiveWriter {
         try citation.bind(cited.markerStart, to: ":marker_start")
         try citation.bind(cited.sentenceStart, to: ":sentence_start")
         try citation.bind(cited.sentenceLength, to: ":sentence_length")
+        try citation.bind(cited.anchorText, to: ":anchor_text")
         try citation.run()
       }
     }
@@ -48,6 +49,13 @@ extension ArchiveWriter {
       try followUpText.bind(db.lastInsertedRowID, to: ":rowid")
       try followUpText.bind(text, to: ":text")
       try followUpText.run()
+    }
+    let reporter = statements.insertReporter
+    for (offset, name) in article.reporters.enumerated() {
+      try reporter.bind(checkID, to: ":check_id")
+      try reporter.bind(offset + 1, to: ":position")
+      try reporter.bind(name, to: ":name")
+      try reporter.run()
     }
     let reference = statements.insertReference
     for item in article.references {

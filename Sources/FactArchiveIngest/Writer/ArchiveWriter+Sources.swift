@@ -11,12 +11,14 @@ extension ArchiveWriter {
     try db.execute(
       """
       INSERT INTO sources
-        (document_id, title, label, byline, published_on, published_on_inferred, body, key_terms)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+        (document_id, title, label, byline, published_on, published_on_inferred, body, key_terms,
+         modified_on, language, url)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
       """,
       [
         documentID, source.title, source.label, source.byline, source.publishedOn?.iso,
         source.publishedOnInferred?.iso, source.body, StoredList.names(terms),
+        source.modifiedOn?.iso, source.language, source.url,
       ])
     let sourceID = db.lastInsertedRowID
     let link = try db.cachedStatement(

@@ -18,6 +18,7 @@ struct WriterStatements {
   let insertCitation: Statement
   let insertFollowUp: Statement
   let insertReference: Statement
+  let insertReporter: Statement
   let insertQuestionText: Statement
   let insertFollowUpText: Statement
   let insertCheckTerms: Statement
@@ -27,7 +28,8 @@ struct WriterStatements {
   static let checkColumns = [
     "first_line", "checked_on", "checked_on_inferred", "publisher_flagged_outdated", "disclaimer",
     "title_url", "truncated", "unparsed", "citation_count", "key_terms", "time_sensitive_terms",
-    "topic", "max_age_days", "due_on", "queue_tier", "publisher", "rating",
+    "topic", "max_age_days", "due_on", "queue_tier", "publisher", "rating", "title", "rating_class",
+    "rating_value", "rating_worst", "rating_best", "language", "date_source",
   ]
 
   init(_ db: Connection) throws {
@@ -90,8 +92,9 @@ struct WriterStatements {
     insertCitation = try db.prepare(
       """
       INSERT INTO citation_spans
-        (check_id, position, ref_number, marker_start, sentence_start, sentence_length)
-      VALUES (:check_id, :position, :ref_number, :marker_start, :sentence_start, :sentence_length)
+        (check_id, position, ref_number, marker_start, sentence_start, sentence_length, anchor_text)
+      VALUES (:check_id, :position, :ref_number, :marker_start, :sentence_start, :sentence_length,
+              :anchor_text)
       """)
     insertFollowUp = try db.prepare(
       "INSERT INTO follow_ups (check_id, position, text) VALUES (:check_id, :position, :text)")
@@ -100,6 +103,8 @@ struct WriterStatements {
       INSERT INTO citation_sources (check_id, ref_number, url, domain)
       VALUES (:check_id, :ref_number, :url, :domain)
       """)
+    insertReporter = try db.prepare(
+      "INSERT INTO check_reporters (check_id, position, name) VALUES (:check_id, :position, :name)")
     // Full-text rows, written next to the rows they index (see Schema/005_ingest_speed.sql).
     insertQuestionText = try db.prepare(
       "INSERT INTO questions_fts (rowid, text) VALUES (:rowid, :text)")

@@ -109,7 +109,10 @@ enum ClaimReviewEntry {
 
   /// A number written as a number or a string (`4`, `"4"`, `"4.5"`); empty strings are none.
   static func number(_ value: Any?) -> Double? {
-    if let number = value as? NSNumber, !(value is Bool) { return number.doubleValue }
+    // JSON's true and false arrive as NSNumbers too; their type is a C char.
+    if let number = value as? NSNumber, String(cString: number.objCType) != "c" {
+      return number.doubleValue
+    }
     if let text = value as? String { return Double(text.trimmingSpaces()) }
     return nil
   }

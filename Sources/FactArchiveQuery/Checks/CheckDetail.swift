@@ -21,6 +21,8 @@ public struct CheckDetail: Sendable, Equatable {
   public struct Citation: Sendable, Equatable {
     public var refNumber: Int
     public var sentence: String
+    /// For a link in an article's text: its words.
+    public var anchorText: String?
   }
 
   /// An entry of the page's reference list.
@@ -39,9 +41,16 @@ public struct CheckDetail: Sendable, Equatable {
   public var truncated: Bool
   public var unparsed: String?
   public var publisherFlaggedOutdated: Bool
-  /// For an imported ClaimReview: its publisher and rating as written.
+  /// For another publisher's fact-check: the organisation, its rating as written and
+  /// normalised, the article's headline, its reporters, its language, and where its date
+  /// came from.
   public var publisher: String? = nil
   public var rating: String? = nil
+  public var ratingClass: RatingClass? = nil
+  public var title: String? = nil
+  public var reporters: [String] = []
+  public var language: String? = nil
+  public var dateSource: DateSource? = nil
   public var disclaimer: String?
   public var documentID: Int64
   public var documentPath: String
@@ -59,7 +68,8 @@ public struct CheckDetail: Sendable, Equatable {
       """
       SELECT c.id, c.question_id, q.text AS question, c.checked_on, c.publisher_flagged_outdated,
              c.disclaimer, c.document_id, d.path, c.checked_on_inferred, c.title_url,
-             c.truncated, c.unparsed, c.publisher, c.rating
+             c.truncated, c.unparsed, c.publisher, c.rating, c.rating_class, c.title, c.language,
+             c.date_source
       FROM checks AS c
       JOIN questions AS q ON q.id = c.question_id
       JOIN documents AS d ON d.id = c.document_id
@@ -77,16 +87,23 @@ public struct CheckDetail: Sendable, Equatable {
         summaries: [], followUps: [], references: [])
       detail.publisher = row.text("publisher")
       detail.rating = row.text("rating")
+      detail.ratingClass = row.text("rating_class").flatMap(RatingClass.init(rawValue:))
+      detail.title = row.text("title")
+      detail.language = row.text("language")
+      detail.dateSource = row.text("date_source").flatMap(DateSource.init(rawValue:))
       return detail
     }
     guard var detail = head else { return nil }
     var citations: [Int: [Citation]] = [:]
     for (position, citation) in try db.query(
-      "SELECT position, ref_number, sentence FROM citations WHERE check_id = ? ORDER BY id", [id],
+      "SELECT position, ref_number, sentence, anchor_text FROM citations WHERE check_id = ? ORDER BY id",
+      [id],
       { row in
         (
           row.int("position"),
-          Citation(refNumber: row.int("ref_number"), sentence: row.text("sentence") ?? "")
+          Citation(
+            refNumber: row.int("ref_number"), sentence: row.text("sentence") ?? "",
+            anchorText: row.text("anchor_text"))
         )
       })
     {
@@ -106,6 +123,9 @@ public struct CheckDetail: Sendable, Equatable {
       "SELECT text FROM follow_ups WHERE check_id = ? ORDER BY position", [id]
     ) { $0.text("text") ?? "" }
     detail.reviews = try Reviews.all(checkID: id, in: db)
+    detail.reporters = try db.query(
+      "SELECT name FROM check_reporters WHERE check_id = ? ORDER BY position", [id]
+    ) { $0.text("name") ?? "" }
     detail.copies = try db.query(
       """
       SELECT d.id, d.path, d.media_type FROM check_copies AS cc
@@ -117,112 +137,5 @@ public struct CheckDetail: Sendable, Equatable {
         mediaType: $0.text("media_type") ?? "")
     }
     return detail
-  }
-
-  public var json: JSON {
-    .object([
-      .init("check_id", .int(checkID)),
-      .init("question_id", .int(questionID)),
-      .init("question", .string(question)),
-      .init("checked_on", .string(checkedOn?.iso)),
-      .init("checked_on_inferred", .string(checkedOnInferred?.iso)),
-      .init("title_url", .string(titleURL)),
-      .init("truncated", .bool(truncated)),
-      .init("publisher_flagged_outdated", .bool(publisherFlaggedOutdated)),
-      .init("disclaimer", .string(disclaimer)),
-      .init("document_id", .int(documentID)),
-      .init("document_path", .string(documentPath)),
-      .init(
-        "copies",
-        .array(
-          copies.map {
-            .object([
-              .init("document_id", .int($0.documentID)), .init("path", .string($0.path)),
-              .init("media_type", .string($0.mediaType)),
-            ])
-          })),
-      .init(
-        "summaries",
-        .array(
-          summaries.map { summary in
-            .object([
-              .init("position", .int(summary.position)),
-              .init("heading", .string(summary.heading)),
-              .init("body", .string(summary.body)),
-              .init(
-                "citations",
-                .array(
-                  summary.citations.map {
-                    .object([
-                      .init("ref_number", .int($0.refNumber)),
-                      .init("sentence", .string($0.sentence)),
-                    ])
-                  })),
-            ])
-          })),
-      .init("follow_ups", .array(followUps.map { .string($0) })),
-      .init(
-        "references",
-        .array(
-          references.map {
-            .object([.init("ref_number", .int($0.refNumber)), .init("url", .string($0.url))])
-          })),
-      .init("unparsed", .string(unparsed)),
-      .init("reviews", .array(reviews.map(\.json))),
-    ])
-  }
-
-  /// The check as readable text.
-  public func text(style: TextStyle = .plain) -> String {
-    var output = style.bold(question) + "\n"
-    output += "check \(checkID) of question \(questionID)"
-    if let checkedOn {
-      output += ", checked on \(checkedOn.iso)"
-    } else if let checkedOnInferred {
-      output += ", no check date (newest date mentioned: \(checkedOnInferred.iso))"
-    } else {
-      output += ", no check date"
-    }
-    output += "\nfrom \(documentPath) (document \(documentID))\n"
-    for copy in copies {
-      output += "also saved as \(copy.path) (document \(copy.documentID), \(copy.mediaType))\n"
-    }
-    if let titleURL { output += "link: \(titleURL)\n" }
-    if truncated {
-      output += style.yellow("This copy of the page is truncated: it ends part-way.") + "\n"
-    }
-    if publisherFlaggedOutdated {
-      output += style.red("The publisher marked this fact-check as possibly outdated.") + "\n"
-    }
-    if let latest = reviews.last, latest.verdict == .withdrawn {
-      output += style.red("Withdrawn: \(latest.sentence)") + "\n"
-    }
-    if let disclaimer { output += style.dim(disclaimer) + "\n" }
-    for summary in summaries {
-      output += "\n"
-      let number = summary.position == 0 ? "" : "\(summary.position). "
-      output += style.bold(number + (summary.heading ?? "Summary")) + "\n\n"
-      output += summary.body + "\n"
-      if !summary.citations.isEmpty {
-        let numbers = summary.citations.map { "[\($0.refNumber)]" }.joined(separator: " ")
-        output += style.dim("citations: \(numbers)") + "\n"
-      }
-    }
-    if !followUps.isEmpty {
-      output += "\n" + style.bold("Want to dive deeper?") + "\n"
-      for question in followUps { output += "- \(question)\n" }
-    }
-    if !references.isEmpty {
-      output += "\n" + style.bold("References") + "\n"
-      for reference in references { output += "[\(reference.refNumber)] \(reference.url)\n" }
-    }
-    if let unparsed {
-      output += "\n" + style.bold("Text the parser could not place") + "\n" + unparsed + "\n"
-    }
-    if !reviews.isEmpty {
-      output += "\n" + style.bold("Reviews") + "\n"
-      for review in reviews { output += "- \(review.sentence)\n" }
-    }
-    return output
   }
 }

@@ -37,6 +37,8 @@ struct ReasonExplainer {
       snoozedUntil: row.day("snoozed_until"),
       tier: row.optionalInt("queue_tier").flatMap(QueueTier.init(rawValue:)),
       lastReview: lastReview)
+    check.publisher = row.text("publisher")
+    check.ratingClass = row.text("rating_class").flatMap(RatingClass.init(rawValue:))
     let codes = Set(
       (row.text("reason_codes") ?? "").split(separator: ",").compactMap {
         StaleReason.Code(rawValue: String($0))

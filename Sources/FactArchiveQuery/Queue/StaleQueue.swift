@@ -30,6 +30,8 @@ public struct StaleQueue: Sendable {
   public var includeSnoozed = false
   /// Only checks in this tier.
   public var tier: QueueTier?
+  /// Only other publishers' checks whose rating has this class.
+  public var ratingClass: RatingClass?
   /// Only checks whose question contains this text (any case for ASCII letters).
   public var text: String?
   /// Skip this many checks of the list (for paging).
@@ -57,7 +59,8 @@ public struct StaleQueue: Sendable {
     """
     c.id, c.question_id, q.text AS question, c.checked_on, c.checked_on_inferred, c.due_on,
     c.topic, c.max_age_days, c.time_sensitive_terms, c.citation_count, c.queue_tier,
-    c.review_verdict, c.reviewed_on, \(queue.check.agedFrom) AS aged_from,
+    c.review_verdict, c.reviewed_on, c.publisher, c.rating_class,
+    \(queue.check.agedFrom) AS aged_from,
     \(queue.snoozedUntil) AS snoozed_until,
     \(queue.reasonCodes(overridden: overridden)) AS reason_codes
     """
@@ -70,6 +73,10 @@ public struct StaleQueue: Sendable {
     if let tier {
       filters.append("c.queue_tier = :tier")
       values[":tier"] = tier.rawValue
+    }
+    if let ratingClass {
+      filters.append("c.rating_class = :rating_class")
+      values[":rating_class"] = ratingClass.rawValue
     }
     if let text, !text.isEmpty {
       filters.append("q.text LIKE :text ESCAPE '\\'")
@@ -178,7 +185,7 @@ public struct StaleQueue: Sendable {
   /// How many checks the queue holds in each tier (with every filter but the tier, the
   /// reason, the limit and the offset): what the desk's tabs show.
   public func tierCounts(on db: Connection) throws -> [QueueTier: Int] {
-    if topic == nil, text == nil { return try tierCountsFromIndex(on: db) }
+    if topic == nil, text == nil, ratingClass == nil { return try tierCountsFromIndex(on: db) }
     var unfiltered = self
     unfiltered.tier = nil
     var values: [String: any DatabaseValueConvertible] = [":as_of": asOf.iso]

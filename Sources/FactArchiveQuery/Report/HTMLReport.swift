@@ -75,6 +75,10 @@ public enum HTMLReport {
     if let byTier = content.byTier {
       html += "<h2>By tier</h2>\n" + countTable(byTier, header: "tier")
     }
+    if let byRating = content.byRatingClass, !byRating.isEmpty {
+      html +=
+        "<h2>Other publishers' checks by rating</h2>\n" + countTable(byRating, header: "rating")
+    }
     html += "<h2>By topic</h2>\n" + countTable(content.byTopic, header: "topic")
     html += "<h2>By reason</h2>\n" + countTable(content.byReason, header: "reason")
     html += "<p class=\"sub\">Recorded \(content.recordedAt) by factarchive.</p>\n"

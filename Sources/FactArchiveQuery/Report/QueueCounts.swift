@@ -15,6 +15,7 @@ struct QueueCounts {
   var byTier: [ReportContent.Count] = []
   var byTopic: [ReportContent.Count] = []
   var byReason: [ReportContent.Count] = []
+  var byRatingClass: [ReportContent.Count] = []
 
   init(asOf: Day, on db: Connection) throws {
     let queue = QueueSQL()
@@ -56,10 +57,24 @@ struct QueueCounts {
       // A topic no rule names any more (a rule removed mid-way): count by the column.
       try countTopics(asOf: asOf, on: db)
     }
+    byRatingClass = try db.query(
+      """
+      SELECT c.rating_class AS rating_class, count(*) AS checks FROM checks AS c
+      WHERE \(queue.queued) AND c.rating_class IS NOT NULL GROUP BY c.rating_class
+      """, named: [":as_of": asOf.iso]
+    ) { row in (row.text("rating_class").flatMap(RatingClass.init(rawValue:)), row.int("checks")) }
+    .compactMap { rating, count in rating.map { (rating: $0, count: count) } }
+    .sorted { Self.rank($0.rating) < Self.rank($1.rating) }
+    .map { ReportContent.Count(name: $0.rating.rawValue, count: $0.count) }
     snoozed = Int(
       try db.scalarInt(
         "SELECT count(*) FROM checks AS c WHERE \(QueueSQL().staleButSnoozed)",
         named: [":as_of": asOf.iso]))
+  }
+
+  /// Rating classes from false to true, then unproven and other.
+  static func rank(_ rating: RatingClass) -> Int {
+    RatingClass.allCases.firstIndex(of: rating) ?? RatingClass.allCases.count
   }
 
   private mutating func countTopics(asOf: Day, on db: Connection) throws {

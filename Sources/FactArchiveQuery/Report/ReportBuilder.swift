@@ -44,7 +44,7 @@ public struct ReportBuilder {
       ORDER BY as_of
       """, [asOf.iso, runID]
     ) { ReportContent.Count(name: $0.text("as_of") ?? "", count: $0.int("stale")) }
-    return ReportContent(
+    var content = ReportContent(
       asOf: asOf, recordedAt: recordedAt, previousAsOf: previousAsOf, totals: totals,
       byTopic: queue.byTopic, byReason: queue.byReason, ageBands: ages.bands,
       history: history + [ReportContent.Count(name: asOf.iso, count: totals.stale)],
@@ -52,5 +52,7 @@ public struct ReportBuilder {
       refreshed: try lists.refreshed(), snoozed: try lists.snoozed(),
       oldest: try lists.oldest(), byTier: queue.byTier,
       reviewed: try lists.reviewed(reviews))
+    content.byRatingClass = queue.byRatingClass
+    return content
   }
 }

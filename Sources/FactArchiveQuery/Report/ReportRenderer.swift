@@ -91,6 +91,10 @@ public enum ReportRenderer {
     if let byTier = content.byTier {
       output += "\n## By tier\n\n" + countTable(byTier, header: "tier")
     }
+    if let byRating = content.byRatingClass, !byRating.isEmpty {
+      output +=
+        "\n## Other publishers' checks by rating\n\n" + countTable(byRating, header: "rating")
+    }
     output += "\n## By topic\n\n" + countTable(content.byTopic, header: "topic")
     output += "\n## By reason\n\n" + countTable(content.byReason, header: "reason")
     output += "\n## Age of the latest checks\n\n" + countTable(content.ageBands, header: "age")

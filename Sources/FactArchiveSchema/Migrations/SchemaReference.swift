@@ -114,8 +114,13 @@ there are no bytes to keep.
 | `time_sensitive_terms` | TEXT | the time-bound wording found in its question or executive summary (`currently, this week`); NULL when none |
 | `topic` | TEXT | the topic rule that set its maximum age; NULL for the default |
 | `max_age_days` | INTEGER | the age it may reach under the policy (shortened when time-sensitive) |
-| `publisher` | TEXT | for an imported ClaimReview: its author (the publisher); NULL for Factually pages |
-| `rating` | TEXT | for an imported ClaimReview: its rating as written (`alternateName`, else `ratingValue`); NULL when none |
+| `publisher` | TEXT | for another publisher's fact-check: the organisation that published it (ClaimReview `publisher`, else an `author` that is an Organization, else the page's `og:site_name`, else its host); never a person. NULL for Factually pages |
+| `rating` | TEXT | for another publisher's fact-check: its rating verbatim, in the publisher's words (`alternateName`, else `name`, else `ratingValue`; the Fact Check Tools API's `textualRating`); NULL when none |
+| `rating_class` | TEXT | the rating normalised across publishers and languages: `false`, `mostly_false`, `mixed`, `mostly_true`, `true`, `unproven` or `other` (satire, doctored media, out of context), from a multilingual lexicon of rating labels (`Sources/FactArchivePolicy/Data/rating-labels.tsv`, with where its words come from), else from `rating_value` on its `rating_worst`–`rating_best` scale (the bottom eighth false … the top eighth true); NULL without a rating. Index `checks_by_rating_class (rating_class, due_on) WHERE superseded = 0 AND rating_class IS NOT NULL` |
+| `rating_value`, `rating_worst`, `rating_best` | REAL | `reviewRating.ratingValue` when it is a number, and its scale's `worstRating` and `bestRating` when given |
+| `title` | TEXT | the article's headline, when it differs from the claim it reviews (the question); NULL for Factually pages |
+| `language` | TEXT | the page's or review's language as given (`es`, `pt-BR`); NULL when unknown |
+| `date_source` | TEXT | where `checked_on` came from for another publisher's fact-check: `date_published` (the review's `datePublished`, or the API's `reviewDate`), `date_modified` (no `datePublished`: its `dateModified`), `page` (neither: the page's own date); NULL for a `Checked on` line |
 | `due_on` | TEXT | the first day it counts as stale: the day after it reaches `max_age_days` (counted from its own date, or from the day an editor found it still accurate); its own date when the publisher flagged it (unless reviewed since); a newer source's date when that is earlier; its ingest day when it has no date at all; the review day when an editor marked it as needing an update; NULL when withdrawn (never listed). Recomputed whenever a rule changes, evidence arrives or a review is recorded |
 | `review_verdict` | TEXT | the latest review's verdict (`still_accurate`, `needs_update`, `withdrawn`); NULL when never reviewed (every review is in `reviews`) |
 | `reviewed_on` | TEXT | the latest review's day |
@@ -160,6 +165,7 @@ Unique: `(check_id, position)`. Read bodies through the `summaries` view.
 | `marker_start` | INTEGER | 0-based character offset of the marker in the summary body |
 | `sentence_start` | INTEGER | 0-based character offset of the sentence it supports, in the summary body |
 | `sentence_length` | INTEGER | length of that sentence in characters |
+| `anchor_text` | TEXT | for a link in another publisher's article text (which is how such articles cite): the link's words, the marker being where they start; NULL for a `[n]` marker |
 
 Index: `citation_spans_by_summary (check_id, position)`. Read sentences through the
 `citations` view.
@@ -176,6 +182,16 @@ Index: `citation_spans_by_summary (check_id, position)`. Read sentences through 
 Primary key `(check_id, ref_number)`; index on `domain`. Join
 `citation_spans.ref_number` to find which sentence cites which URL.
 
+### `check_reporters` — the people who wrote a check
+
+| column | type | meaning |
+|---|---|---|
+| `check_id` | INTEGER → `checks.id` | the check |
+| `position` | INTEGER | 1-based order in the byline |
+| `name` | TEXT | a reporter (an article's author, a review's Person author): never the organisation, which is `checks.publisher` |
+
+Primary key `(check_id, position)`.
+
 ### `sources` — news and analysis articles that fact-checks draw on
 
 | column | type | meaning |
@@ -184,11 +200,14 @@ Primary key `(check_id, ref_number)`; index on `domain`. Join
 | `document_id` | INTEGER → `documents.id`, unique | the input it came from |
 | `title` | TEXT | the headline |
 | `label` | TEXT | the publisher or section label above the title (`Trends-UK`, `Tag: Latin America`) |
-| `byline` | TEXT | as written (`Reported by ...`) |
+| `byline` | TEXT | as written (`Reported by ...`); for a web page, its authors' names (`Ana Ruiz, Tom Lee`) from its markup or byline |
 | `published_on` | TEXT | `YYYY-MM-DD` when the page states it (`Published on ...`, a date line under the title) |
 | `published_on_inferred` | TEXT | otherwise the latest full date the text mentions |
-| `body` | TEXT | the article text, trimmed lines, page furniture ("Leave a comment", "Share this") removed |
+| `body` | TEXT | the article text, trimmed lines, page furniture ("Leave a comment", "Share this") removed; for a web page, its main text (menus, related lists, comments, share bars, banners and credits left out), a blank line between blocks |
 | `key_terms` | TEXT | the names it mentions most, lowercase, `\|`-separated: matched against checks' key names for newer evidence |
+| `modified_on` | TEXT | `YYYY-MM-DD` the page says it was last changed |
+| `language` | TEXT | the page's language as given (`fr`, `zh-CN`) |
+| `url` | TEXT | the page's own (canonical) address |
 
 Sources are few beside checks, so their text is kept in the row. Index:
 `sources_by_date (coalesce(published_on, published_on_inferred))`.
@@ -204,7 +223,7 @@ Full-text index: `sources_fts` (`title`, `body`), `content="sources"`, kept in s
 | `position` | INTEGER | 1-based order of first appearance (each URL once) |
 | `url` | TEXT | the URL |
 | `domain` | TEXT | its host, lowercase, without `www.` |
-| `in_references` | INTEGER | 1 when listed under a "References" or "Sources" heading, 0 when in the text |
+| `in_references` | INTEGER | 1 when listed under a "References" or "Sources" heading, 0 when in the text. A web page's links are those of its main text, not its menus |
 
 ### `staleness_rules` — the staleness policy
 
@@ -428,7 +447,7 @@ WHERE summaries_fts MATCH '"grain export"' ORDER BY rank LIMIT 5;
 | view | columns | meaning |
 |---|---|---|
 | `summaries` | `id`, `check_id`, `position`, `heading`, `body` | summaries with their text |
-| `citations` | `id`, `check_id`, `position`, `ref_number`, `sentence` | citations with the sentence each supports |
+| `citations` | `id`, `check_id`, `position`, `ref_number`, `sentence`, `anchor_text`, `url` | citations with the sentence each supports, the link's words (for a link in an article's text) and the URL its reference number stands for |
 | `latest_checks` | every `checks` column, plus `question` | the most recent check of each question (latest `coalesce(checked_on, checked_on_inferred)`, the later ingest on a tie): the checks with `superseded = 0` |
 | `check_ages` | `check_id`, `question_id`, `question`, `dated`, `date_inferred`, `age_days`, `topic`, `max_age_days`, `due_on` | the latest check of each question with its age in days today (local time), from its stated or inferred date |
 | `citation_counts` | `check_id`, `question_id`, `citations`, `distinct_refs`, `listed_sources` | per check: citation markers, distinct reference numbers, entries in its reference list |

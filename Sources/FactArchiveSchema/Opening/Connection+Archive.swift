@@ -7,7 +7,8 @@ extension Migration {
 
   /// What a migration's SQL cannot do, run in its transaction right after it.
   public static let steps: [Int: @Sendable (Connection) throws -> Void] = [
-    10: StoredReport.rewriteLegacyRuns
+    10: StoredReport.rewriteLegacyRuns,
+    11: { try RatingClasses.classifyStored(in: $0) },
   ]
 }
 

@@ -71,23 +71,29 @@ struct BlockWriter {
     switch name {
     case "ul", "ol", "dl":
       return !underReferences && own.linkDensity > Self.linkListDensity
-    case "div", "section", "table", "figure", "center":
+    case "div", "section", "table", "figure", "center", "td", "th":
       if extractor.classWeight(node) < 0 { return true }
       return own.text < Self.linkBoxLength && own.linkDensity > Self.linkListDensity
         && !underReferences
-    case "p":
-      if own.text < Self.furnitureLineLength {
-        let start = String(node.textContent.trimmingSpaces().lowercased().prefix(40))
-        if extractor.hints.furnitureText.contains(where: { start.hasPrefix($0) }) {
-          return true
-        }
-      }
-      return false
     case "img", "image", "map", "area", "source", "track", "wbr":
       return true
     default:
       return false
     }
+  }
+
+  /// A short line that starts as furniture does ("Read more:", "Share this", "©").
+  func isFurnitureLine(_ text: String) -> Bool {
+    guard text.count < Self.furnitureLineLength, !(kinds.last.map(isHeadingKind) ?? false) else {
+      return false
+    }
+    let start = String(text.lowercased().prefix(40))
+    return extractor.hints.furnitureText.contains { start.hasPrefix($0) }
+  }
+
+  func isHeadingKind(_ kind: TextBlock.Kind) -> Bool {
+    if case .heading = kind { return true }
+    return false
   }
 
   // MARK: - Elements
@@ -119,9 +125,15 @@ struct BlockWriter {
       flush()
       preDepth += 1
       kinds.append(.preformatted)
+    case "tr" where isLayoutRow(node):
+      flush()
+      kinds.append(.paragraph)
     case "tr":
       flush()
       kinds.append(.tableRow)
+    case "td" where isLayoutCell(node), "th" where isLayoutCell(node):
+      flush()
+      kinds.append(.paragraph)
     case "td", "th":
       if !scalars.isEmpty {
         scalars += Array(" | ".unicodeScalars)
@@ -143,6 +155,9 @@ struct BlockWriter {
 
   mutating func leave(_ node: Node, _ name: String) {
     switch name {
+    case "td" where isLayoutCell(node), "th" where isLayoutCell(node):
+      flush()
+      popKind()
     case "h1", "h2", "h3", "h4", "h5", "h6":
       let heading = String(String.UnicodeScalarView(scalars)).lowercased()
       flush()
@@ -181,6 +196,20 @@ struct BlockWriter {
 
   private mutating func popKind() {
     if kinds.count > 1 { kinds.removeLast() }
+  }
+
+  /// A cell that holds the page rather than a value (old table layouts): blocks, or a long
+  /// text.
+  func isLayoutCell(_ node: Node) -> Bool {
+    guard let own = extractor.stats[node] else { return false }
+    return own.hasBlockChild || own.text > Self.linkBoxLength
+  }
+
+  /// A row with a layout cell.
+  func isLayoutRow(_ node: Node) -> Bool {
+    node.children.contains {
+      $0.isElement && ["td", "th"].contains($0.elementName) && isLayoutCell($0)
+    }
   }
 
   /// One `<br>` is a line break; a run of them (white space between allowed) ends the
@@ -238,6 +267,7 @@ struct BlockWriter {
     while end > start, scalars[end - 1].properties.isWhitespace { end -= 1 }
     guard start < end else { return }
     let text = String(String.UnicodeScalarView(scalars[start..<end]))
+    if isFurnitureLine(text) { return }
     let kept = links.compactMap { link -> InlineLink? in
       let linkStart = max(link.start - start, 0)
       let linkEnd = min(link.start + link.length, end) - start

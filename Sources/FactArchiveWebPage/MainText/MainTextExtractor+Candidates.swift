@@ -158,12 +158,22 @@ extension MainTextExtractor {
         chosen.append(sibling)
         continue
       }
-      guard sibling.elementName == "p", let own = stats[sibling] else { continue }
-      let text = sibling.textContent
-      if own.text > 80, own.linkDensity < 0.25 {
-        chosen.append(sibling)
-      } else if own.text > 0, own.linkDensity == 0, Self.endsASentence(text) {
-        chosen.append(sibling)
+      guard let own = stats[sibling] else { continue }
+      switch sibling.elementName {
+      case "p":
+        if own.text > 80, own.linkDensity < 0.25 {
+          chosen.append(sibling)
+        } else if own.text > 0, own.linkDensity == 0, Self.endsASentence(sibling.textContent) {
+          chosen.append(sibling)
+        }
+      case "ul", "ol", "section", "div", "blockquote", "table", "dl":
+        // A box of text beside the article's paragraphs (key points, a fact box), not of
+        // links: Readability's rule for paragraphs, applied to blocks.
+        if own.text > 80, own.linkDensity < 0.25, classWeight(sibling) >= 0 {
+          chosen.append(sibling)
+        }
+      default:
+        break
       }
     }
     return chosen

@@ -82,7 +82,9 @@ struct MainTextExtractor {
       {
         var writer = BlockWriter(extractor: self)
         writer.write(node)
-        let text = writer.blocks.map(\.text).joined(separator: "\n\n")
+        // A label before the summary ("Verdict", "Our rating") is not part of it.
+        let blocks = writer.blocks.drop { $0.text.count < 20 && !Self.endsASentence($0.text) }
+        let text = blocks.map(\.text).joined(separator: "\n\n")
         if !text.isEmpty { return text }
       }
       for child in node.children.reversed() where child.isElement { stack.append(child) }
@@ -94,7 +96,12 @@ struct MainTextExtractor {
 
   /// Whether an element is page furniture (itself and all it holds).
   func isFurniture(_ node: Node, name: String) -> Bool {
-    if hints.dropTags.contains(name) { return true }
+    if hints.dropTags.contains(name) {
+      // A quotation's own footer names who said it.
+      let inQuote =
+        node.pointee.parent.map { $0.isElement && $0.elementName == "blockquote" } ?? false
+      return !(name == "footer" && inQuote)
+    }
     if node.attribute("hidden") != nil { return true }
     if node.attribute("aria-hidden")?.lowercased() == "true" { return true }
     if let style = node.attribute("style")?.lowercased().filter({ !$0.isWhitespace }),
@@ -179,12 +186,14 @@ struct MainTextExtractor {
     }
   }
 
-  /// Visible characters and commas of a text.
+  /// Visible characters and commas of a text. A Chinese, Japanese or Korean character
+  /// counts as two: each carries about what a short word does, and the thresholds are set
+  /// for alphabetic text.
   static func measure(_ text: String) -> (characters: Int, commas: Int) {
     var characters = 0
     var commas = 0
     for scalar in text.unicodeScalars where !scalar.properties.isWhitespace {
-      characters += 1
+      characters += isIdeographic(scalar) ? 2 : 1
       switch scalar {
       case ",", "，", "、", "،": commas += 1
       default: break
@@ -194,4 +203,14 @@ struct MainTextExtractor {
   }
 
   func isKept(_ node: Node) -> Bool { stats[node] != nil }
+
+  /// Han, Hiragana, Katakana and Hangul.
+  static func isIdeographic(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0x3040...0x30FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xAC00...0xD7AF, 0xF900...0xFAFF:
+      return true
+    default:
+      return false
+    }
+  }
 }

@@ -11,6 +11,7 @@ struct PageHints: Sendable {
   let body: [String]
   let furnitureText: [String]
   let bylineClass: [String]
+  let dateClass: [String]
   let bylinePrefixes: [String]
   let summaryClass: [String]
   let titleSeparators: [String]
@@ -29,6 +30,7 @@ struct PageHints: Sendable {
     body = values("body")
     furnitureText = values("furniture-text")
     bylineClass = values("byline-class")
+    dateClass = values("date-class")
     // Longest first, so "written by" is tried before "by".
     bylinePrefixes = values("byline-prefix").sorted { $0.count > $1.count }
     summaryClass = values("summary-class")

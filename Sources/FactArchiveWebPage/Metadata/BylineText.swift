@@ -26,7 +26,8 @@ enum BylineText {
     if let firstNumber = tokens.firstIndex(where: { $0.contains(where: \.isNumber) }) {
       tokens = Array(tokens[..<firstNumber])
       while let last = tokens.last?.lowercased().trimmingCharacters(in: ",.:"),
-        joiningWords.contains(last) || MetadataDate.months.contains(where: { $0.name == last })
+        joiningWords.contains(last) || MetadataDate.weekdays.contains(last)
+          || MetadataDate.months.contains(where: { $0.name == last })
       {
         tokens.removeLast()
       }

@@ -24,20 +24,31 @@ struct JSONLDArticle: Equatable {
     "liveblogposting", "socialmediaposting", "discussionforumposting", "techarticle",
   ]
 
+  /// The first article object; without one, a fact-check's ClaimReview (its date, authors
+  /// and publisher are the page's own).
   static func first(in blocks: [[UInt8]]) -> JSONLDArticle? {
+    var review: JSONLDArticle?
     for block in blocks {
       guard
         let json = try? JSONSerialization.jsonObject(
           with: Data(block), options: [.fragmentsAllowed])
       else { continue }
       let nodes = JSONLD.nodesByID(in: json)
-      if let object = JSONLD.objects(in: json).first(where: {
+      let objects = JSONLD.objects(in: json)
+      if let object = objects.first(where: {
         JSONLD.types(of: $0).contains(where: types.contains)
       }) {
         return JSONLDArticle(object, nodes: nodes)
       }
+      if review == nil,
+        let object = objects.first(where: { JSONLD.types(of: $0).contains("claimreview") })
+      {
+        var found = JSONLDArticle(object, nodes: nodes)
+        found.headline = nil  // the claim, not the article's headline
+        review = found
+      }
     }
-    return nil
+    return review
   }
 
   init(_ object: [String: Any], nodes: [String: [String: Any]]) {

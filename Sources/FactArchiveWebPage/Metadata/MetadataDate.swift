@@ -12,7 +12,21 @@ public enum MetadataDate {
     guard !trimmed.isEmpty, trimmed.count < 80 else { return nil }
     let scalars = Array(trimmed.unicodeScalars)
     if let day = numeric(scalars) { return day }
+    if let day = chinese(trimmed) { return day }
     return words(trimmed.lowercased())
+  }
+
+  /// `2026年5月3日` (Chinese and Japanese).
+  static func chinese(_ text: String) -> Day? {
+    guard let yearMark = text.firstIndex(of: "年"), let monthMark = text.firstIndex(of: "月"),
+      let dayMark = text.firstIndex(of: "日"), yearMark < monthMark, monthMark < dayMark
+    else { return nil }
+    let year = Int(
+      String(text[..<yearMark].reversed().prefix { $0.isASCII && $0.isNumber }.reversed()))
+    let month = Int(text[text.index(after: yearMark)..<monthMark].trimmingSpaces())
+    let day = Int(text[text.index(after: monthMark)..<dayMark].trimmingSpaces())
+    guard let year, let month, let day else { return nil }
+    return Day(year: year, month: month, day: day)
   }
 
   /// `YYYY-MM-DD…` (or with `/`), `YYYYMMDD`, `DD.MM.YYYY`. `DD/MM/YYYY` is not read: it
@@ -41,6 +55,16 @@ public enum MetadataDate {
     return nil
   }
 
+  /// Days of the week, in the languages of `months`: a byline's date may start with one.
+  static let weekdays: Set<String> = [
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue",
+    "wed", "thu", "fri", "sat", "sun", "lunes", "martes", "miércoles", "jueves", "viernes",
+    "sábado", "domingo", "segunda-feira", "terça-feira", "quarta-feira", "quinta-feira",
+    "sexta-feira", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+    "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "lunedì",
+    "martedì", "mercoledì", "giovedì", "venerdì", "sabato", "domenica",
+  ]
+
   static let months: [(name: String, month: Int)] = [
     // English
     ("january", 1), ("february", 2), ("march", 3), ("april", 4), ("may", 5), ("june", 6),
@@ -66,30 +90,37 @@ public enum MetadataDate {
     ("luglio", 7), ("settembre", 9), ("ottobre", 10), ("dicembre", 12),
   ]
 
-  /// A day, a month name and a four-digit year in any order (`June 24, 2020`, `24 June
-  /// 2020`, `24 de junio de 2020`, `Tue, 24 Jun 2020 10:00:00 GMT`).
+  /// A month name with the day next to it and a four-digit year after them (`June 24,
+  /// 2020`, `24 June 2020`, `24 de junio de 2020`, `Tue, 24 Jun 2020 10:00:00 GMT`, `12:30,
+  /// 4 March 2026`: the day is the number beside the month, not the hour).
   static func words(_ text: String) -> Day? {
     let tokens = text.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
-    var month: Int?
-    var year: Int?
-    var day: Int?
-    for token in tokens {
-      if let value = Int(token) {
-        if token.count == 4, year == nil, (1900...2200).contains(value) {
-          year = value
-        } else if token.count <= 2, day == nil, (1...31).contains(value) {
-          day = value
+    for (index, token) in tokens.enumerated() {
+      guard let month = months.first(where: { $0.name == token })?.month else { continue }
+      let day =
+        dayNumber(index > 0 ? tokens[index - 1] : nil)
+        ?? dayNumber(index + 1 < tokens.count ? tokens[index + 1] : nil)
+        ?? (index > 1 && tokens[index - 1] == "de" ? dayNumber(tokens[index - 2]) : nil)
+      let year = tokens[(index + 1)...].prefix(4).compactMap { token -> Int? in
+        guard token.count == 4, let value = Int(token), (1900...2200).contains(value) else {
+          return nil
         }
-      } else if let found = months.first(where: { $0.name == token }) {
-        if month == nil { month = found.month }
-      } else if day == nil,
-        ["st", "nd", "rd", "th", "er", "º"].contains(String(token.drop { $0.isNumber })),
-        let value = Int(token.prefix { $0.isNumber }), (1...31).contains(value)
-      {
-        day = value  // 3rd, 1er
-      }
+        return value
+      }.first
+      if let day, let year, let date = Day(year: year, month: month, day: day) { return date }
     }
-    guard let year, let month, let day else { return nil }
-    return Day(year: year, month: month, day: day)
+    return nil
+  }
+
+  /// `24`, `3rd`, `1er`: a day of the month.
+  static func dayNumber(_ token: String?) -> Int? {
+    guard let token, token.count <= 4 else { return nil }
+    let digits = token.prefix { $0.isNumber }
+    let suffix = token.dropFirst(digits.count)
+    guard !digits.isEmpty, digits.count <= 2,
+      suffix.isEmpty || ["st", "nd", "rd", "th", "er", "º"].contains(String(suffix)),
+      let value = Int(digits), (1...31).contains(value)
+    else { return nil }
+    return value
   }
 }

@@ -29,6 +29,8 @@ struct MetadataReader {
   /// author), in document order.
   var bylines: [String] = []
   var microdataAuthors: [String] = []
+  /// Short texts of elements whose class names a date (`date`, `published`, `fecha`).
+  var dateTexts: [String] = []
 
   /// Walks the whole page once.
   init(root: xmlNodePtr) {
@@ -83,6 +85,7 @@ struct MetadataReader {
         break
       }
       readByline(node, name: name)
+      readDateText(node)
       for child in node.children.reversed() where child.isElement {
         stack.append((child, inHeader))
       }
@@ -123,6 +126,17 @@ struct MetadataReader {
     }
     let text = Self.collapsed(node.textContent)
     if !text.isEmpty, text.count <= 160 { bylines.append(text) }
+  }
+
+  /// An element whose class names a date: its text, when short.
+  mutating func readDateText(_ node: xmlNodePtr) {
+    let words = [node.attribute("class"), node.attribute("id")].compactMap { $0 }
+      .joined(separator: " ").lowercased()
+    guard !words.isEmpty, PageHints.contains(words, anyOf: PageHints.shared.dateClass) else {
+      return
+    }
+    let text = Self.collapsed(node.textContent)
+    if !text.isEmpty, text.count <= 100 { dateTexts.append(text) }
   }
 
   static func collapsed(_ text: String) -> String {
@@ -176,6 +190,8 @@ struct MetadataReader {
         MetadataDate.day($0.datetime)
       }
       ?? times.first { $0.inHeader }.flatMap { MetadataDate.day($0.datetime) }
+      ?? dateTexts.lazy.compactMap { MetadataDate.day(MainText.withoutDateWords($0)) }.first
+      ?? times.lazy.compactMap { MetadataDate.day($0.datetime) }.first
     result.modified =
       article?.modified.flatMap(MetadataDate.day)
       ?? first(

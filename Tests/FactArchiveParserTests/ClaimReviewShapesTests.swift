@@ -1,0 +1,95 @@
+import FactArchiveCore
+import FactArchiveParser
+import Foundation
+import TestSupport
+import Testing
+
+/// ClaimReview in every container seen in real data, and the Google Fact Check Tools API's
+/// format, read from `Fixtures/claimreview/`.
+@Suite struct ClaimReviewShapesTests {
+  func parse(_ name: String) throws -> ParsedDocument {
+    try ClaimReviewImporter.parse(try TestPaths.bytes(TestPaths.fixture("claimreview/\(name)")))
+  }
+
+  @Test func aFactCheckToolsResponseGivesEachClaimsReviews() throws {
+    let document = try parse("google-api-response.json")
+    #expect(document.articles.count == 3)
+    let first = try #require(document.articles.first)
+    #expect(first.question == "Tarrow's mayor banned street musicians from the old town.")
+    #expect(first.publisher == "Tarrow Fact Desk")
+    #expect(first.headline == "No, Tarrow has not banned street musicians")
+    #expect(first.titleURL == "https://tarrowfacts.example/checks/street-musicians")
+    #expect(first.checkedOn?.iso == "2026-04-05")
+    #expect(first.rating == "False")
+    #expect(first.language == "en")
+    // A publisher named only by its site.
+    #expect(document.articles[1].publisher == "buskers-union.example")
+    #expect(document.articles[2].language == "es")
+    #expect(document.articles[2].rating == "Falso")
+    // One claim on its own.
+    let single = try parse("google-api-claim.json")
+    #expect(single.articles.map(\.question) == ["Orvana's new bridge cost twice its budget."])
+  }
+
+  @Test func reviewsInsideAnAPIWrapperAreFound() throws {
+    let document = try parse("api-wrapper.json")
+    #expect(document.articles.count == 15)
+    #expect(document.articles.allSatisfy { $0.publisher == "API Checker" })
+  }
+
+  @Test func everyShapeSeenInTheWildReads() throws {
+    let document = try parse("shapes-in-the-wild.json")
+    #expect(document.skipped.isEmpty, "\(document.skipped)")
+    let byURL = Dictionary(uniqueKeysWithValues: document.articles.map { ($0.titleURL ?? "", $0) })
+    // @type as a list, claimReviewed as a list, a date with a space and no seconds, an
+    // empty scale.
+    let typeList = try #require(byURL["https://shapes.example/type-array"])
+    #expect(
+      typeList.question
+        == "The Sarn river dam will be demolished next year; The dam's reservoir will be drained")
+    #expect(typeList.checkedOn?.iso == "2020-06-24")
+    #expect(typeList.rating == "Misleading")
+    #expect(typeList.ratingScale == nil)
+    // A Clip with only a number for its rating.
+    let clip = try #require(byURL["https://shapes.example/clip"])
+    #expect(clip.question == "Video says Halden port will close in 2027")
+    #expect(clip.checkedOn?.iso == "2020-03-27")
+    #expect(clip.ratingScale == RatingScale(value: 2, worst: 1, best: 5))
+    // creativeWork in lower case; a reporter and the organisation as authors.
+    let work = try #require(byURL["https://shapes.example/creativework"])
+    #expect(work.question == "Pellmar will ban diesel cars in 2028")
+    #expect(work.checkedOn?.iso == "2021-11-05")
+    #expect(work.reporters == ["Ivo Marek"])
+    #expect(work.publisher == "Shapes Check")
+    #expect(work.ratingScale == RatingScale(value: 4, worst: 1, best: 5))
+    // Entities, markup and \r\n cleaned; dateModified when datePublished is missing.
+    let entities = try #require(byURL["https://shapes.example/entities"])
+    #expect(entities.question == "Mayor Rusk's \"new\" budget cuts school meals by half")
+    #expect(
+      entities.summaries.first.map { document.body(of: $0) }
+        == "Partly.\nThe budget cuts the free meals programme by a third, not half.")
+    #expect(entities.checkedOn?.iso == "2022-02-01")
+    #expect(entities.dateSource == .dateModified)
+    #expect(entities.publisher == "Shapes Check")
+    #expect(entities.reporters == ["Ada Winn"])
+    #expect(entities.rating == "Half True")
+    // DataFeed items as a list and as an object.
+    for url in [
+      "https://shapes.example/feed-1", "https://shapes.example/feed-2",
+      "https://shapes.example/feed-3",
+    ] {
+      #expect(byURL[url] != nil, "\(url)")
+    }
+  }
+
+  @Test func aReporterIsNeverThePublisher() throws {
+    let json = """
+      {"@context": "https://schema.org", "@type": "ClaimReview", "claimReviewed": "X closed the port",
+       "datePublished": "2026-01-02", "author": {"@type": "Person", "name": "Rui Sousa"},
+       "reviewRating": {"alternateName": "False"}}
+      """
+    let document = try ClaimReviewImporter.parse(Array(json.utf8))
+    #expect(document.articles.first?.publisher == nil)
+    #expect(document.articles.first?.reporters == ["Rui Sousa"])
+  }
+}
