@@ -496,6 +496,40 @@ def hostile_table(results):
     return "\n".join(lines)
 
 
+def web_pages(fa):
+    """Any publisher's pages: extraction quality on the labelled pages of Fixtures/pages/
+    (Benchmarks/extraction.py), and 10,000 generated HTML pages (Benchmarks/html_pages.py)
+    ingested beside the same articles as text."""
+    import extraction
+    import html_pages
+    rows, seconds = extraction.evaluate(fa)
+    quality = extraction.summary(rows, seconds)
+    print("extraction: %d pages, mean F1 %.3f (lowest %.3f), titles %.0f%%, bylines %.0f%%" % (
+        quality["pages"], quality["mean_f1"], quality["lowest_f1"], 100 * quality["titles_exact"],
+        100 * quality["bylines_exact"]), flush=True)
+    speed = html_pages.measure(fa, corpus(10_000), WORK, run_with_rss)
+    return {"extraction": quality, "speed": speed}
+
+
+def web_table(web):
+    q, s = web["extraction"], web["speed"]
+    return "\n".join([
+        "| labelled pages | mean precision | mean recall | mean F1 | lowest F1 | titles exact | bylines exact |",
+        "|---:|---:|---:|---:|---:|---:|---:|",
+        "| %d | %.3f | %.3f | %.3f | %.3f | %.0f%% | %.0f%% |" % (
+            q["pages"], q["mean_precision"], q["mean_recall"], q["mean_f1"], q["lowest_f1"],
+            100 * q["titles_exact"], 100 * q["bylines_exact"]),
+        "",
+        "| same %s articles, median of %d alternated rounds | ingest s | per second | peak RSS MiB |" % (
+            "{:,}".format(s["pages"]), s["rounds"]),
+        "|---|---:|---:|---:|",
+        "| as generated HTML pages (half news, half ClaimReview fact-checks) | %.2f | %.0f | %.0f |" % (
+            s["html"]["wall_s"], s["html"]["per_s"], s["html"]["rss_mib"]),
+        "| as text (the generator's Factually pages) | %.2f | %.0f | %.0f |" % (
+            s["text"]["wall_s"], s["text"]["per_s"], s["text"]["rss_mib"]),
+    ])
+
+
 def table(rows):
     lines = []
     header = ("articles", "ingest s", "articles/s", "MB/s", "peak RSS MiB", "DB/corpus",
@@ -588,8 +622,13 @@ def main():
         print()
         print(hostile_table(hostile))
         return
+    web = web_pages(fa)
+    if os.environ.get("BENCH_WEB_ONLY"):
+        print()
+        print(web_table(web))
+        return
     rows = [bench(n, fa, n > skip_peer_above) for n in sizes]
-    text = table(rows) + "\n\n" + hostile_table(hostile)
+    text = table(rows) + "\n\n" + web_table(web) + "\n\n" + hostile_table(hostile)
     print()
     print(text)
     cores = os.cpu_count()
@@ -610,7 +649,7 @@ def main():
                       "how and when they were measured.\n\n")
         out.write(text + "\n\n")
         out.write("Raw figures:\n\n```json\n%s\n```\n" % json.dumps(
-            {"corpora": rows, "hostile_html": hostile}, indent=2))
+            {"corpora": rows, "web_pages": web, "hostile_html": hostile}, indent=2))
     print("\nwrote Benchmarks/RESULTS.md")
 
 

@@ -139,6 +139,26 @@ public struct InputFiles: Sequence, Sendable {
   }
 }
 
+extension InputFiles {
+  /// The paths a list names, one per line (`find … -print`'s output, or `-print0`'s:
+  /// NUL-separated when the list holds a NUL). Blank lines are skipped and a trailing `\r`
+  /// dropped; nothing else is trimmed, since names may begin or end with spaces.
+  public static func paths(listedIn list: InputDocument) -> Result<[String], ParseError> {
+    if let error = list.readError { return .failure(error) }
+    guard list.bytes.withUnsafeBufferPointer({ UTF8Validation.firstInvalidByte($0) }) == nil
+    else {
+      return .failure(ParseError(line: nil, "the list of paths is not UTF-8"))
+    }
+    let separator: UInt8 = list.bytes.contains(0) ? 0 : UInt8(ascii: "\n")
+    let paths = list.bytes.split(separator: separator).compactMap { line -> String? in
+      var line = line
+      if separator != 0, line.last == UInt8(ascii: "\r") { line = line.dropLast() }
+      return line.isEmpty ? nil : String(decoding: line, as: UTF8.self)
+    }
+    return .success(paths)
+  }
+}
+
 /// Reading one input into memory, refusing inputs over the size limit without reading them.
 public enum InputReader {
   /// 16 MiB: far beyond any real article, small enough to keep memory flat.

@@ -19,7 +19,8 @@ public struct WebPage: Sendable {
   public var mainText: MainText
   /// The page as text lines, for the Factually reader.
   public var lines: PageLines
-  /// The contents of each `<script type="application/ld+json">`.
+  /// The contents of each `<script type="application/ld+json">`, and each review the page
+  /// writes as microdata or RDFa, rewritten as JSON-LD (`EmbeddedItems`).
   public var jsonLD: [[UInt8]]
 
   /// Reads a page; `url` is where it came from (resolves relative links when the page has

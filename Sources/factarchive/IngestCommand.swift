@@ -30,6 +30,10 @@ struct IngestCommand: ParsableCommand {
       still land. A 'Checked on' line whose date cannot be read is reported as \
       path:line: warning: message, and the check lands with the date its text implies.
 
+      Thousands of paths are best given with --files-from (one per line, or NUL-separated \
+      as find -print0 writes them) rather than as arguments: the command line's parser \
+      takes time that grows with the square of the number of arguments (2.5 s for 10,000).
+
       Exit status: 0 all landed, 1 some were rejected (or ClaimReview entries skipped), \
       2 usage error, 4 database failure.
       """)
@@ -58,12 +62,20 @@ struct IngestCommand: ParsableCommand {
       valueName: "n"))
   var batchSize = IngestSession.Options().batchSize
 
+  @Option(
+    help: ArgumentHelp(
+      "Also read the files and folders this list names, one per line (- for standard input).",
+      valueName: "list"))
+  var filesFrom: String?
+
   @Argument(help: ArgumentHelp("Files, folders, or - for standard input.", valueName: "path"))
-  var paths: [String]
+  var paths: [String] = []
 
   func validate() throws {
-    guard !paths.isEmpty else { throw ValidationError("Give at least one file, folder or -.") }
-    guard paths.filter({ $0 == "-" }).count <= 1 else {
+    guard !paths.isEmpty || filesFrom != nil else {
+      throw ValidationError("Give at least one file, folder or -, or --files-from.")
+    }
+    guard paths.filter({ $0 == "-" }).count + (filesFrom == "-" ? 1 : 0) <= 1 else {
       throw ValidationError("Standard input (-) can be read only once.")
     }
     guard maxBytes > 0 else { throw ValidationError("--max-bytes must be positive.") }
@@ -79,7 +91,7 @@ struct IngestCommand: ParsableCommand {
   func run() throws {
     try runReportingFailures {
       let db = try archive.open()
-      let inputs = InputFiles(paths: paths)
+      let inputs = InputFiles(paths: try paths + listedPaths())
       let showProgress = ProgressBar.wanted(quiet: quiet)
       let progress = ProgressBar(total: showProgress ? inputs.count : 0, enabled: showProgress)
       let session = try IngestSession(
@@ -142,6 +154,17 @@ struct IngestCommand: ParsableCommand {
   }
 }
 extension IngestCommand {
+  /// The paths `--files-from` names (none without it).
+  func listedPaths() throws -> [String] {
+    guard let filesFrom else { return [] }
+    let item: InputFiles.Item = filesFrom == "-" ? .standardInput : .file(filesFrom)
+    switch InputFiles.paths(listedIn: InputReader.load(item, maxBytes: 1 << 30)) {
+    case .success(let listed): return listed
+    case .failure(let error):
+      throw CommandFailure(message: "\(filesFrom): \(error.message)", status: ExitStatus.usage)
+    }
+  }
+
   /// The crash tests' hook: with `FACTARCHIVE_TEST_KILL_AFTER=N` in the environment, the
   /// process kills itself with SIGKILL right after writing its Nth document, inside the
   /// open transaction, so a test knows exactly which batches had committed.

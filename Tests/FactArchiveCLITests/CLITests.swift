@@ -16,6 +16,12 @@ import Testing
   )
     throws -> CommandResult
   {
+    try factarchive(arguments, stdin: stdin, environment: environment)
+  }
+
+  func factarchive(
+    _ arguments: [String], stdin: [UInt8]? = nil, environment: [String: String?] = [:]
+  ) throws -> CommandResult {
     try CommandRunner.run(
       arguments, stdin: stdin, environment: environment, workingDirectory: folder.url)
   }
@@ -27,7 +33,7 @@ import Testing
     // a ClaimReview page lacks its claim; one date line cannot be read (a warning).
     #expect(
       result.stdout
-        == "129 files: 122 new (58 sources), 1 re-check, 1 unchanged, 9 rejected, "
+        == "131 files: 124 new (58 sources), 1 re-check, 1 unchanged, 9 rejected, "
         + "1 ClaimReview entry skipped\n")
     let errors = result.stderr.split(separator: "\n")
     #expect(errors.count == 11)
@@ -105,6 +111,28 @@ import Testing
     #expect(result.stdout == "1 file: 1 new, 0 re-checks, 0 unchanged, 0 rejected\n")
     let show = try factarchive("show", "--db", db, "1")
     #expect(show.stdout.contains("from - (document 1)"))
+  }
+
+  @Test func ingestReadsTheFilesAList() throws {
+    let a = TestPaths.fixture("articles/wind-leases.txt").path
+    let b = TestPaths.fixture("articles/ferry-fares.txt").path
+    let missing = folder.file("missing.txt").path
+    let list = folder.file("list.txt")
+    try Data("\(a)\r\n\n\(missing)\n".utf8).write(to: list)
+    let listed = try factarchive("ingest", "--db", db, "--files-from", list.path, b)
+    #expect(listed.status == 1)
+    #expect(listed.stdout == "3 files: 2 new, 0 re-checks, 0 unchanged, 1 rejected\n")
+    #expect(listed.stderr.contains("\(missing): No such file or directory"))
+    // find -print0's list, from standard input.
+    let nulList = Array("\(a)\u{0}\(b)\u{0}".utf8)
+    let again = try factarchive("ingest", "--db", db, "--files-from", "-", stdin: nulList)
+    #expect(again.stdout == "2 files: 0 new, 0 re-checks, 2 unchanged, 0 rejected\n")
+    for arguments in [
+      ["--files-from", folder.file("no-list").path], ["--files-from", "-", "-"],
+    ] {
+      let refused = try factarchive(["ingest", "--db", db] + arguments)
+      #expect(refused.status == 2, "\(arguments)")
+    }
   }
 
   @Test func quietPrintsOnlyErrors() throws {

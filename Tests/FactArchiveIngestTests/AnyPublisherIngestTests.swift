@@ -39,7 +39,22 @@ import Testing
         reporters: row.text("reporters"), summaries: row.int("summaries")
       )
     }
-    #expect(rows.count == 7)
+    // Each page's expected verdict class (its `.expected.json`), by its claim.
+    let pages = try FileManager.default.contentsOfDirectory(atPath: TestPaths.fixture("pages").path)
+      .filter { $0.hasPrefix("factcheck-") && $0.hasSuffix(".expected.json") }
+    var expectedClass: [String: String] = [:]
+    for page in pages {
+      let json = try JSONSerialization.jsonObject(
+        with: Data(try TestPaths.bytes(TestPaths.fixture("pages/\(page)"))))
+      let check = (json as? [String: Any])?["fact_check"] as? [String: Any]
+      if let question = check?["question"] as? String {
+        expectedClass[question] = check?["rating_class"] as? String
+      }
+    }
+    #expect(rows.count == pages.count)
+    for row in rows {
+      #expect(row.ratingClass == expectedClass[row.question], "\(row.question)")
+    }
     let german = try #require(rows.first { $0.language == "de" })
     #expect(german.question == "Hagenfurt hat die Grundsteuer für 2026 verdreifacht")
     #expect(german.title == "Hat Hagenfurt die Grundsteuer verdreifacht?")

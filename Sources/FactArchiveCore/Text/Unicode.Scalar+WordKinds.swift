@@ -31,3 +31,11 @@ extension Unicode.Scalar {
     return value == 0x5E || value == 0x60
   }
 }
+
+extension Unicode.Scalar {
+  /// White space (Unicode `White_Space`): the web page readers ask it of every character.
+  @inlinable public var isSpace: Bool {
+    guard isASCII else { return properties.isWhitespace }
+    return value == 0x20 || (value >= 0x09 && value <= 0x0D)
+  }
+}

@@ -22,7 +22,8 @@ struct ArticleSections {
       // A verdict box the main text holds too is not repeated in the sections.
       let key = TitleKey.of(stated)
       blocks.removeAll {
-        !$0.isHeading && key.contains(TitleKey.of($0.text)) && $0.text.count >= 20
+        !$0.isHeading && $0.text.unicodeScalars.count >= 20
+          && key.containsBytes(of: TitleKey.of($0.text))
       }
     } else if let first = blocks.firstIndex(where: { !$0.isHeading }) {
       summary = Self.summary(position: 0, heading: nil, [blocks[first]], numbers: &numbers)
@@ -71,15 +72,14 @@ struct ArticleSections {
       let rendered = Array(block.rendered.unicodeScalars)
       let prefix = rendered.count - block.text.unicodeScalars.count
       let start = body.count + prefix
-      let startByte =
-        bodyBytes + String(String.UnicodeScalarView(rendered.prefix(prefix))).utf8.count
+      let startByte = bodyBytes + Self.utf8Length(rendered[..<prefix])
       let scalars = Array(block.text.unicodeScalars)
       for link in block.links where link.start + link.length <= scalars.count {
         let number = numbers[link.url] ?? (numbers.count + 1)
         numbers[link.url] = number
         let sentence = Self.sentence(around: link.start..<(link.start + link.length), in: scalars)
-        let before = String(String.UnicodeScalarView(scalars[..<sentence.lowerBound])).utf8.count
-        let length = String(String.UnicodeScalarView(scalars[sentence])).utf8.count
+        let before = Self.utf8Length(scalars[..<sentence.lowerBound])
+        let length = Self.utf8Length(scalars[sentence])
         citations.append(
           ParsedCitation(
             refNumber: number, markerStart: start + link.start,
@@ -88,12 +88,17 @@ struct ArticleSections {
             anchorText: link.anchorText))
       }
       body += rendered
-      bodyBytes += String(String.UnicodeScalarView(rendered)).utf8.count
+      bodyBytes += Self.utf8Length(rendered[...])
     }
     let text = String(String.UnicodeScalarView(body))
     return ParsedSummary(
       position: position, heading: heading, body: .rebuilt(Array(text.utf8)),
       citations: citations)
+  }
+
+  /// How many bytes `scalars` take in UTF-8.
+  static func utf8Length(_ scalars: ArraySlice<Unicode.Scalar>) -> Int {
+    scalars.reduce(0) { $0 + UTF8.width($1) }
   }
 
   /// The sentence holding `anchor`: from after the end of the sentence before it to the end
@@ -103,11 +108,11 @@ struct ArticleSections {
     while start > 0 {
       let previous = text[start - 1]
       if isFullStop(previous) { break }
-      if previous.properties.isWhitespace, start >= 2, isSentenceEnd(text[start - 2]) { break }
+      if previous.isSpace, start >= 2, isSentenceEnd(text[start - 2]) { break }
       if previous == "\n" { break }
       start -= 1
     }
-    while start < anchor.lowerBound, text[start].properties.isWhitespace { start += 1 }
+    while start < anchor.lowerBound, text[start].isSpace { start += 1 }
     var end = anchor.upperBound
     while end < text.count {
       let scalar = text[end]
@@ -116,7 +121,7 @@ struct ArticleSections {
         end += 1
         break
       }
-      if isSentenceEnd(scalar), end + 1 == text.count || text[end + 1].properties.isWhitespace {
+      if isSentenceEnd(scalar), end + 1 == text.count || text[end + 1].isSpace {
         end += 1
         break
       }
@@ -139,9 +144,6 @@ struct ArticleSections {
 /// Letters and digits of a text, lowercase: for telling whether two texts say the same.
 enum TitleKey {
   static func of(_ text: String) -> String {
-    String(
-      text.lowercased().unicodeScalars.filter {
-        $0.properties.isAlphabetic || $0.properties.numericType != nil
-      })
+    String(String.UnicodeScalarView(text.lowercased().unicodeScalars.filter(\.isWordCharacter)))
   }
 }

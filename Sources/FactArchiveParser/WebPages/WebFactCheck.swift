@@ -36,12 +36,24 @@ enum WebFactCheck {
       }
       guard !page.mainText.isEmpty else { return check }
       let stated =
-        page.mainText.statedSummary ?? review.summaries.first.map { document.body(of: $0) }
+        page.mainText.statedSummary
+        ?? review.summaries.first.map { document.body(of: $0) }.flatMap {
+          isSummary($0, of: page.mainText) ? $0 : nil
+        }
       let article = ArticleSections(page.mainText, statedSummary: stated)
       check.summaries = (article.summary.map { [$0] } ?? []) + article.sections
       check.references = article.references
       return check
     }
     return document
+  }
+
+  /// Whether a review's `reviewBody` summarises the article rather than being it: some
+  /// pages mark the whole article body as the `reviewBody` (`itemprop="reviewBody"` on the
+  /// article's element), and taken as the summary it would swallow every paragraph and
+  /// its links. Over half the article's text is the article.
+  static func isSummary(_ text: String, of article: MainText) -> Bool {
+    let articleLength = article.blocks.reduce(0) { $0 + $1.text.unicodeScalars.count }
+    return text.unicodeScalars.count * 2 <= articleLength
   }
 }

@@ -33,6 +33,12 @@ extension UnsafeMutablePointer where Pointee == xmlNode {
     return nil
   }
 
+  /// Whether the element has the attribute (`name` lowercase: libxml2's HTML parser
+  /// lowercases attribute names), without building its value.
+  func hasAttribute(_ name: String) -> Bool {
+    xmlHasProp(self, name) != nil
+  }
+
   /// The element's child nodes, in order.
   var children: [xmlNodePtr] {
     var nodes: [xmlNodePtr] = []

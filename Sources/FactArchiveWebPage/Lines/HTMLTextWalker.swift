@@ -72,6 +72,9 @@ struct HTMLTextWalker {
       break
     }
     if HTMLTextWalker.dropped.contains(name) { return false }
+    if MainTextExtractor.isHiddenOrBoxed(node, name: name, hints: .shared, landmarks: false) {
+      return false
+    }
     if HTMLTextWalker.furnitureOutsideArticles.contains(name), articleDepth == 0 { return false }
     if name == "article" || name == "main" { articleDepth += 1 }
     if name == "sup" {
@@ -149,7 +152,7 @@ struct HTMLTextWalker {
       return
     }
     for scalar in raw.unicodeScalars {
-      if scalar.properties.isWhitespace {
+      if scalar.isSpace {
         pendingSpace = !current.isEmpty
       } else {
         if current.isEmpty { currentSource = nodeLine }

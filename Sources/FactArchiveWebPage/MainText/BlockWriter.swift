@@ -182,7 +182,7 @@ struct BlockWriter {
     case "a":
       guard let open = openLinks.popLast() else { return }
       var end = scalars.count
-      while end > open.start, scalars[end - 1].properties.isWhitespace { end -= 1 }
+      while end > open.start, scalars[end - 1].isSpace { end -= 1 }
       guard let url = open.url, end > open.start else { return }
       let anchor = String(String.UnicodeScalarView(scalars[open.start..<end]))
       links.append(
@@ -242,7 +242,7 @@ struct BlockWriter {
       return
     }
     for scalar in raw.unicodeScalars {
-      if scalar.properties.isWhitespace {
+      if scalar.isSpace {
         pendingSpace = !scalars.isEmpty && scalars.last != "\n"
       } else {
         if pendingSpace { scalars.append(" ") }
@@ -263,8 +263,8 @@ struct BlockWriter {
     }
     var start = 0
     var end = scalars.count
-    while start < end, scalars[start].properties.isWhitespace { start += 1 }
-    while end > start, scalars[end - 1].properties.isWhitespace { end -= 1 }
+    while start < end, scalars[start].isSpace { start += 1 }
+    while end > start, scalars[end - 1].isSpace { end -= 1 }
     guard start < end else { return }
     let text = String(String.UnicodeScalarView(scalars[start..<end]))
     if isFurnitureLine(text) { return }

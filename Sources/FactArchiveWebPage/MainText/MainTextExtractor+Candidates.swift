@@ -181,7 +181,7 @@ extension MainTextExtractor {
 
   /// Whether text ends with sentence punctuation (in the scripts the archive meets).
   static func endsASentence(_ text: String) -> Bool {
-    guard let last = text.unicodeScalars.last(where: { !$0.properties.isWhitespace }) else {
+    guard let last = text.unicodeScalars.last(where: { !$0.isSpace }) else {
       return false
     }
     return [".", "!", "?", "。", "！", "？", "؟", "।", "…", "\"", "”", "»"].contains(last)

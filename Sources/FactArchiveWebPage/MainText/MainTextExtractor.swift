@@ -102,14 +102,33 @@ struct MainTextExtractor {
         node.pointee.parent.map { $0.isElement && $0.elementName == "blockquote" } ?? false
       return !(name == "footer" && inQuote)
     }
+    if Self.isHiddenOrBoxed(node, name: name, hints: hints, landmarks: true) { return true }
+    // The page's frame and the article itself are never furniture by their class names.
+    if ["html", "body", "main", "article"].contains(name) { return false }
+    let words = classAndID(node)
+    guard !words.isEmpty else { return false }
+    return PageHints.contains(words, anyOf: hints.unlikely)
+      && !PageHints.contains(words, anyOf: hints.keep)
+  }
+
+  /// Furniture whatever the page: hidden elements, landmarks that are not the article
+  /// (navigation, complementary boxes, dialogs), and boxes whose class or id names what is
+  /// never article text (cookie banners, share bars, comments, related lists, newsletter and
+  /// paywall boxes). The text reader of Factually pages sets these aside too, but not by
+  /// styles, landmark roles or short class names (`landmarks: false`): a publisher's own
+  /// lines there (the "may be outdated" banner, a `class="meta"` "Checked on" line) may
+  /// carry them.
+  static func isHiddenOrBoxed(_ node: Node, name: String, hints: PageHints, landmarks: Bool)
+    -> Bool
+  {
     if node.attribute("hidden") != nil { return true }
     if node.attribute("aria-hidden")?.lowercased() == "true" { return true }
-    if let style = node.attribute("style")?.lowercased().filter({ !$0.isWhitespace }),
+    if landmarks, let style = node.attribute("style")?.lowercased().filter({ !$0.isWhitespace }),
       style.contains("display:none") || style.contains("visibility:hidden")
     {
       return true
     }
-    if let role = node.attribute("role")?.lowercased(),
+    if landmarks, let role = node.attribute("role")?.lowercased(),
       [
         "navigation", "menu", "menubar", "complementary", "contentinfo", "dialog", "alert",
         "alertdialog", "search", "banner",
@@ -117,15 +136,14 @@ struct MainTextExtractor {
     {
       return true
     }
-    // The page's frame and the article itself are never furniture by their class names.
     if ["html", "body", "main", "article"].contains(name) { return false }
-    let words = classAndID(node)
+    let words = [node.attribute("class"), node.attribute("id")].compactMap { $0 }
+      .joined(separator: " ").lowercased()
     guard !words.isEmpty else { return false }
     if PageHints.contains(words, anyOf: hints.unlikelyStrong) { return true }
+    guard landmarks else { return false }
     let tokens = words.split(whereSeparator: { $0 == " " || $0 == "_" }).map(String.init)
-    if tokens.contains(where: hints.unlikelyTokens.contains) { return true }
-    return PageHints.contains(words, anyOf: hints.unlikely)
-      && !PageHints.contains(words, anyOf: hints.keep)
+    return tokens.contains(where: hints.unlikelyTokens.contains)
   }
 
   /// `class` and `id`, lowercase, separated by a space.
@@ -192,7 +210,7 @@ struct MainTextExtractor {
   static func measure(_ text: String) -> (characters: Int, commas: Int) {
     var characters = 0
     var commas = 0
-    for scalar in text.unicodeScalars where !scalar.properties.isWhitespace {
+    for scalar in text.unicodeScalars where !scalar.isSpace {
       characters += isIdeographic(scalar) ? 2 : 1
       switch scalar {
       case ",", "，", "、", "،": commas += 1

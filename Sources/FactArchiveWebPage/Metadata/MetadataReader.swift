@@ -21,7 +21,10 @@ struct MetadataReader {
   var canonical: String?
   var base: String?
   var language: String?
+  /// JSON-LD scripts, and the reviews written as microdata or RDFa (`EmbeddedItems`).
   var jsonLD: [[UInt8]] = []
+  /// How many top-level microdata or RDFa items have been read.
+  var itemsRead = 0
   var firstHeading: String?
   /// `<time datetime>`s, and whether each stood in the article's header or its byline.
   var times: [(datetime: String, inHeader: Bool, itemprop: String?)] = []
@@ -35,13 +38,26 @@ struct MetadataReader {
   /// Walks the whole page once.
   init(root: xmlNodePtr) {
     language = root.attribute("lang")
-    var stack: [(xmlNodePtr, Int)] = [(root, 0)]
+    // Page furniture (menus, footers, asides, forms) is walked for reviews written as
+    // microdata or RDFa only: a verdict box may stand in an aside.
+    var stack: [(node: xmlNodePtr, headerDepth: Int, furniture: Bool)] = [(root, 0, false)]
     var visited = 0
-    while let (node, headerDepth) = stack.popLast() {
+    while let (node, headerDepth, furniture) = stack.popLast() {
       visited += 1
       if visited > HTMLDOM.mostNodes { break }
       guard node.isElement else { continue }
+      if itemsRead < EmbeddedItems.mostItems, let syntax = EmbeddedItems.topLevelSyntax(of: node) {
+        itemsRead += 1
+        if let review = EmbeddedItems.reviewJSON(node, syntax: syntax) { jsonLD.append(review) }
+        if furniture { continue }
+      }
       let name = node.elementName
+      if furniture || ["nav", "footer", "aside", "form"].contains(name) {
+        for child in node.children.reversed() where child.isElement {
+          stack.append((child, 0, true))
+        }
+        continue
+      }
       var inHeader = headerDepth
       switch name {
       case "title":
@@ -67,7 +83,7 @@ struct MetadataReader {
           jsonLD.append(Array(node.ownText.utf8))
         }
         continue
-      case "style", "noscript", "template", "svg", "nav", "footer", "aside", "form":
+      case "style", "noscript", "template", "svg":
         continue
       case "h1":
         if firstHeading == nil {
@@ -87,7 +103,7 @@ struct MetadataReader {
       readByline(node, name: name)
       readDateText(node)
       for child in node.children.reversed() where child.isElement {
-        stack.append((child, inHeader))
+        stack.append((child, inHeader, false))
       }
     }
   }

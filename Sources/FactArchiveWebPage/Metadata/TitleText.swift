@@ -85,7 +85,7 @@ enum TitleText {
   static func normalized(_ text: String) -> String {
     String(
       text.lowercased().unicodeScalars.filter {
-        $0.properties.isAlphabetic || ("0"..."9").contains($0)
+        $0.isWordCharacter
       })
   }
 
