@@ -27,7 +27,7 @@ import Testing
     let falseOnes = try json(["stale", "--as-of", "2027-06-01", "--rating-class", "false"])
     let mostlyFalse = try json(["stale", "--as-of", "2027-06-01", "--rating-class", "mostly-false"])
     #expect(all.count > falseOnes.count)
-    #expect(falseOnes.count == 7)
+    #expect(falseOnes.count == 8)
     #expect(mostlyFalse.count == 2)
     #expect(
       falseOnes.allSatisfy { $0["rating_class"] as? String == "false" && $0["publisher"] != nil })
@@ -56,7 +56,7 @@ import Testing
     let report = try CommandRunner.run(["report", "--db", db, "--as-of", "2027-06-01"])
     #expect(report.status == 0)
     #expect(report.stdout.contains("## Other publishers' checks by rating"))
-    #expect(report.stdout.contains("| false | 7 |"))
+    #expect(report.stdout.contains("| false | 8 |"))
     #expect(report.stdout.contains("| mostly\\_false | 2 |"))
   }
 }

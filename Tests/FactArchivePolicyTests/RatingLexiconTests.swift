@@ -15,7 +15,10 @@ import Testing
     ("Größtenteils falsch", .mostlyFalse), ("Richtig", .true), ("Unbelegt", .unproven),
     ("Fuorviante", .mostlyFalse), ("C'eri quasi", .mostlyTrue), ("زائف", .false),
     ("مضلل", .mostlyFalse), ("गलत", .false), ("भ्रामक", .mostlyFalse), ("錯誤", .false),
-    ("部分错误", .mostlyFalse), ("正確", .true),
+    ("部分错误", .mostlyFalse), ("正確", .true), ("誤り", .false), ("ほぼ正確", .mostlyTrue),
+    ("대체로 사실 아님", .mostlyFalse), ("대체로 사실", .mostlyTrue), ("Полуправда", .mixed),
+    ("Fałsz", .false), ("Grotendeels onwaar", .mostlyFalse), ("Yanıltıcı", .mostlyFalse),
+    ("Sebagian benar", .mixed),
   ])
   func labels(_ label: String, _ expected: RatingClass) {
     #expect(RatingLexicon.classify(label, scale: nil) == expected)

@@ -82,13 +82,20 @@ struct BlockWriter {
     }
   }
 
-  /// A short line that starts as furniture does ("Read more:", "Share this", "©").
+  /// A short line that starts as furniture does ("Read more:", "Share this", "©"), or that
+  /// is only an advert's label ("Advertisement", "Reklama", "広告").
   func isFurnitureLine(_ text: String) -> Bool {
     guard text.count < Self.furnitureLineLength, !(kinds.last.map(isHeadingKind) ?? false) else {
       return false
     }
-    let start = String(text.lowercased().prefix(40))
-    return extractor.hints.furnitureText.contains { start.hasPrefix($0) }
+    let lowercased = text.lowercased()
+    let start = String(lowercased.prefix(40))
+    if extractor.hints.furnitureText.contains(where: { start.hasPrefix($0) }) { return true }
+    let scalars = lowercased.unicodeScalars
+    guard let first = scalars.firstIndex(where: \.isWordCharacter),
+      let last = scalars.lastIndex(where: \.isWordCharacter)
+    else { return false }
+    return extractor.hints.adLabels.contains(String(scalars[first...last]))
   }
 
   func isHeadingKind(_ kind: TextBlock.Kind) -> Bool {

@@ -12,6 +12,7 @@ struct PageHints: Sendable {
   let negative: [String]
   let body: [String]
   let furnitureText: [String]
+  let adLabels: Set<String>
   let bylineClass: [String]
   let dateClass: [String]
   let bylinePrefixes: [String]
@@ -31,6 +32,7 @@ struct PageHints: Sendable {
     negative = values("negative")
     body = values("body")
     furnitureText = values("furniture-text")
+    adLabels = Set(values("ad-label"))
     bylineClass = values("byline-class")
     dateClass = values("date-class")
     // Longest first, so "written by" is tried before "by".
