@@ -37,9 +37,10 @@ public struct PreparedDocument: Sendable {
   public var parsed: Result<ParsedDocument, ParseError>
   /// How the input is written.
   public var format: DocumentFormat
-  /// What the policy reads of each article, and its verdict, worked out with the parse
-  /// (`nil` when no policy was given: the writer judges then).
-  public var judged: [(facts: CheckFacts, verdict: StalenessVerdict)]?
+  /// What the policy reads of each article, its verdict and its claim as the claim matcher
+  /// reads it, worked out with the parse (`nil` when no policy was given: the writer judges
+  /// then).
+  public var judged: [(facts: CheckFacts, verdict: StalenessVerdict, claim: ClaimProfile)]?
 
   /// The verdict on the article at `index`, when it was worked out ahead.
   public func verdict(_ index: Int) -> StalenessVerdict? {
@@ -54,6 +55,12 @@ public struct PreparedDocument: Sendable {
   ) -> CheckFacts {
     if let judged, index < judged.count { return judged[index].facts }
     return CheckFacts(article: article, in: document, ingestedOn: ingestedOn)
+  }
+
+  /// The claim of the article at `index`, when it was read ahead.
+  public func claim(_ index: Int) -> ClaimProfile? {
+    guard let judged, index < judged.count else { return nil }
+    return judged[index].claim
   }
 
   /// Reads, hashes and parses an input; with a `policy`, also judges each article (the
@@ -78,7 +85,9 @@ public struct PreparedDocument: Sendable {
       if let policy {
         judged = document.articles.map { article in
           let facts = CheckFacts(article: article, in: document, ingestedOn: ingestedOn)
-          return (facts, policy.assess(facts))
+          return (
+            facts, policy.assess(facts), ClaimProfile(article.question, language: article.language)
+          )
         }
       }
     } catch {

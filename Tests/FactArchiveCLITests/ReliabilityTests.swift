@@ -202,8 +202,8 @@ enum Archive {
                    OR NOT EXISTS (SELECT 1 FROM follow_ups AS f WHERE f.check_id = c.id))
            + (SELECT count(*) FROM (SELECT document_id FROM checks GROUP BY document_id
                 HAVING count(*) > 1))
-           + (SELECT count(*) FROM (SELECT normalized_key FROM questions GROUP BY normalized_key
-                HAVING count(*) > 1))
+           + (SELECT count(*) FROM (SELECT 1 FROM questions
+                GROUP BY publisher_key, normalized_key HAVING count(*) > 1))
       """)
     #expect(halfWritten == 0, "\(context): \(halfWritten) half-written or duplicated rows")
     return try counts(path)

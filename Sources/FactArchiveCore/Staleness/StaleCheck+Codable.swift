@@ -22,6 +22,8 @@ extension StaleCheck: Codable {
     case snoozedUntil = "snoozed_until"
     case publisher
     case ratingClass = "rating_class"
+    case otherVerdicts = "other_verdicts"
+    case possiblySameQuestions = "possibly_same_questions"
   }
 
   public func encode(to encoder: any Encoder) throws {
@@ -45,6 +47,11 @@ extension StaleCheck: Codable {
     // Other publishers' checks only (reports recorded before them print as they did).
     try container.encodeIfPresent(publisher, forKey: .publisher)
     try container.encodeIfPresent(ratingClass?.rawValue, forKey: .ratingClass)
+    // Only when there are some (reports recorded before claims were matched print as they did).
+    if !otherVerdicts.isEmpty { try container.encode(otherVerdicts, forKey: .otherVerdicts) }
+    if !possiblySameQuestions.isEmpty {
+      try container.encode(possiblySameQuestions, forKey: .possiblySameQuestions)
+    }
   }
 
   public init(from decoder: any Decoder) throws {
@@ -68,6 +75,10 @@ extension StaleCheck: Codable {
       lastReview: try container.decodeIfPresent(Review.self, forKey: .lastReview))
     publisher = try container.decodeIfPresent(String.self, forKey: .publisher)
     ratingClass = try container.decodeIfPresent(RatingClass.self, forKey: .ratingClass)
+    otherVerdicts =
+      try container.decodeIfPresent([OtherVerdict].self, forKey: .otherVerdicts) ?? []
+    possiblySameQuestions =
+      try container.decodeIfPresent([SimilarQuestion].self, forKey: .possiblySameQuestions) ?? []
   }
 }
 

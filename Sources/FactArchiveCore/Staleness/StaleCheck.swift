@@ -12,6 +12,8 @@ public struct StaleReason: Sendable, Equatable, Codable {
     case timeSensitive = "time_sensitive"
     /// Sources published after it share its names.
     case newerEvidence = "newer_evidence"
+    /// Another publisher rated a similar claim after it.
+    case otherVerdict = "other_verdict"
     /// No check date on the page.
     case undated
   }
@@ -82,6 +84,10 @@ public struct StaleCheck: Sendable, Equatable {
   /// For another publisher's fact-check: the organisation, and its rating normalised.
   public var publisher: String?
   public var ratingClass: RatingClass?
+  /// Other publishers' later verdicts on similar claims, disagreements first.
+  public var otherVerdicts: [OtherVerdict] = []
+  /// Questions of the same publisher that may be this one.
+  public var possiblySameQuestions: [SimilarQuestion] = []
 
   /// The date it is aged from: stated, else inferred.
   public var baseDate: Day? { checkedOn ?? checkedOnInferred }

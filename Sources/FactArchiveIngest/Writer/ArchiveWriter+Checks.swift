@@ -8,9 +8,9 @@ import FactArchiveStore
 extension ArchiveWriter {
   func insertArticle(
     _ article: ParsedArticle, index: Int, of document: ParsedDocument, facts: CheckFacts,
-    verdict: StalenessVerdict?, documentID: Int64
+    verdict: StalenessVerdict?, claim: ClaimProfile?, documentID: Int64
   ) throws -> ArticleOutcome {
-    let (questionID, isNewQuestion) = try question(for: article)
+    let (questionID, isNewQuestion) = try question(for: article, claim: claim)
     if !isNewQuestion, let duplicate = try sameCheck(of: article, questionID: questionID) {
       try recordCopy(of: duplicate, documentID: documentID, index: index)
       return .duplicate(checkID: duplicate)
@@ -22,24 +22,36 @@ extension ArchiveWriter {
     if !isNewQuestion {
       try markLatest(questionID: questionID)
     }
+    try assessor.linkClaims(checkID: checkID)
     return isNewQuestion ? .new(checkID: checkID) : .recheck(checkID: checkID)
   }
 
-  /// The question's id, found by its normalised key or created.
-  func question(for article: ParsedArticle) throws -> (id: Int64, isNew: Bool) {
+  /// The question's id, found by its publisher and normalised key (`QuestionKey`), or
+  /// created with its claim read (`ClaimProfile`, unless read ahead as `claim`) and its
+  /// words counted.
+  func question(for article: ParsedArticle, claim: ClaimProfile? = nil) throws -> (
+    id: Int64, isNew: Bool
+  ) {
     let key = QuestionKey.normalize(article.question)
+    let publisherKey = QuestionKey.publisher(article.publisher)
     let find = statements.findQuestion
+    try find.bind(publisherKey, to: ":publisher_key")
     try find.bind(key, to: ":normalized_key")
     defer { find.reset() }
     if try find.step() {
       return (find.currentRow.int64("id"), false)
     }
+    let claim = claim ?? ClaimProfile(article.question, language: article.language)
     let insert = statements.insertQuestion
     try insert.bind(article.question, to: ":text")
     try insert.bind(key, to: ":normalized_key")
     try insert.bind(now(), to: ":first_seen_at")
+    try insert.bind(publisherKey, to: ":publisher_key")
+    try insert.bind(claim.language, to: ":language")
+    try insert.bind(StoredList.names(claim.terms), to: ":claim_terms")
     try insert.run()
     let id = db.lastInsertedRowID
+    try assessor.addClaim(claim, questionID: id)
     let searchable = statements.insertQuestionText
     try searchable.bind(id, to: ":rowid")
     try searchable.bind(article.question, to: ":text")

@@ -50,6 +50,9 @@ extension ArchiveWriter {
           try removeParts(checkID: checkID)
           try insertParts(of: article, checkID: checkID, document: parsed)
           try markLatest(questionID: oldQuestionID)
+          try markLatest(questionID: questionID)
+          try relinkClaims(checkID: checkID)
+          continue
         } else if !isNewQuestion,
           let original = try sameCheck(of: article, questionID: questionID)
         {
@@ -60,8 +63,9 @@ extension ArchiveWriter {
             article, facts: facts, verdict: nil, questionID: questionID, documentID: documentID,
             index: index)
           try insertParts(of: article, checkID: checkID, document: parsed)
+          try markLatest(questionID: questionID)
+          try assessor.linkClaims(checkID: checkID)
         }
-        try markLatest(questionID: questionID)
       }
       try removeChecks(documentID: documentID, fromIndex: parsed.articles.count)
     }
@@ -76,9 +80,26 @@ extension ArchiveWriter {
         parsed.mediaType.rawValue, documentID,
       ])
     // A question whose only check now answers another question has no checks left.
+    let emptied = try db.query(
+      "SELECT claim_terms FROM questions WHERE NOT EXISTS (SELECT 1 FROM checks WHERE question_id = questions.id)"
+    ) { StoredList.names(from: $0.text("claim_terms")) }
+    for terms in emptied { try assessor.claimWords.remove(terms) }
     try db.execute(
       "DELETE FROM questions WHERE NOT EXISTS (SELECT 1 FROM checks WHERE question_id = questions.id)"
     )
+  }
+
+  /// A check read again: its claim links are found again, and the checks it was a later
+  /// verdict on have their due dates worked out again without it.
+  private func relinkClaims(checkID: Int64) throws {
+    let earlier = try db.query(
+      "SELECT check_id FROM other_verdicts WHERE other_check_id = ?", [checkID]
+    ) { $0.int64(at: 0) }
+    try db.execute(
+      "DELETE FROM other_verdicts WHERE check_id = ? OR other_check_id = ?", [checkID, checkID])
+    try assessor.linkClaims(checkID: checkID)
+    for id in earlier { try assessor.refreshDueDate(checkID: id) }
+    try assessor.refreshDueDate(checkID: checkID)
   }
 
   /// A source and its links and evidence (a re-read source is linked again).
@@ -110,7 +131,11 @@ extension ArchiveWriter {
       try assessor.names.remove(terms)
       try removeParts(checkID: checkID)
       try db.execute("DELETE FROM check_evidence WHERE check_id = ?", [checkID])
-      try db.execute("DELETE FROM checks WHERE id = ?", [checkID])
+      let earlier = try db.query(
+        "SELECT check_id FROM other_verdicts WHERE other_check_id = ?", [checkID]
+      ) { $0.int64(at: 0) }
+      try db.execute("DELETE FROM checks WHERE id = ?", [checkID])  // its claim links go with it
+      for id in earlier { try assessor.refreshDueDate(checkID: id) }
       try markLatest(questionID: questionID)
     }
   }

@@ -63,10 +63,13 @@ public final class ArchiveWriter {
   }
 
   /// The transaction of a batch written on the fast path (`write(_:isolation: .batch)` in
-  /// `body`): the documents' name counts are summed and written once per name at its end
-  /// (`NameCounts.deferringWrites`), and dropped with the batch if it rolls back.
+  /// `body`): the documents' name and claim word counts are summed and written once per
+  /// name and word at its end (`NameCounts`, `ClaimWordCounts`), and dropped with the batch
+  /// if it rolls back.
   public func batchTransaction<T>(_ body: () throws -> T) throws -> T {
-    try db.transaction(.immediate) { try assessor.names.deferringWrites(body) }
+    try db.transaction(.immediate) {
+      try assessor.names.deferringWrites { try assessor.claimWords.deferringWrites(body) }
+    }
   }
 
   /// Writes one document inside the caller's transaction (or alone).
@@ -118,7 +121,7 @@ public final class ArchiveWriter {
         try insertArticle(
           article, index: index, of: parsed,
           facts: document.facts(of: article, at: index, in: parsed, ingestedOn: today),
-          verdict: document.verdict(index), documentID: documentID))
+          verdict: document.verdict(index), claim: document.claim(index), documentID: documentID))
     }
     return .parsed(outcomes)
   }

@@ -1,3 +1,4 @@
+import FactArchiveSchema
 import FactArchiveStore
 
 /// The statements ingest runs for every document, prepared once per writer. Parameters are
@@ -46,11 +47,14 @@ struct WriterStatements {
     // journal, and opening one makes FTS5 flush its pending terms (a segment per document).
     insertQuestion = try db.prepare(
       """
-      INSERT INTO questions (text, normalized_key, first_seen_at)
-      VALUES (:text, :normalized_key, :first_seen_at)
+      INSERT INTO questions (text, normalized_key, first_seen_at, publisher_key, language, claim_terms)
+      VALUES (:text, :normalized_key, :first_seen_at, :publisher_key, :language, :claim_terms)
       """)
     findQuestion = try db.prepare(
-      "SELECT id FROM questions WHERE normalized_key = :normalized_key")
+      """
+      SELECT id FROM questions
+      WHERE publisher_key = :publisher_key AND normalized_key = :normalized_key
+      """)
     findSameCheck = try db.prepare(
       """
       SELECT id FROM checks
@@ -75,12 +79,7 @@ struct WriterStatements {
       \(columns.map { "\($0) = :\($0)" }.joined(separator: ", "))
       WHERE id = :id
       """)
-    checksOfQuestion = try db.prepare(
-      """
-      SELECT id, superseded FROM checks WHERE question_id = :question_id
-      ORDER BY coalesce(checked_on, checked_on_inferred) IS NULL,
-               coalesce(checked_on, checked_on_inferred) DESC, id DESC
-      """)
+    checksOfQuestion = try db.prepare(QuestionSQL.checksOfQuestion)
     setSuperseded = try db.prepare("UPDATE checks SET superseded = :superseded WHERE id = :id")
     insertSummary = try db.prepare(
       """

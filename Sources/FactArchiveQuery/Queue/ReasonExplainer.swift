@@ -39,6 +39,9 @@ struct ReasonExplainer {
       lastReview: lastReview)
     check.publisher = row.text("publisher")
     check.ratingClass = row.text("rating_class").flatMap(RatingClass.init(rawValue:))
+    check.otherVerdicts = try ClaimLinks.otherVerdicts(on: checkID, through: asOf, in: db)
+    check.possiblySameQuestions = try ClaimLinks.similarQuestions(
+      to: row.int64("question_id"), in: db)
     let codes = Set(
       (row.text("reason_codes") ?? "").split(separator: ",").compactMap {
         StaleReason.Code(rawValue: String($0))
@@ -72,6 +75,16 @@ struct ReasonExplainer {
         tellingTerms: row.isNull("telling_terms")
           ? nil : StoredList.names(from: row.text("telling_terms")))
     }
+  }
+
+  /// `AFP Fact Check rated a similar claim "False" on 2026-03-01: "…" (shares cartel de
+  /// los soles, venezuela)`, with a disagreement said first.
+  static func sentence(_ verdict: OtherVerdict) -> String {
+    let rated = verdict.rating.map { "rated a similar claim “\($0)”" } ?? "checked a similar claim"
+    let claim = verdict.claim.count > 120 ? String(verdict.claim.prefix(119)) + "…" : verdict.claim
+    let disagreement = verdict.disagrees ? "disagreeing: " : ""
+    return "\(disagreement)\(verdict.publisher) \(rated) on \(verdict.date.iso): “\(claim)” "
+      + "(shares \(verdict.sharedTerms.prefix(5).joined(separator: ", ")))"
   }
 
   /// The editor's sentence for one reason.
@@ -114,6 +127,10 @@ struct ReasonExplainer {
         return "“\(source.title)” (\(source.date.iso)) shares \(names.joined(separator: ", "))"
       }
       let more = check.evidence.count > 3 ? "; and \(check.evidence.count - 3) more" : ""
+      return named.joined(separator: "; ") + more
+    case .otherVerdict:
+      let named = check.otherVerdicts.prefix(3).map(Self.sentence)
+      let more = check.otherVerdicts.count > 3 ? "; and \(check.otherVerdicts.count - 3) more" : ""
       return named.joined(separator: "; ") + more
     case .undated:
       if let inferred = check.checkedOnInferred, let age = check.ageDays {

@@ -13,13 +13,19 @@ public final class CheckAssessor {
   public let db: Connection
   public internal(set) var policy: StalenessPolicy
   public let names: NameCounts
+  /// The archive's claim word frequencies, for matching claims (`+Claims`).
+  public let claimWords: ClaimWordCounts
   /// Whether any source is stored (no evidence lookups on archives without sources).
   var hasSources: Bool
+  /// Questions' claims as read (`+Claims`): a claim is judged against many checks in one
+  /// ingest, and reading it costs more than the judging.
+  var claimProfiles: [Int64: ClaimProfile] = [:]
 
   public init(database: Connection) throws {
     db = database
     policy = try StalenessPolicy.load(from: database)
     names = NameCounts(database: database)
+    claimWords = ClaimWordCounts(database: database)
     hasSources = try database.scalarInt("SELECT EXISTS (SELECT 1 FROM sources)") == 1
   }
 

@@ -3,13 +3,18 @@ import FactArchiveStore
 
 /// Reading what the policy needs of a stored check, by name, from one place.
 extension CheckTimeline {
-  /// The columns `init(row:)` reads, from `checks AS c JOIN documents AS d`. Only evidence
-  /// published after the latest review counts.
+  /// The columns `init(row:)` reads, from `checks AS c JOIN documents AS d`. Evidence is
+  /// the earliest newer source or other publisher's later verdict; only evidence dated
+  /// after the latest review counts.
   public static let columns = """
     c.checked_on, c.checked_on_inferred, substr(d.ingested_at, 1, 10) AS ingested_on,
     c.publisher_flagged_outdated, c.review_verdict, c.reviewed_on,
-    (SELECT min(e.source_date) FROM check_evidence AS e
-     WHERE e.check_id = c.id AND \(CheckSQL().evidenceCounts())) AS evidence_on
+    (SELECT min(day) FROM (
+       SELECT min(e.source_date) AS day FROM check_evidence AS e
+       WHERE e.check_id = c.id AND \(CheckSQL().evidenceCounts())
+       UNION ALL
+       SELECT min(o.other_date) FROM other_verdicts AS o
+       WHERE o.check_id = c.id AND \(CheckSQL().otherVerdictCounts()))) AS evidence_on
     """
 
   /// A stored check's timeline; a check whose ingest time cannot be read counts as

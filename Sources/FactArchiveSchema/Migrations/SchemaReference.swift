@@ -53,6 +53,10 @@ erDiagram
   sources ||--o{ source_links : "carries"
   checks ||--o{ check_evidence : "has newer evidence"
   sources ||--o{ check_evidence : "is evidence for"
+  checks ||--o{ other_verdicts : "has later verdicts of others"
+  checks ||--o{ other_verdicts : "is a later verdict in"
+  questions ||--o{ similar_questions : "may be the same as"
+  questions ||--o{ question_merges : "absorbed"
   checks ||--o{ snoozes : "is snoozed by"
   staleness_runs ||--o{ staleness_periods : "opens and closes"
   checks ||--o{ staleness_periods : "is stale in"
@@ -88,8 +92,16 @@ there are no bytes to keep.
 |---|---|---|
 | `id` | INTEGER | question id |
 | `text` | TEXT | the question as first written (typos and capitals kept; no `Fact check:` prefix) |
-| `normalized_key` | TEXT, unique | lowercase letters and digits separated by single spaces (apostrophes dropped). A later check whose question has the same key is a re-check of this question. |
+| `normalized_key` | TEXT | the question with what does not change it folded away (`QuestionKey`): lowercase letters and digits separated by single spaces, apostrophes dropped, Unicode compatibility forms folded (NFKC), dotted abbreviations joined (`U.S.` = `US`), a `Fact check:` prefix dropped. A later check of the same publisher whose question has the same key is a re-check of this question. Unique with `publisher_key`. |
 | `first_seen_at` | TEXT | UTC time the question was first ingested |
+| `publisher_key` | TEXT | whose question it is: `''` for the archive's own pages, else the publisher's name keyed as a question is (`afp fact check`). Another publisher's check of the same words is never a re-check of ours: it is an other verdict (`other_verdicts`). |
+| `language` | TEXT | the claim's language, primary subtag (`en`, `es`): given by the page or review, else guessed from its words; NULL when neither |
+| `claim_terms` | TEXT | the claim's content words, lightly stemmed (`ClaimProfile`), `\|`-separated: what claims are matched on; NULL until read (opening the archive reads them) |
+
+Version 12 re-keyed every question with these rules: questions that came to share a
+publisher and key were merged into the one with the lowest id, and checks of another
+publisher filed under one of ours (same wording) were given a question of their own; each
+is recorded in `question_merges`.
 
 ### `checks` — one check of a question (one article)
 
@@ -267,6 +279,68 @@ the nightly report once the archive has grown by a tenth since the last full jud
 judges them all again with current weights. Only evidence published after a check's
 latest review counts. Sources without any date are not linked.
 
+### `other_verdicts` — another publisher's later verdict on a similar claim
+
+| column | type | meaning |
+|---|---|---|
+| `check_id` | INTEGER → `checks.id` | the earlier check |
+| `other_check_id` | INTEGER → `checks.id` | another publisher's check of a similar claim, dated after it |
+| `other_date` | TEXT | the other check's date: the evidence counts from then |
+| `score` | REAL | how alike the two claims are, 0–1 (the weighted overlap of their words; 1 for claims in two languages matched by their names) |
+| `shared_terms` | TEXT | what the claims share, names first, then words, most telling first, `\|`-separated |
+| `disagrees` | INTEGER | 1 when the two rating classes stand on opposite sides of `mixed` (`mostly_true` against `false`) |
+| `found_at` | TEXT | UTC time the link was made |
+
+Two claims are similar (`ClaimMatch` in the policy) when neither is negated or both are,
+their numbers do not conflict, and, in one language, their content words overlap enough,
+each word weighted by how rare it is in the archive's questions (`claim_words`); in two
+languages, when each claim's telling names (two at least) are written in the other and they
+share a number or a word written alike (`prison`, `prisión`). An other verdict is newer
+evidence: the check gains the reason `other_verdict` and the evidence tier, and its due
+date comes forward to `other_date` (only verdicts dated after its latest review count).
+The words that are not content words, in seven languages, are
+`Sources/FactArchivePolicy/Data/claim-words.tsv`; `Fixtures/claims/` holds the labelled
+pairs the matcher is measured on.
+
+### `similar_questions` — questions of one publisher that may be the same question
+
+| column | type | meaning |
+|---|---|---|
+| `question_id` | INTEGER → `questions.id` | the lower id of the two |
+| `other_question_id` | INTEGER → `questions.id` | the higher |
+| `score` | REAL | how alike their words are, 0–1 |
+| `shared_terms` | TEXT | the words they share, most telling first, `\|`-separated |
+| `found_at` | TEXT | UTC time the pair was found |
+
+A stricter bar than similar claims (one question's words nearly all in the other: a
+re-check reworded). Nothing is merged on this: an editor merges with `factarchive
+merge-questions` or the desk.
+
+### `question_merges` — questions merged, and split again
+
+| column | type | meaning |
+|---|---|---|
+| `id` | INTEGER | merge id |
+| `question_id` | INTEGER | the question kept (its id never changes; not a foreign key: it may itself be merged later) |
+| `merged_id` | INTEGER | the question merged into it: its row is gone until a split gives it back under this id |
+| `merged_text` | TEXT | its text |
+| `merged_key` | TEXT | its key |
+| `merged_publisher_key` | TEXT | its publisher key |
+| `merged_first_seen_at` | TEXT | its first sighting |
+| `check_ids` | TEXT | the checks moved, `\|`-separated ids |
+| `reason` | TEXT | `key` (the same key once folded: migration 12), `publisher` (another publisher's checks given a question of their own: `question_id` is theirs), `editor` (`merge-questions`) |
+| `merged_by` | TEXT | the editor, or `migration 12` |
+| `merged_at` | TEXT | UTC time |
+| `split_by` | TEXT | the editor who split it again (`split-question`); NULL while merged |
+| `split_at` | TEXT | UTC time of the split |
+
+### `claim_words` — how many questions' claims use each word
+
+| column | type | meaning |
+|---|---|---|
+| `word` | TEXT, primary key | a stemmed content word, as `questions.claim_terms` holds it; the row with the empty word counts the questions |
+| `questions` | INTEGER | questions whose claim uses it |
+
 ### `names` — how many documents name each name
 
 | column | type | meaning |
@@ -348,7 +422,7 @@ flagged a check in the same state make one period).
 | `state` | TEXT | `queued` (stale, in the queue) or `snoozed` (stale, snoozed) |
 | `opened_run` | INTEGER → `staleness_runs.id` | the run that opened it |
 | `opened_on` | TEXT | that run's day |
-| `reasons` | TEXT | comma-separated reason codes on the night it opened: `review`, `age`, `publisher_flag`, `time_sensitive`, `newer_evidence`, `undated` |
+| `reasons` | TEXT | comma-separated reason codes on the night it opened: `review`, `age`, `publisher_flag`, `time_sensitive`, `newer_evidence`, `other_verdict`, `undated` |
 | `due_on` | TEXT | the check's due date on the night it opened |
 | `closed_run` | INTEGER → `staleness_runs.id` | the run that closed it; NULL while it is open |
 | `closed_on` | TEXT | that run's day; NULL while open |
@@ -390,7 +464,7 @@ the check's period opened (the table held each night's).
 | `run_id` | INTEGER → `staleness_runs.id` | the run |
 | `check_id` | INTEGER | the check (`checks.id`; ids survive reparses) |
 | `status` | TEXT | `new` (stale, and not in the run before), `still`, `snoozed`, or `refreshed` (in the run before, re-checked since) |
-| `reasons` | TEXT | comma-separated codes: `age`, `publisher_flag`, `time_sensitive`, `newer_evidence`, `undated`, `review` |
+| `reasons` | TEXT | comma-separated codes: `age`, `publisher_flag`, `time_sensitive`, `newer_evidence`, `other_verdict`, `undated`, `review` |
 | `due_on` | TEXT | the check's due date when its period opened |
 
 ### `check_copies` — further copies of a check

@@ -9,6 +9,7 @@ extension Migration {
   public static let steps: [Int: @Sendable (Connection) throws -> Void] = [
     10: StoredReport.rewriteLegacyRuns,
     11: { try RatingClasses.classifyStored(in: $0) },
+    12: QuestionRekeying.migrate,
   ]
 }
 
@@ -74,14 +75,16 @@ extension Connection {
   }
 
   /// Judges the checks that have no due date yet, finds the names of sources that have
-  /// none, counts the archive's names and judges every evidence link: after a migration
-  /// (nothing else leaves any of these undone), once.
+  /// none, counts the archive's names, judges every evidence link, and reads every
+  /// question's claim and links claims: after a migration (nothing else leaves any of these
+  /// undone), once.
   private func judgeUnjudged() throws {
     let unjudged = try scalarInt(
       """
       SELECT EXISTS (SELECT 1 FROM checks AS c WHERE \(CheckSQL().unjudged))
           OR EXISTS (SELECT 1 FROM sources WHERE key_terms IS NULL)
           OR NOT EXISTS (SELECT 1 FROM name_totals)
+          OR EXISTS (SELECT 1 FROM questions WHERE claim_terms IS NULL)
       """)
     guard unjudged == 1 else { return }
     let assessor = try CheckAssessor(database: self)
@@ -91,6 +94,9 @@ extension Connection {
     if judged > 0 || filled > 0 || !countsKept {
       try transaction { try assessor.names.recount() }
       try assessor.rebuildEvidence()
+    }
+    if try scalarInt("SELECT EXISTS (SELECT 1 FROM questions WHERE claim_terms IS NULL)") == 1 {
+      try assessor.rebuildClaimLinks()
     }
   }
 }

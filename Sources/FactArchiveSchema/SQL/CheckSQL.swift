@@ -50,6 +50,11 @@ public struct CheckSQL: Sendable {
     "\(e).source_date > coalesce(\(column("reviewed_on")), '')"
   }
 
+  /// Whether other verdict `o` counts: dated after the check's latest review.
+  public func otherVerdictCounts(_ o: String = "o") -> String {
+    "\(o).other_date > coalesce(\(column("reviewed_on")), '')"
+  }
+
   /// The check is withdrawn: its latest review takes it out of the queue for good.
   public var withdrawn: String { reviewed(\.leavesQueue) }
 

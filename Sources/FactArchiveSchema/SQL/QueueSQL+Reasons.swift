@@ -19,6 +19,9 @@ extension QueueSQL {
     case .newerEvidence:
       return "EXISTS (SELECT 1 FROM check_evidence AS e WHERE e.check_id = \(c).id "
         + "AND e.source_date <= \(day) AND \(check.evidenceCounts()))"
+    case .otherVerdict:
+      return "EXISTS (SELECT 1 FROM other_verdicts AS o WHERE o.check_id = \(c).id "
+        + "AND o.other_date <= \(day) AND \(check.otherVerdictCounts()))"
     case .undated:
       return "\(c).checked_on IS NULL"
     case .review:

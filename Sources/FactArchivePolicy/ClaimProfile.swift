@@ -1,0 +1,213 @@
+import FactArchiveCore
+import Foundation
+
+/// What the claim matcher reads of a claim (a question, or another publisher's
+/// `claimReviewed`): its content words, lightly stemmed; its numbers; whether it is
+/// negated; the names it mentions; its language.
+///
+/// ```swift
+/// let claim = ClaimProfile("Valmora did not close its 3 U.S. ferry routes in 2026", language: "en")
+/// claim.terms    // ["valmora", "clos", "us", "ferry", "rout"]
+/// claim.numbers  // ["3", "2026"]
+/// claim.negated  // true
+/// ```
+///
+/// Words are folded as question keys are (`QuestionKey`: case, compatibility forms, dotted
+/// abbreviations, apostrophes), and then without diacritics, so `Bogotá` = `Bogota`.
+public struct ClaimProfile: Sendable, Equatable {
+  /// The content words, stemmed, each once, in the order they first appear.
+  public var terms: [String]
+  /// For each term, the word it was first written as (full-text queries are made of these).
+  public var surfaces: [String]
+  /// The numbers, thousands separators removed (`1,200` = `1.200` = `1200`; `3,5` = `3.5`).
+  public var numbers: Set<String>
+  /// Whether a negation is in it ("not", "never", "nunca", "nicht").
+  public var negated: Bool
+  /// The names it mentions (`KeyTerms`), lowercase and folded.
+  public var names: [String]
+  /// The whole claim folded, words separated by single spaces and padded with one at each
+  /// end, to find a name in it as whole words.
+  public var folded: String
+  /// Its language's primary subtag, given or guessed from its stop words; `nil` when neither.
+  public var language: String?
+
+  public init(_ claim: String, language: String?) {
+    let key = Self.fold(QuestionKey.normalize(Self.withoutPossessives(claim)))
+    let words = key.split(separator: " ").map(String.init)
+    let known = ClaimWords.primaryLanguage(language)
+    self.language = known ?? ClaimWords.guessLanguage(words)
+    let lists = ClaimWords.words(of: self.language)
+    folded = " " + key + " "
+    negated = words.contains(where: lists.negation.contains)
+    var terms: [String] = []
+    var surfaces: [String] = []
+    var seen: Set<String> = []
+    for word in words
+    where !lists.stop.contains(word) && !lists.negation.contains(word)
+      && !word.unicodeScalars.allSatisfy(\.isNumeral)
+      && (word.unicodeScalars.count > 1 || !word.unicodeScalars.allSatisfy(\.isASCII))
+    {
+      let stem = Self.stem(word)
+      if seen.insert(stem).inserted {
+        terms.append(stem)
+        surfaces.append(word)
+      }
+    }
+    self.terms = terms
+    self.surfaces = surfaces
+    numbers = Self.numbers(in: claim)
+    var names = KeyTerms.extract(from: claim, limit: 12).map(Self.fold)
+    // A claim is one sentence: a capitalised first word that is not a function word is a
+    // name ("Hagenfurt tripled its property tax"), which `KeyTerms` leaves out of longer
+    // texts unless it is capitalised again later.
+    if let first = words.first, !lists.stop.contains(first), !lists.negation.contains(first),
+      claim.unicodeScalars.first(where: \.isWordCharacter)?.isCapital == true,
+      !names.contains(where: { $0.hasPrefix(first) })
+    {
+      names.append(first)
+    }
+    self.names = names
+  }
+
+  /// Lowercase without diacritics: `Bogotá` → `bogota`, `Größe` → `große`.
+  public static func fold(_ text: String) -> String {
+    guard !text.utf8.allSatisfy({ $0 < 0x80 }) else { return text.lowercased() }
+    return text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
+  }
+
+  /// A light stem, the same for every Latin-script language: plural and verb endings
+  /// (`-s`, `-es`, `-ies`, `-ed`, `-ing`) and a final vowel come off, a doubled final
+  /// consonant is halved (`banned` → `ban`, `closes` = `closed` = `closing` → `clos`,
+  /// `fontanelle` = `fontanella`). Claims are compared stem to stem, so it only has to
+  /// give a word's forms one stem, not a real root.
+  public static func stem(_ word: String) -> String {
+    var letters = Array(word.unicodeScalars)
+    guard letters.count > 3, letters.allSatisfy({ $0.isASCII }) else { return word }
+    func ends(_ suffix: String) -> Bool {
+      let tail = Array(suffix.unicodeScalars)
+      return letters.count > tail.count + 2 && Array(letters.suffix(tail.count)) == tail
+    }
+    if ends("ies") {
+      letters.removeLast(3)
+      letters.append("y")
+    } else if ends("sses") {
+      letters.removeLast(2)
+    } else if ends("es"), let before = letters.dropLast(2).last,
+      "sxz".unicodeScalars.contains(before)
+    {
+      letters.removeLast(2)
+    } else if ends("s"), !ends("ss"), !ends("us"), !ends("is") {
+      letters.removeLast()
+    }
+    var strippedEnding = false
+    if ends("ing"), letters.count > 5 {
+      letters.removeLast(3)
+      strippedEnding = true
+    } else if ends("ed"), letters.count > 4 {
+      letters.removeLast(2)
+      strippedEnding = true
+    }
+    if ends("tion") {
+      letters.removeLast(3)  // inspection = inspect
+    }
+    if strippedEnding, letters.count > 3, let last = letters.last,
+      letters[letters.count - 2] == last,
+      !"aeiouslz".unicodeScalars.contains(last)
+    {
+      letters.removeLast()
+    }
+    // Final vowels (two at most): prohibió = prohíbe, fontanella = fontanelle.
+    for _ in 0..<2 {
+      guard letters.count > 4, let last = letters.last, "aeio".unicodeScalars.contains(last)
+      else { break }
+      letters.removeLast()
+    }
+    // A doubled l after two syllables: cancelled = canceled = cancel, install = instal.
+    if letters.count >= 6, letters.suffix(2) == ["l", "l"] {
+      letters.removeLast()
+    }
+    var stem = String(String.UnicodeScalarView(letters))
+    // British and American spellings: organise = organize, organisation = organization.
+    if stem.count > 5, stem.hasSuffix("is") || stem.hasSuffix("isat") {
+      stem =
+        stem.hasSuffix("is") ? String(stem.dropLast(2)) + "iz" : String(stem.dropLast(4)) + "izat"
+    }
+    return stem
+  }
+
+  /// The claim without English possessives (`Tarnholm's` → `Tarnholm`), so a name reads
+  /// the same wherever it is written.
+  static func withoutPossessives(_ claim: String) -> String {
+    var scalars = Array(claim.unicodeScalars)
+    var index = scalars.count - 2
+    while index > 0 {
+      if scalars[index] == "'" || scalars[index] == "\u{2019}", scalars[index + 1] == "s",
+        scalars[index - 1].isWordLetter,
+        index + 2 == scalars.count || !scalars[index + 2].isWordCharacter
+      {
+        scalars.removeSubrange(index...(index + 1))
+      }
+      index -= 1
+    }
+    return String(String.UnicodeScalarView(scalars))
+  }
+
+  /// The numbers written in `text`: digit runs with their separators, a separator followed
+  /// by exactly three digits read as thousands (`1,200`, `1.200`, `1 200` with a no-break
+  /// space), another as the decimal point.
+  static func numbers(in text: String) -> Set<String> {
+    var numbers: Set<String> = []
+    let scalars = Array(text.unicodeScalars)
+    var index = 0
+    while index < scalars.count {
+      guard scalars[index].isDecimalDigit,
+        index == 0 || !scalars[index - 1].isWordLetter
+      else {
+        index += 1
+        continue
+      }
+      var number = ""
+      while index < scalars.count {
+        let scalar = scalars[index]
+        if scalar.isDecimalDigit, let digit = scalar.properties.numericValue {
+          number += String(Int(digit))
+          index += 1
+          continue
+        }
+        let isSeparator =
+          scalar == "," || scalar == "." || scalar == "\u{00A0}" || scalar == "\u{202F}"
+        guard isSeparator, index + 1 < scalars.count,
+          scalars[index + 1].isDecimalDigit
+        else { break }
+        var digits = 0
+        var look = index + 1
+        while look < scalars.count, scalars[look].isDecimalDigit {
+          digits += 1
+          look += 1
+        }
+        if digits == 3 {
+          index += 1  // thousands
+        } else if scalar == "," || scalar == "." {
+          number += "."
+          index += 1
+        } else {
+          break
+        }
+      }
+      if !number.isEmpty { numbers.insert(number) }
+    }
+    return numbers
+  }
+}
+
+extension Unicode.Scalar {
+  /// A decimal digit of any script (`7`, `٧`, `७`); ASCII answered without a table lookup.
+  fileprivate var isDecimalDigit: Bool {
+    isASCII ? ("0"..."9").contains(self) : properties.numericType == .decimal
+  }
+
+  /// A character with a numeric value (digits, fractions, numerals).
+  fileprivate var isNumeral: Bool {
+    isASCII ? ("0"..."9").contains(self) : properties.numericType != nil
+  }
+}

@@ -1,0 +1,42 @@
+import FactArchiveStore
+
+/// Which check of a question is the latest, the only one judged for staleness: the one
+/// rule, for the ingest writer and for merging and splitting questions. The latest check
+/// has the latest date (stated, else inferred; undated checks come last), then the latest
+/// id.
+public enum QuestionSQL {
+  /// The order of a question's checks, latest first.
+  public static let latestFirst = """
+    coalesce(checked_on, checked_on_inferred) IS NULL,
+    coalesce(checked_on, checked_on_inferred) DESC, id DESC
+    """
+
+  /// A question's checks, latest first, with whether each is marked superseded.
+  public static let checksOfQuestion =
+    "SELECT id, superseded FROM checks WHERE question_id = :question_id ORDER BY \(latestFirst)"
+
+  /// Marks the latest check of a question as the one not superseded, row by row (no
+  /// statement journal: see migration 009).
+  public static func markLatest(
+    questionID: Int64, checks: Statement, setSuperseded: Statement
+  ) throws {
+    try checks.bind(questionID, to: ":question_id")
+    var rows: [(id: Int64, superseded: Bool)] = []
+    try checks.forEachRow { row in
+      rows.append((row.int64("id"), row.bool("superseded")))
+    }
+    for (offset, row) in rows.enumerated() where row.superseded != (offset > 0) {
+      try setSuperseded.bind(offset > 0, to: ":superseded")
+      try setSuperseded.bind(row.id, to: ":id")
+      try setSuperseded.run()
+    }
+  }
+
+  /// The same on any connection, with its cached statements.
+  public static func markLatest(questionID: Int64, in db: Connection) throws {
+    try markLatest(
+      questionID: questionID, checks: try db.cachedStatement(checksOfQuestion),
+      setSuperseded: try db.cachedStatement(
+        "UPDATE checks SET superseded = :superseded WHERE id = :id"))
+  }
+}
