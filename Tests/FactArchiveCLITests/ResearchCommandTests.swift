@@ -64,7 +64,17 @@ import Testing
     #expect(bad.status == 2)
     #expect(bad.stderr.contains("search query: unterminated string"))
     let none = try factarchive("search", "--db", db, "zzzunknownword")
-    #expect(none.stdout == "No checks match zzzunknownword.\n")
+    #expect(none.stdout == "Nothing matches zzzunknownword.\n")
+    // Sources too: labelled, and chosen with --in.
+    let sources = try factarchive(
+      "search", "--db", db, "--in", "sources", "grain", "--format", "csv")
+    let rows = sources.stdout.split(separator: "\n").dropFirst()
+    #expect(sources.stdout.hasPrefix("rank,kind,id,question_id,title,date,"))
+    #expect(!rows.isEmpty && rows.allSatisfy { $0.contains(",source,") })
+    let both = try factarchive("search", "--db", db, "grain")
+    #expect(both.stdout.contains(". check ") && both.stdout.contains(". source "))
+    let wrong = try factarchive("search", "--db", db, "--in", "web", "Norvik")
+    #expect(wrong.status == 2)
   }
 
   @Test func exportAndImportRoundTrip() throws {

@@ -114,6 +114,19 @@ import Testing
       let api = try await browser.get("/api/search?q=lumexa")
       #expect(
         (try JSONSerialization.jsonObject(with: Data(api.text.utf8)) as? [Any])?.isEmpty == false)
+      // Sources are searched too, each hit labelled and linked to its own page.
+      let both = try await browser.get("/search?q=norvik")
+      #expect(both.text.contains("href=\"/sources/") && both.text.contains("href=\"/checks/"))
+      let sources = try await browser.get("/search?q=norvik&in=sources")
+      #expect(
+        sources.text.contains("href=\"/sources/") && !sources.text.contains("href=\"/checks/"))
+      #expect(sources.text.contains("<option value=\"sources\" selected>"))
+      let sourcesAPI = try await browser.get("/api/search?q=norvik&in=sources")
+      let kinds =
+        (try JSONSerialization.jsonObject(with: Data(sourcesAPI.text.utf8)) as? [[String: Any]])?
+        .map { $0["kind"] as? String }
+      #expect(kinds?.isEmpty == false && kinds?.allSatisfy { $0 == "source" } == true)
+      #expect((try await browser.get("/api/search?q=norvik&in=everything")).status == .badRequest)
       let source = try await browser.get("/sources/1")
       #expect(source.status == .ok)
       #expect(source.text.contains("Newer evidence for"))

@@ -19,7 +19,7 @@ import Testing
   }
 
   func search(_ query: String, limit: Int = 10) throws -> [FullTextSearch.Hit] {
-    try FullTextSearch(query: query, limit: limit).run(on: db)
+    try FullTextSearch(query: query, limit: limit, in: .checks).run(on: db)
   }
 
   @Test func questionMatchesRankFirst() throws {
@@ -29,7 +29,7 @@ import Testing
       "SELECT text FROM questions WHERE text LIKE '%ferry%' AND id IN (SELECT question_id FROM checks)"
     ) { $0.text(at: 0) ?? "" }
     #expect(questions.count >= 3)
-    #expect(Set(hits.prefix(questions.count).map(\.question)) == Set(questions))
+    #expect(Set(hits.prefix(questions.count).map(\.title)) == Set(questions))
     #expect(
       questions.contains(
         "Did the Calloway Harbour Authority double ferry fares after the 2025 storm season?"))
@@ -40,21 +40,21 @@ import Testing
   /// A word in more than `broadRows` rows of an index makes a query broad: its hits are the
   /// matching checks most recently added, newest first; other queries keep exact bm25.
   @Test func broadQueriesListTheNewestMatchingChecks() throws {
-    var search = FullTextSearch(query: "ferry", limit: 50)
+    var search = FullTextSearch(query: "ferry", limit: 50, in: .checks)
     let ranked = try search.run(on: db)
     #expect(ranked.allSatisfy { $0.ranking == .relevance })
     search.broadRows = 3
     let broad = try search.run(on: db)
     #expect(broad.allSatisfy { $0.ranking == .newest && $0.score == 0 })
-    #expect(broad.map(\.checkID) == broad.map(\.checkID).sorted(by: >))
+    #expect(broad.map(\.id) == broad.map(\.id).sorted(by: >))
     // The same checks, in another order.
-    #expect(Set(broad.map(\.checkID)) == Set(ranked.map(\.checkID)))
+    #expect(Set(broad.map(\.id)) == Set(ranked.map(\.id)))
     // Paging walks the same list.
     search.limit = 2
     search.offset = 2
-    #expect(try search.run(on: db).map(\.checkID) == Array(broad.map(\.checkID)[2..<4]))
+    #expect(try search.run(on: db).map(\.id) == Array(broad.map(\.id)[2..<4]))
     // A rare word keeps the ranking even beside a low threshold.
-    var rare = FullTextSearch(query: "Calloway", limit: 5)
+    var rare = FullTextSearch(query: "Calloway", limit: 5, in: .checks)
     rare.broadRows = 3
     #expect(try rare.run(on: db).allSatisfy { $0.ranking == .relevance })
     let table = FullTextSearch.render(broad, format: .table, query: "ferry")
@@ -72,7 +72,7 @@ import Testing
     }
     let line = max(try rows("ferry"), try rows("tariff"))
     #expect(try rows("ferry OR tariff") > line)
-    var search = FullTextSearch(query: "ferry OR tariff", limit: 20)
+    var search = FullTextSearch(query: "ferry OR tariff", limit: 20, in: .checks)
     search.broadRows = Int(line)
     #expect(try search.run(on: db).allSatisfy { $0.ranking == .newest })
     search.query = "ferry"
@@ -82,13 +82,13 @@ import Testing
   /// A broad query's bare prefixes are read as the terms they cover: the same checks.
   @Test func broadPrefixQueriesFindWhatThePrefixFinds() throws {
     for query in ["ferr*", "ferr* AND fare*", "heading: what*", "NEAR(ferri fare*, 5)"] {
-      var search = FullTextSearch(query: query, limit: 100)
+      var search = FullTextSearch(query: query, limit: 100, in: .checks)
       let ranked = try search.run(on: db)
       search.broadRows = 1
       let broad = try search.run(on: db)
       #expect(!ranked.isEmpty, "\(query)")
       #expect(broad.allSatisfy { $0.ranking == .newest }, "\(query)")
-      #expect(Set(broad.map(\.checkID)) == Set(ranked.map(\.checkID)), "\(query)")
+      #expect(Set(broad.map(\.id)) == Set(ranked.map(\.id)), "\(query)")
     }
     #expect(
       SearchTerms.barePrefixes("ferr* \"fare\"* NEAR(a* b) heading: Timelin* OR x") == [
@@ -108,15 +108,55 @@ import Testing
 
   @Test func phrasesPrefixesStemsAndColumns() throws {
     #expect(
-      try search("\"school meal\"").first?.question
+      try search("\"school meal\"").first?.title
         == "Were Hallen's school meal budgets cut by half?")
     #expect(
-      try search("tobac*").first?.question
+      try search("tobac*").first?.title
         == "Did Valmora raise tobacco excise by 40 percent in 2025?")
     // Porter stemming: "recalled" in the text, "recall" in the query.
-    #expect(try search("recalls").contains { $0.question.contains("Fenrix asthma inhaler") })
+    #expect(try search("recalls").contains { $0.title.contains("Fenrix asthma inhaler") })
     #expect(try search("heading:\"bottom line\"").count >= 1)
     #expect(try search("zzzunknownword").isEmpty)
+  }
+
+  /// Sources are searched beside checks (`all`, the default) or alone, each hit labelled.
+  @Test func sourcesAreSearchedBesideChecks() throws {
+    let all = try FullTextSearch(query: "Norvik", limit: 50).run(on: db)
+    let checks = try FullTextSearch(query: "Norvik", limit: 50, in: .checks).run(on: db)
+    let sources = try FullTextSearch(query: "Norvik", limit: 50, in: .sources).run(on: db)
+    #expect(!checks.isEmpty && !sources.isEmpty)
+    #expect(checks.allSatisfy { $0.kind == .check && $0.questionID != nil })
+    #expect(
+      sources.allSatisfy { $0.kind == .source && $0.questionID == nil && $0.field == "source" })
+    #expect(Set(all.map(\.id)) == Set(checks.map(\.id) + sources.map(\.id)))
+    #expect(all.count == checks.count + sources.count)
+    #expect(all.map(\.score) == all.map(\.score).sorted())
+    let headline = try db.scalarText(
+      "SELECT title FROM sources WHERE id = ?", [sources[0].id])
+    #expect(sources[0].title == headline)
+    #expect(sources[0].snippet.contains("**Norvik**"))
+    // A broad query lists checks and sources by the order their documents were added.
+    var broad = FullTextSearch(query: "Norvik", limit: 50)
+    broad.broadRows = 1
+    let newest = try broad.run(on: db)
+    #expect(Set(newest.map { "\($0.kind)\($0.id)" }) == Set(all.map { "\($0.kind)\($0.id)" }))
+    let documents = try newest.map { hit in
+      try db.scalarInt(
+        "SELECT document_id FROM \(hit.kind == .check ? "checks" : "sources") WHERE id = ?",
+        [hit.id])
+    }
+    #expect(documents == documents.sorted(by: >))
+    // JSON names each kind's fields.
+    let json = FullTextSearch.render(Array(all.prefix(50)), format: .json, query: "Norvik")
+    let objects = try #require(
+      try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: Any]])
+    for object in objects {
+      if object["kind"] as? String == "source" {
+        #expect(object["source_id"] is Int && object["published_on"] != nil)
+      } else {
+        #expect(object["check_id"] is Int && object["question"] is String)
+      }
+    }
   }
 
   @Test func followUpsAreSearchedToo() throws {

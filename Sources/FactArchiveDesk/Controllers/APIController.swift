@@ -49,9 +49,10 @@ struct APIController {
     let limit = try QueueFilters.number(fields.limit?.nonEmpty, name: "limit", in: 1...1000) ?? 20
     let offset =
       try QueueFilters.number(fields.offset?.nonEmpty, name: "offset", in: 0...100_000) ?? 0
+    let scope = try fields.searchScope()
     do {
       let hits = try await pool.run {
-        try FullTextSearch(query: query, limit: limit, offset: offset).run(on: $0)
+        try FullTextSearch(query: query, limit: limit, offset: offset, in: scope).run(on: $0)
       }
       return Response.text(
         FullTextSearch.render(hits, format: .json, query: query),

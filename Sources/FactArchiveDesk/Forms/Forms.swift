@@ -1,3 +1,5 @@
+import FactArchiveQuery
+
 /// The forms the desk's pages post and the query strings they read, each a `Decodable`
 /// struct decoded by Hummingbird's `URLEncodedFormDecoder`. Values are checked by the
 /// handler that uses them, with a message that names the field.
@@ -38,12 +40,28 @@ struct DayQuery: Decodable {
   enum CodingKeys: String, CodingKey { case asOf = "as_of" }
 }
 
-/// `/search?q=&page=` and `/api/search?q=&limit=&offset=`.
+/// `/search?q=&in=&page=` and `/api/search?q=&in=&limit=&offset=`.
 struct SearchQuery: Decodable {
   var q: String?
+  var scope: String?
   var page: String?
   var limit: String?
   var offset: String?
+
+  enum CodingKeys: String, CodingKey {
+    case q
+    case scope = "in"
+    case page, limit, offset
+  }
+
+  /// `in=`: checks, sources or all (the default).
+  func searchScope() throws -> FullTextSearch.Scope {
+    guard let given = scope?.nonEmpty else { return .all }
+    guard let scope = FullTextSearch.Scope(rawValue: given) else {
+      throw DeskError.badRequest("in: checks, sources or all, not \(given).")
+    }
+    return scope
+  }
 }
 
 /// `/login?next=&failed=`.

@@ -1,18 +1,25 @@
 import FactArchiveCore
 import FactArchiveQuery
 
-/// `/search?q=`: ranked full-text search, the same FTS5 queries as `factarchive search`.
+/// `/search?q=&in=`: ranked full-text search of checks and sources, the same FTS5 queries as
+/// `factarchive search`.
 enum SearchPage {
   static func body(
-    query: String?, hits: [FullTextSearch.Hit], page: Int, pageSize: Int, hasNextPage: Bool,
-    error: String?
+    query: String?, scope: FullTextSearch.Scope, hits: [FullTextSearch.Hit], page: Int,
+    pageSize: Int, hasNextPage: Bool, error: String?
   )
     -> HTML
   {
+    var choices: HTML = ""
+    for choice in FullTextSearch.Scope.allCases {
+      let selected: HTML = choice == scope ? " selected" : ""
+      choices += "<option value=\"\(choice.rawValue)\"\(selected)>\(choice.rawValue)</option>"
+    }
     var html: HTML = """
       <h1>Search</h1>
       <form class="filters" method="get" action="/search">
       <label>Words, "exact phrases", OR, NOT, prefix* <input name="q" value="\(query)" maxlength="500" size="40"></label>
+      <label>in <select name="in">\(choices)</select></label>
       <button type="submit">Search</button>
       </form>
 
@@ -21,29 +28,29 @@ enum SearchPage {
       return html + "<p class=\"notice\">\(error)</p>\n"
     }
     guard let query else { return html }
-    guard !hits.isEmpty else { return html + "<p class=\"notice\">No checks match \(query).</p>\n" }
+    guard !hits.isEmpty else { return html + "<p class=\"notice\">Nothing matches \(query).</p>\n" }
     if hits.contains(where: { $0.ranking == .newest }) {
       html += "<p class=\"notice\">\(FullTextSearch.broadNote)</p>\n"
     }
     html += "<ol class=\"hits\" start=\"\((page - 1) * pageSize + 1)\">"
     for hit in hits {
-      let date = hit.checkedOn?.iso ?? hit.checkedOnInferred.map { "~" + $0.iso } ?? "no date"
       let latest: HTML = hit.isLatest ? "" : " · superseded"
+      let path = hit.kind == .check ? "/checks/\(hit.id)" : "/sources/\(hit.id)"
       html += """
-        <li><a href="/checks/\(hit.checkID)">\(hit.question)</a> <span class="sub">(\(date)\(latest))</span>\
+        <li><span class="sub">\(hit.kind.rawValue)</span> <a href="\(path)">\(hit.title)</a> <span class="sub">(\(hit.dateLabel)\(latest))</span>\
         <br><span class="sub">\(hit.field):</span> \(Layout.highlighted(hit.snippet))</li>
         """
     }
     html += "</ol>\n<p class=\"pager\">"
     if page > 1 {
       html +=
-        "<a href=\"\(Layout.link("/search", [("q", query), ("page", String(page - 1))]))\">← previous page</a>"
+        "<a href=\"\(Layout.link("/search", [("q", query), ("in", scope.rawValue), ("page", String(page - 1))]))\">← previous page</a>"
     } else {
       html += "<span></span>"
     }
     if hasNextPage {
       html +=
-        "<a href=\"\(Layout.link("/search", [("q", query), ("page", String(page + 1))]))\">next page →</a>"
+        "<a href=\"\(Layout.link("/search", [("q", query), ("in", scope.rawValue), ("page", String(page + 1))]))\">next page →</a>"
     }
     return html + "</p>\n"
   }
