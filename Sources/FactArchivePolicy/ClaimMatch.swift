@@ -109,7 +109,10 @@ public struct ClaimMatch: Sendable, Equatable {
     }
     guard sharedNames.count > 0 || shared.contains(where: { weights.weight(of: $0) >= anchor })
     else { return nil }
-    let words = shared.sorted {
+    // Words a shared name already says (`kessland` beside the name `kessland`) are not
+    // listed twice.
+    let named = Set(sharedNames.flatMap { $0.split(separator: " ").map(String.init) })
+    let words = shared.subtracting(named).sorted {
       let (left, right) = (weights.weight(of: $0), weights.weight(of: $1))
       return left != right ? left > right : $0 < $1
     }

@@ -17,6 +17,10 @@ struct EvidenceCommand: ParsableCommand {
       over 5% of it, such as countries and leaders, never count. Links are judged as documents land; as the \
       archive grows the weights move, so 'report' judges every link again once the archive \
       has grown by a tenth since the last full judging, and --rebuild does it now.
+
+      Other publishers' later verdicts on a similar claim (other_verdicts) and questions of \
+      one publisher worded alike (similar_questions) are found as checks land too; --rebuild \
+      reads every question's claim again and finds them all again.
       """)
 
   @OptionGroup var archive: ArchiveOptions
@@ -31,6 +35,7 @@ struct EvidenceCommand: ParsableCommand {
       let tally: CheckAssessor.EvidenceTally
       if rebuild {
         tally = try Timing.measure("evidence") { try assessor.rebuildEvidence() }
+        _ = try Timing.measure("claims") { try assessor.rebuildClaimLinks() }
       } else {
         tally = try assessor.evidenceTally()
       }
@@ -39,11 +44,29 @@ struct EvidenceCommand: ParsableCommand {
         "\(tally.links) evidence \(tally.links == 1 ? "link" : "links") from \(tally.sources) "
           + "sources to \(tally.checksWithEvidence) checks",
         "names counted over \(documents) documents (checks and sources)",
+        try claimLinks(db),
       ]
       if !rebuild, try assessor.evidenceNeedsJudging() {
         lines.append("the archive has grown since links were last judged in full: run --rebuild")
       }
       Terminal.writeOut(lines.joined(separator: "\n") + "\n")
     }
+  }
+
+  /// "3 other publishers' verdicts on 3 checks (1 disagrees); 1 pair of questions possibly
+  /// the same".
+  func claimLinks(_ db: Connection) throws -> String {
+    let (verdicts, checks, disagree) =
+      try db.queryFirst(
+        """
+        SELECT count(*) AS verdicts, count(DISTINCT check_id) AS checks,
+               coalesce(sum(disagrees), 0) AS disagree
+        FROM other_verdicts
+        """
+      ) { ($0.int("verdicts"), $0.int("checks"), $0.int("disagree")) } ?? (0, 0, 0)
+    let pairs = try db.scalarInt("SELECT count(*) FROM similar_questions")
+    return "\(verdicts) other publishers' \(verdicts == 1 ? "verdict" : "verdicts") on \(checks) "
+      + "\(checks == 1 ? "check" : "checks") (\(disagree) \(disagree == 1 ? "disagrees" : "disagree")); "
+      + "\(pairs) \(pairs == 1 ? "pair" : "pairs") of questions possibly the same"
   }
 }

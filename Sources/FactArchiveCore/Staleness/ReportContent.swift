@@ -18,6 +18,11 @@ public struct ReportContent: Sendable, Equatable {
     public var undated: Int
     /// Reviews dated since the previous report (`nil` in reports recorded before reviews).
     public var reviewed: Int?
+    /// Other publishers' verdicts on a similar claim dated since the previous report, on
+    /// latest checks, and how many of them disagree with ours (`nil` in reports recorded
+    /// before claims were matched).
+    public var otherVerdicts: Int? = nil
+    public var disagreements: Int? = nil
 
     public init(
       checks: Int, stale: Int, newStale: Int, stillStale: Int, refreshed: Int, snoozed: Int,
@@ -168,6 +173,8 @@ extension ReportContent.Totals: Codable {
     case newStale = "newly_stale"
     case stillStale = "still_stale"
     case refreshed, snoozed, undated, reviewed
+    case otherVerdicts = "other_verdicts"
+    case disagreements
   }
 
   public func encode(to encoder: any Encoder) throws {
@@ -180,5 +187,7 @@ extension ReportContent.Totals: Codable {
     try container.encode(snoozed, forKey: .snoozed)
     try container.encode(undated, forKey: .undated)
     try container.encode(reviewed, forKey: .reviewed)
+    try container.encodeIfPresent(otherVerdicts, forKey: .otherVerdicts)
+    try container.encodeIfPresent(disagreements, forKey: .disagreements)
   }
 }

@@ -17,6 +17,13 @@ struct SnoozeForm: Decodable {
   var note: String?
 }
 
+/// `POST /questions/:id/merge` (`other` merged into `:id`) and `POST /questions/:id/split`;
+/// `back` is the check page to return to.
+struct QuestionForm: Decodable {
+  var other: String?
+  var back: String?
+}
+
 /// `POST /name`: the editor's display name on a desk without accounts.
 struct NameForm: Decodable {
   var name: String?

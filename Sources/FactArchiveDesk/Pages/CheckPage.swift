@@ -29,7 +29,9 @@ struct CheckPage {
         "<p class=\"notice\">A newer check of this question exists: only the latest check is judged (see the history below).</p>\n"
     }
     html += why()
+    html += otherVerdicts()
     html += evidence()
+    html += sameQuestions(context: context)
     if isLatest, !context.readOnly { html += forms(context: context) }
     html += summariesSection()
     html += followUpsSection()

@@ -49,6 +49,8 @@ enum Stylesheet {
     .card{border:1px solid var(--line);border-radius:8px;padding:.6rem .9rem;flex:1 1 18rem}
     .card form{display:flex;flex-direction:column;gap:.5rem}
     .card label{display:flex;flex-direction:column;gap:.15rem;font-size:.9rem;color:var(--muted)}
+    form.inline{display:inline;margin-left:.5rem}
+    tr.disagreement td{background:#fff4f2}strong.disagrees{color:var(--t1)}
     .pager{display:flex;gap:1rem;justify-content:space-between;margin:1rem 0}
     .message{font-size:1.05rem}
     svg .bar{fill:#3b6fd8}svg .axis{stroke:#9aa5b5}svg text{font-size:11px;fill:#1d2430;text-anchor:middle}

@@ -39,6 +39,8 @@ public struct Desk: Sendable {
       .addRoutes(to: router.group("checks"))
     SearchController(pool: pool, configuration: configuration)
       .addRoutes(to: router.group("search"))
+    QuestionsController(pool: pool, configuration: configuration)
+      .addRoutes(to: router.group("questions"))
     SourcesController(pool: pool).addRoutes(to: router.group("sources"))
     ReportsController(pool: pool).addRoutes(to: router.group("reports"))
     AccountController(configuration: configuration, sessions: sessions)

@@ -41,6 +41,13 @@ extension ArchiveWriter {
     if try find.step() {
       return (find.currentRow.int64("id"), false)
     }
+    let merged = statements.findMergedQuestion
+    try merged.bind(publisherKey, to: ":publisher_key")
+    try merged.bind(key, to: ":normalized_key")
+    defer { merged.reset() }
+    if try merged.step() {
+      return (merged.currentRow.int64("id"), false)
+    }
     let claim = claim ?? ClaimProfile(article.question, language: article.language)
     let insert = statements.insertQuestion
     try insert.bind(article.question, to: ":text")

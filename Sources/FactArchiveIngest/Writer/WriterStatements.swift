@@ -8,6 +8,7 @@ struct WriterStatements {
   let insertDocument: Statement
   let insertQuestion: Statement
   let findQuestion: Statement
+  let findMergedQuestion: Statement
   let findSameCheck: Statement
   let insertCopy: Statement
   let insertCheck: Statement
@@ -55,6 +56,7 @@ struct WriterStatements {
       SELECT id FROM questions
       WHERE publisher_key = :publisher_key AND normalized_key = :normalized_key
       """)
+    findMergedQuestion = try db.prepare(QuestionSQL.mergedInto)
     findSameCheck = try db.prepare(
       """
       SELECT id FROM checks

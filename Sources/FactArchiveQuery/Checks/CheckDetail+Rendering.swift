@@ -60,6 +60,9 @@ extension CheckDetail {
           })),
       .init("unparsed", .string(unparsed)),
       .init("reviews", .array(reviews.map(\.json))),
+      .init("other_verdicts", JSON(encoding: otherVerdicts)),
+      .init("possibly_same_questions", JSON(encoding: possiblySameQuestions)),
+      .init("merges", .array(merges.map(\.json))),
     ])
   }
 
@@ -128,6 +131,7 @@ extension CheckDetail {
       output += "\n" + style.bold("Reviews") + "\n"
       for review in reviews { output += "- \(review.sentence)\n" }
     }
+    output += claimLinksText(style: style)
     return output
   }
 }

@@ -61,6 +61,13 @@ public struct CheckDetail: Sendable, Equatable {
   public var references: [Reference]
   /// Every editor's review, oldest first.
   public var reviews: [Review] = []
+  /// Other publishers' later verdicts on a similar claim, disagreements first (also those
+  /// from before the latest review, which no longer count in the queue).
+  public var otherVerdicts: [OtherVerdict] = []
+  /// Questions of the same publisher worded so alike they may be this one.
+  public var possiblySameQuestions: [SimilarQuestion] = []
+  /// Questions merged into this one (and split again).
+  public var merges: [QuestionMerges.Merge] = []
 
   /// The check with `id`, or `nil` when there is none.
   public static func load(_ id: Int64, from db: Connection) throws -> CheckDetail? {
@@ -123,6 +130,11 @@ public struct CheckDetail: Sendable, Equatable {
       "SELECT text FROM follow_ups WHERE check_id = ? ORDER BY position", [id]
     ) { $0.text("text") ?? "" }
     detail.reviews = try Reviews.all(checkID: id, in: db)
+    detail.otherVerdicts = try ClaimLinks.otherVerdicts(
+      on: id, through: nil, counted: false, in: db)
+    detail.possiblySameQuestions = try ClaimLinks.similarQuestions(
+      to: detail.questionID, in: db)
+    detail.merges = try QuestionMerges.into(detail.questionID, in: db)
     detail.reporters = try db.query(
       "SELECT name FROM check_reporters WHERE check_id = ? ORDER BY position", [id]
     ) { $0.text("name") ?? "" }

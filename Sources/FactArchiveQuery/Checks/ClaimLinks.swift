@@ -5,11 +5,11 @@ import FactArchiveStore
 /// Reading the links between claims (`other_verdicts`, `similar_questions`) as editors see
 /// them: on the queue, the check page and `show`.
 public enum ClaimLinks {
-  /// Other publishers' verdicts on a check, dated on or before `day` and after its latest
-  /// review, disagreements first.
-  public static func otherVerdicts(on checkID: Int64, through day: Day?, in db: Connection)
-    throws -> [OtherVerdict]
-  {
+  /// Other publishers' verdicts on a check, dated on or before `day` and (`counted`, as the
+  /// queue sees them) after its latest review, disagreements first.
+  public static func otherVerdicts(
+    on checkID: Int64, through day: Day?, counted: Bool = true, in db: Connection
+  ) throws -> [OtherVerdict] {
     let verdicts = try db.query(
       """
       SELECT o.other_check_id, coalesce(t.publisher, 'this archive') AS publisher,
@@ -20,8 +20,8 @@ public enum ClaimLinks {
       JOIN checks AS t ON t.id = o.other_check_id
       JOIN questions AS q ON q.id = t.question_id
       WHERE o.check_id = :check_id AND (:day IS NULL OR o.other_date <= :day)
-        AND \(CheckSQL().otherVerdictCounts())
-      """, [checkID, day?.iso]
+        AND (:counted = 0 OR \(CheckSQL().otherVerdictCounts()))
+      """, [checkID, day?.iso, counted]
     ) { row in
       OtherVerdict(
         checkID: row.int64("other_check_id"), publisher: row.text("publisher") ?? "",

@@ -35,6 +35,10 @@ public enum HTMLReport {
       ("snoozed", totals.snoozed), ("undated", totals.undated),
     ]
     if let reviewed = totals.reviewed { cards.append(("reviewed", reviewed)) }
+    if let verdicts = totals.otherVerdicts, let disagreements = totals.disagreements {
+      cards.append(("other verdicts", verdicts))
+      cards.append(("disagreeing", disagreements))
+    }
     for (label, value) in cards {
       html += "<div class=\"card\"><b>\(value)</b><span>\(label)</span></div>\n"
     }

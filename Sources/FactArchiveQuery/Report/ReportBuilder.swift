@@ -31,10 +31,11 @@ public struct ReportBuilder {
         [runID]))
     let queue = try QueueCounts(asOf: asOf, on: db)
     let ages = try AgeBands(asOf: asOf, on: db)
-    let totals = ReportContent.Totals(
+    var totals = ReportContent.Totals(
       checks: ages.checks, stale: queue.stale, newStale: newStale,
       stillStale: queue.stale - newStale, refreshed: refreshed, snoozed: queue.snoozed,
       undated: ages.undated, reviewed: reviews.count)
+    (totals.otherVerdicts, totals.disagreements) = try otherVerdicts(on: db)
     let lists = ReportLists(runID: runID, asOf: asOf, explainer: explainer, db: db)
     let history = try db.query(
       """
@@ -54,5 +55,17 @@ public struct ReportBuilder {
       reviewed: try lists.reviewed(reviews))
     content.byRatingClass = queue.byRatingClass
     return content
+  }
+
+  /// Other publishers' verdicts on latest checks dated since the previous report (through
+  /// the report's day), and how many disagree with ours.
+  func otherVerdicts(on db: Connection) throws -> (Int, Int) {
+    try db.queryFirst(
+      """
+      SELECT count(*) AS verdicts, coalesce(sum(o.disagrees), 0) AS disagreements
+      FROM other_verdicts AS o JOIN checks AS c ON c.id = o.check_id
+      WHERE c.superseded = 0 AND o.other_date > coalesce(:previous, '') AND o.other_date <= :as_of
+      """, [previousAsOf?.iso, asOf.iso]
+    ) { ($0.int("verdicts"), $0.int("disagreements")) } ?? (0, 0)
   }
 }

@@ -49,6 +49,10 @@ public enum ReportRenderer {
     if let reviewed = totals.reviewed {
       rows.append(("reviewed", "Reviewed since the last report", reviewed))
     }
+    if let verdicts = totals.otherVerdicts, let disagreements = totals.disagreements {
+      rows.append(("other_verdicts", "Other publishers' verdicts since the last report", verdicts))
+      rows.append(("disagreements", "Of which disagree with ours", disagreements))
+    }
     return rows
   }
 

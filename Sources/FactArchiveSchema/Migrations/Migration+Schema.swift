@@ -898,7 +898,7 @@ ALTER TABLE sources ADD COLUMN url TEXT;                -- the page's own (canon
 -- FactArchive runs migrations with foreign keys off and checks them before committing.
 
 CREATE TABLE questions_new (
-  id             INTEGER PRIMARY KEY,                -- question id
+  id             INTEGER PRIMARY KEY AUTOINCREMENT,  -- question id, never reused (a split gives a merged question back its own)
   text           TEXT NOT NULL,                      -- the question as first written (typos and capitals kept)
   normalized_key TEXT NOT NULL,                      -- QuestionKey: what does not change a question folded away (case, punctuation, U.S. = US, a "Fact check:" prefix)
   first_seen_at  TEXT NOT NULL,                      -- UTC time the question was first ingested
@@ -920,6 +920,23 @@ CREATE TRIGGER questions_au AFTER UPDATE OF text ON questions BEGIN
   INSERT INTO questions_fts (questions_fts, rowid, text) VALUES ('delete', old.id, old.text);
   INSERT INTO questions_fts (rowid, text) VALUES (new.id, new.text);
 END;
+
+-- check_copies again, its key columns first: SQLite 3.40's integrity_check reports a false
+-- "NULL value" for a WITHOUT ROWID table whose NOT NULL column comes before its key, so
+-- `factarchive check` saw damage in every archive holding a copy.
+CREATE TABLE check_copies_new (
+  document_id   INTEGER NOT NULL REFERENCES documents (id),
+  article_index INTEGER NOT NULL,                    -- 0-based position of the article in that document
+  check_id      INTEGER NOT NULL REFERENCES checks (id) ON DELETE CASCADE,
+  PRIMARY KEY (document_id, article_index)
+) WITHOUT ROWID;
+INSERT INTO check_copies_new (document_id, article_index, check_id)
+SELECT document_id, article_index, check_id FROM check_copies;
+DROP TABLE check_copies;
+PRAGMA legacy_alter_table = ON;
+ALTER TABLE check_copies_new RENAME TO check_copies;
+PRAGMA legacy_alter_table = OFF;
+CREATE INDEX check_copies_by_check ON check_copies (check_id);
 
 -- How many questions' claims use each word: the weights of claim matching.
 CREATE TABLE claim_words (
@@ -944,6 +961,9 @@ CREATE TABLE question_merges (
   split_at             TEXT
 );
 CREATE INDEX question_merges_by_question ON question_merges (question_id);
+-- A page whose question was merged away by an editor lands on the question it went into.
+CREATE INDEX question_merges_by_key ON question_merges (merged_publisher_key, merged_key) WHERE split_at IS NULL;
+CREATE INDEX question_merges_by_merged ON question_merges (merged_id);
 
 -- Pairs of questions of one publisher worded so alike they may be the same question
 -- (ClaimMatch.sameQuestion): shown to editors, merged only by one.

@@ -90,7 +90,7 @@ there are no bytes to keep.
 
 | column | type | meaning |
 |---|---|---|
-| `id` | INTEGER | question id |
+| `id` | INTEGER | question id; never reused (`AUTOINCREMENT`): a question merged away keeps its id for a split to give back |
 | `text` | TEXT | the question as first written (typos and capitals kept; no `Fact check:` prefix) |
 | `normalized_key` | TEXT | the question with what does not change it folded away (`QuestionKey`): lowercase letters and digits separated by single spaces, apostrophes dropped, Unicode compatibility forms folded (NFKC), dotted abbreviations joined (`U.S.` = `US`), a `Fact check:` prefix dropped. A later check of the same publisher whose question has the same key is a re-check of this question. Unique with `publisher_key`. |
 | `first_seen_at` | TEXT | UTC time the question was first ingested |
@@ -101,7 +101,10 @@ there are no bytes to keep.
 Version 12 re-keyed every question with these rules: questions that came to share a
 publisher and key were merged into the one with the lowest id, and checks of another
 publisher filed under one of ours (same wording) were given a question of their own; each
-is recorded in `question_merges`.
+is recorded in `question_merges`. Nothing else is merged unless an editor says so
+(`factarchive merge-questions A B`, the desk's button on a check page): B's checks move to
+A, B's row goes (its id is never reused), and a later page asking B's question lands on A;
+`factarchive split-question B` gives B back its id, text and checks.
 
 ### `checks` — one check of a question (one article)
 

@@ -11,6 +11,20 @@ public enum QuestionSQL {
     coalesce(checked_on, checked_on_inferred) DESC, id DESC
     """
 
+  /// The question a key was merged into by an editor (`merge-questions`), following later
+  /// merges, while not split again: a page asking it again lands there (`:publisher_key`,
+  /// `:normalized_key`; one row or none).
+  public static let mergedInto = """
+    WITH RECURSIVE kept (id, depth) AS (
+      SELECT question_id, 0 FROM question_merges
+      WHERE merged_publisher_key = :publisher_key AND merged_key = :normalized_key
+        AND reason = 'editor' AND split_at IS NULL
+      UNION
+      SELECT m.question_id, k.depth + 1 FROM question_merges AS m JOIN kept AS k ON m.merged_id = k.id
+      WHERE m.split_at IS NULL AND k.depth < 50)
+    SELECT q.id FROM kept JOIN questions AS q ON q.id = kept.id ORDER BY kept.depth LIMIT 1
+    """
+
   /// A question's checks, latest first, with whether each is marked superseded.
   public static let checksOfQuestion =
     "SELECT id, superseded FROM checks WHERE question_id = :question_id ORDER BY \(latestFirst)"

@@ -1,0 +1,89 @@
+import FactArchiveCore
+import FactArchiveDesk
+import FactArchiveStore
+import Foundation
+import HTTPTypes
+import TestSupport
+import Testing
+
+/// The check page's claim links: other publishers' verdicts beside ours, questions that may
+/// be the same, and the merge and split buttons (each a POST with the session's CSRF token).
+@Suite struct DeskClaimTests {
+  let fixture: DeskFixture
+
+  init() throws {
+    let claims = TestPaths.fixture("claims")
+    let files = try FileManager.default.contentsOfDirectory(atPath: claims.path)
+      .filter { $0.hasSuffix(".txt") || $0.hasSuffix(".html") }.sorted()
+    fixture = try DeskFixture(
+      extra: try files.map {
+        ($0, try String(contentsOf: claims.appendingPathComponent($0), encoding: .utf8))
+      })
+  }
+
+  func id(_ sql: String, _ values: [any DatabaseValueConvertible] = []) throws -> Int64 {
+    try fixture.database().scalarInt(sql, values)
+  }
+
+  @Test func mergeAndSplitFromTheCheckPage() async throws {
+    let original = try id(
+      "SELECT id FROM questions WHERE text LIKE 'Did the Calloway Harbour Authority double%'")
+    let reworded = try id("SELECT id FROM questions WHERE text LIKE 'Did Calloway''s harbour%'")
+    let check = try id("SELECT id FROM checks WHERE question_id = ?", [original])
+    try await fixture.test { browser in
+      let page = try await browser.get("/checks/\(check)")
+      #expect(page.text.contains("Other publishers' later verdicts"))
+      #expect(page.text.contains("Tidewatch"))
+      #expect(page.text.contains("Possibly the same question"))
+      #expect(page.text.contains("action=\"/questions/\(original)/merge\""))
+      let token = try #require(browser.csrf(from: page))
+      // Without the token nothing changes.
+      let forged = try await browser.post(
+        "/questions/\(original)/merge", [("other", "\(reworded)"), ("back", "\(check)")])
+      #expect(forged.status == .forbidden)
+      #expect(try id("SELECT count(*) FROM question_merges") == 0)
+      // Another publisher's question is refused plainly.
+      let tidewatch = try id("SELECT question_id FROM checks WHERE publisher = 'Tidewatch' LIMIT 1")
+      let refused = try await browser.post(
+        "/questions/\(original)/merge", [("csrf", token), ("other", "\(tidewatch)")])
+      #expect(refused.status == .conflict)
+      let merged = try await browser.post(
+        "/questions/\(original)/merge",
+        [("csrf", token), ("other", "\(reworded)"), ("back", "\(check)")])
+      #expect(merged.status == .seeOther)
+      #expect(merged.headers[.location] == "/checks/\(check)")
+      #expect(
+        try id(
+          "SELECT count(*) FROM question_merges WHERE merged_id = ? AND merged_by = 'ana'",
+          [
+            reworded
+          ]) == 1)
+      let after = try await browser.get("/checks/\(check)")
+      #expect(after.text.contains("Merged into this question"))
+      #expect(after.text.contains("action=\"/questions/\(reworded)/split\""))
+      let split = try await browser.post(
+        "/questions/\(reworded)/split", [("csrf", token), ("back", "\(check)")])
+      #expect(split.status == .seeOther)
+      #expect(try id("SELECT count(*) FROM questions WHERE id = ?", [reworded]) == 1)
+      let again = try await browser.post("/questions/\(reworded)/split", [("csrf", token)])
+      #expect(again.status == .conflict)
+      // The return address is a check page or nothing: never another site.
+      let elsewhere = try await browser.post(
+        "/questions/\(original)/merge",
+        [("csrf", token), ("other", "\(reworded)"), ("back", "https://example.com")])
+      #expect(elsewhere.status == .badRequest)
+      #expect(try id("SELECT count(*) FROM questions WHERE id = ?", [reworded]) == 1)
+    }
+  }
+
+  @Test func aReadOnlyDeskShowsTheLinksButNoButtons() async throws {
+    let original = try id(
+      "SELECT id FROM questions WHERE text LIKE 'Did the Calloway Harbour Authority double%'")
+    let check = try id("SELECT id FROM checks WHERE question_id = ?", [original])
+    try await fixture.test(readOnly: true) { browser in
+      let page = try await browser.get("/checks/\(check)")
+      #expect(page.text.contains("Possibly the same question"))
+      #expect(!page.text.contains("/merge\""))
+    }
+  }
+}
