@@ -19,7 +19,10 @@ under Benchmarks/work/), it measures:
 - newer evidence at scale: 10,000 generated news sources on unrelated subjects (their own
   invented organisations and people, but the corpus's places and real countries), ingested
   into a copy of the archive: how long that takes, and the share of latest checks that gain
-  newer evidence (it should be small).
+  newer evidence (it should be small);
+- claims at scale (Benchmarks/claims.py, at 100,000 articles): the part of the ingest spent
+  matching claims, and 20,000 ClaimReviews from generated publishers imported into a copy:
+  the import's time and its matching part, related reviews found, unrelated matches.
 
 Prints one table and writes Benchmarks/RESULTS.md. Standard library only.
 """
@@ -36,6 +39,8 @@ import subprocess
 import sys
 import tempfile
 import time
+
+import claims
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
@@ -214,9 +219,11 @@ def bench(n, fa, skip_peer):
     archive = os.path.join(work, "archive.sqlite")
     remove_database(archive)
     print("ingesting %d articles (%.0f MB) ..." % (n, size / 1e6), flush=True)
-    wall, rss, status, out, err = run_with_rss([fa, "ingest", "--db", archive, folder])
+    wall, rss, status, out, err = run_with_rss(
+        [fa, "ingest", "--db", archive, folder], env={"FACTARCHIVE_TIMING": "1"})
     if status not in (0, 1):
         sys.exit("bench: ingest failed: %s" % err)
+    ingest_matching = claims.matching_seconds(err)
     db_size = database_size(archive)
     print("  " + out.strip(), flush=True)
     print("SQLite floor ...", flush=True)
@@ -242,6 +249,7 @@ def bench(n, fa, skip_peer):
         "articles": n, "corpus_bytes": size, "ingest_s": wall, "rss_mib": rss,
         "db_bytes": db_size, "floor_s": floor_time, "floor_db_bytes": floor_size,
         "peer_s": peer_time, "peer_equal_s": peer_equal_time,
+        "ingest_matching_s": ingest_matching,
     }
     results["stale100"] = query_times(
         fa, archive, ["stale", "--as-of", AS_OF, "--limit", "100", "--format", "csv"], "stale")
@@ -262,6 +270,10 @@ def bench(n, fa, skip_peer):
     results["search_set"] = search_set(fa, archive)
     if n <= int(os.environ.get("BENCH_EVIDENCE_MAX", "100000")):
         results["evidence"] = evidence_at_scale(fa, archive, work)
+    if n == int(os.environ.get("BENCH_CLAIMS_AT", "100000")):
+        results["claims"] = claims.at_scale(
+            fa, archive, work, run_with_rss, copy_archive, remove_database, generator().PLACES,
+            WORK)
     if n == int(os.environ.get("BENCH_DESK_AT", "100000")):
         desk = desk_bench(fa, archive, work)
         if desk:
@@ -288,10 +300,8 @@ def generated_sources(count):
     stamp = os.path.join(folder, ".generated")
     if os.path.exists(stamp):
         return folder
-    import importlib.util, random
-    spec = importlib.util.spec_from_file_location("gen_corpus", GENERATOR)
-    gen = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(gen)
+    import random
+    gen = generator()
     rng = random.Random(4242)
 
     def word():
@@ -320,6 +330,15 @@ def generated_sources(count):
                 title, person, day.strftime("%B %-d, %Y"), "\n\n".join(body)))
     open(stamp, "w").close()
     return folder
+
+
+def generator():
+    """The corpus generator as a module (its vocabulary: places, people, organisations)."""
+    import importlib.util
+    spec = importlib.util.spec_from_file_location("gen_corpus", GENERATOR)
+    gen = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(gen)
+    return gen
 
 
 def evidence_at_scale(fa, archive, work):
@@ -590,6 +609,7 @@ def table(rows):
                 "{:,}".format(r["articles"]), "{:,}".format(e["sources"]), e["ingest_s"],
                 e["links"], e["checks_with_evidence"], "{:,}".format(e["latest_checks"]),
                 100.0 * e["checks_with_evidence"] / max(1, e["latest_checks"])))
+    lines += claims.table(rows)
     desk = [r for r in rows if "desk" in r]
     if desk:
         lines.append("")

@@ -21,6 +21,7 @@ CREATE TABLE questions_new (
   publisher_key  TEXT NOT NULL DEFAULT '',           -- whose question: '' for the archive's own pages, else the publisher's name keyed as a question is ('afp fact check')
   language       TEXT,                               -- the claim's language, primary subtag ('en', 'es'): given by the page or review, else guessed from its words; NULL when neither
   claim_terms    TEXT,                               -- the claim's content words, lightly stemmed, '|'-separated (what claims are matched on)
+  claim_profile  TEXT,                               -- the claim as the matcher reads it (ClaimProfile.stored: an internal encoding, read again from the text when missing or of another format)
   UNIQUE (publisher_key, normalized_key)             -- same publisher, same key: the same question
 );
 INSERT INTO questions_new (id, text, normalized_key, first_seen_at)

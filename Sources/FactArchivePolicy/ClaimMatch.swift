@@ -70,13 +70,16 @@ public struct ClaimMatch: Sendable, Equatable {
     public var score: Double
     /// The least share of the shorter claim's weight that the two share.
     public var coverage: Double
+    /// Two questions must ask the same way ("what role does X play" is not "did X agree"),
+    /// when both say how.
+    public var sameAsking = false
   }
 
   /// The bar for another publisher's verdict on a similar claim.
   public static let similarClaim = Bar(score: 0.6, coverage: 0.75)
   /// The bar for two questions of one publisher that may be the same question: one's words
   /// nearly all in the other (a re-check reworded, a detail added).
-  public static let sameQuestion = Bar(score: 0.75, coverage: 0.9)
+  public static let sameQuestion = Bar(score: 0.75, coverage: 0.9, sameAsking: true)
   /// A shared word in at most this share of questions anchors a match.
   public static let anchorShare = 0.01
   /// When both claims have words the other lacks, the lesser of the two must weigh less
@@ -86,7 +89,7 @@ public struct ClaimMatch: Sendable, Equatable {
   public static func judge(
     _ a: ClaimProfile, _ b: ClaimProfile, weights: ClaimWeights, bar: Bar = similarClaim
   ) -> ClaimMatch? {
-    guard a.negated == b.negated, numbersAgree(a.numbers, b.numbers) else { return nil }
+    guard mayMatch(a, b, bar: bar) else { return nil }
     if let first = a.language, let second = b.language, first != second {
       return acrossLanguages(a, b, weights: weights.names)
     }
@@ -118,6 +121,20 @@ public struct ClaimMatch: Sendable, Equatable {
     }
     return ClaimMatch(
       score: (score * 1000).rounded() / 1000, shared: sharedNames + words, acrossLanguages: false)
+  }
+
+  /// What `judge` checks before it weighs anything: whether two claims can match at all
+  /// under `bar` (negations, numbers, how they ask, a word or names in common). The writer
+  /// weighs only the candidates that can.
+  public static func mayMatch(_ a: ClaimProfile, _ b: ClaimProfile, bar: Bar = similarClaim)
+    -> Bool
+  {
+    guard a.negated == b.negated, numbersAgree(a.numbers, b.numbers) else { return false }
+    if bar.sameAsking, let first = a.asks, let second = b.asks, first != second { return false }
+    if let first = a.language, let second = b.language, first != second {
+      return a.names.count >= 2 && b.names.count >= 2
+    }
+    return a.terms.contains(where: b.terms.contains)
   }
 
   /// Claims in two languages: by their telling names, each written in the other claim

@@ -30,6 +30,24 @@ public struct ClaimProfile: Sendable, Equatable {
   public var folded: String
   /// Its language's primary subtag, given or guessed from its stop words; `nil` when neither.
   public var language: String?
+  /// How it asks, when it is a question: its question word (`what`, `which`), or `yes-no`;
+  /// `nil` for a statement or a language whose question words are not listed.
+  public var asks: String?
+
+  /// A profile from its parts (`init?(stored:)`).
+  init(
+    terms: [String], surfaces: [String], numbers: Set<String>, negated: Bool, names: [String],
+    folded: String, language: String?, asks: String?
+  ) {
+    self.terms = terms
+    self.surfaces = surfaces
+    self.numbers = numbers
+    self.negated = negated
+    self.names = names
+    self.folded = folded
+    self.language = language
+    self.asks = asks
+  }
 
   public init(_ claim: String, language: String?) {
     let key = Self.fold(QuestionKey.normalize(Self.withoutPossessives(claim)))
@@ -39,6 +57,7 @@ public struct ClaimProfile: Sendable, Equatable {
     let lists = ClaimWords.words(of: self.language)
     folded = " " + key + " "
     negated = words.contains(where: lists.negation.contains)
+    asks = words.first.flatMap { lists.asks[$0] }
     var terms: [String] = []
     var surfaces: [String] = []
     var seen: Set<String> = []

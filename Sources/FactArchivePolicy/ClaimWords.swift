@@ -7,6 +7,9 @@ public enum ClaimWords {
   struct Language: Sendable {
     var stop: Set<String> = []
     var negation: Set<String> = []
+    /// How a question opening with each word asks: the word itself for question words
+    /// ("what"), `yes-no` for the words of a yes-or-no question ("did").
+    var asks: [String: String] = [:]
   }
 
   /// Each language's words.
@@ -16,6 +19,8 @@ public enum ClaimWords {
       switch entry.kind {
       case "stop": languages[entry.language, default: Language()].stop.insert(entry.word)
       case "negation": languages[entry.language, default: Language()].negation.insert(entry.word)
+      case "wh": languages[entry.language, default: Language()].asks[entry.word] = entry.word
+      case "yesno": languages[entry.language, default: Language()].asks[entry.word] = "yes-no"
       default: break
       }
     }
@@ -26,6 +31,7 @@ public enum ClaimWords {
   static let anyLanguage: Language = languages.values.reduce(into: Language()) {
     $0.stop.formUnion($1.stop)
     $0.negation.formUnion($1.negation)
+    $0.asks.merge($1.asks) { first, _ in first }
   }
 
   /// The words of `language` (a primary subtag: `pt`), or of every language.

@@ -127,12 +127,13 @@ extension QuestionMerges {
       try db.execute(
         """
         INSERT INTO questions
-          (id, text, normalized_key, first_seen_at, publisher_key, language, claim_terms)
-        VALUES (?, ?, ?, ?, ?, ?, ?)
+          (id, text, normalized_key, first_seen_at, publisher_key, language, claim_terms,
+           claim_profile)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
         """,
         [
           mergedID, merge.mergedText, key, firstSeen, publisherKey, claim.language,
-          StoredList.names(claim.terms),
+          StoredList.names(claim.terms), claim.stored,
         ])
       try db.execute(
         "INSERT INTO questions_fts (rowid, text) VALUES (?, ?)", [mergedID, merge.mergedText])

@@ -48,6 +48,7 @@ struct ImportClaimReviewCommand: ParsableCommand {
         }
         skipped += Terminal.reportNotes(of: document)
       }
+      Timing.report("claim matching", session.writer.assessor.claimMatchingTime)
       if !quiet {
         Terminal.writeOut(
           tally.summary

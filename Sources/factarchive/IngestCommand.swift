@@ -140,6 +140,7 @@ struct IngestCommand: ParsableCommand {
         throw CommandFailure.database(error, path: archive.path)
       }
       progress.finish()
+      Timing.report("claim matching", session.writer.assessor.claimMatchingTime)
       if !quiet {
         Terminal.writeOut(
           tally.summary

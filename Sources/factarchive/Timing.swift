@@ -19,4 +19,12 @@ enum Timing {
     Terminal.writeError("timing: \(label) \(rounded) ms")
     return result
   }
+
+  /// Prints a time measured inside the library (`timing: claim matching 812.5 ms`).
+  static func report(_ label: String, _ duration: Duration) {
+    guard enabled else { return }
+    let (seconds, attoseconds) = duration.components
+    let milliseconds = Double(seconds) * 1000 + Double(attoseconds) / 1e15
+    Terminal.writeError("timing: \(label) \((milliseconds * 1000).rounded() / 1000) ms")
+  }
 }

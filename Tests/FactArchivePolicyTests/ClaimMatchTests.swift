@@ -60,6 +60,35 @@ import Testing
     #expect(recall >= 0.8, "\(report)")
   }
 
+  /// Two questions are possibly the same question (the stricter bar) only when they ask the
+  /// same way: a yes-or-no question reworded is; "what role does X play in Y" beside "did X
+  /// and Z agree on Y" is not, however many names they share.
+  @Test func theSameQuestionAsksTheSameWay() throws {
+    let pairs = try Self.pairs()
+    let weights = Self.weights(pairs)
+    func same(_ a: String, _ b: String) -> Bool {
+      ClaimMatch.judge(
+        ClaimProfile(a, language: "en"), ClaimProfile(b, language: "en"), weights: weights,
+        bar: ClaimMatch.sameQuestion) != nil
+    }
+    #expect(ClaimProfile("What role does Brask play?", language: "en").asks == "what")
+    #expect(ClaimProfile("Has Brask banned trams?", language: "en").asks == "yes-no")
+    #expect(ClaimProfile("Brask banned trams.", language: "en").asks == nil)
+    #expect(
+      same(
+        "Did the Orvana transit authority ban cash fares on buses?",
+        "Has the Orvana transit authority banned cash fares on its buses?"))
+    #expect(
+      !same(
+        "What role does the Orvana transit authority play in cash fares on buses?",
+        "Did the Orvana transit authority and the drivers' union agree on cash fares on buses?"))
+    for pair in pairs where pair.kind == "recheck" && pair.same {
+      #expect(
+        ClaimMatch.judge(pair.first, pair.second, weights: weights, bar: ClaimMatch.sameQuestion)
+          != nil, "\(pair.text)")
+    }
+  }
+
   /// Precision, recall and a report of the pairs by kind, with every mistake.
   static func measure(_ pairs: [Pair], weights: ClaimWeights, label: String) throws -> (
     precision: Double, recall: Double, report: String

@@ -56,9 +56,10 @@ extension ArchiveWriter {
     try insert.bind(publisherKey, to: ":publisher_key")
     try insert.bind(claim.language, to: ":language")
     try insert.bind(StoredList.names(claim.terms), to: ":claim_terms")
+    try insert.bind(claim.stored, to: ":claim_profile")
     try insert.run()
     let id = db.lastInsertedRowID
-    try assessor.addClaim(claim, questionID: id)
+    try assessor.addClaim(claim, questionID: id, publisherKey: publisherKey)
     let searchable = statements.insertQuestionText
     try searchable.bind(id, to: ":rowid")
     try searchable.bind(article.question, to: ":text")

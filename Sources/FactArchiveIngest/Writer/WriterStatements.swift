@@ -48,8 +48,11 @@ struct WriterStatements {
     // journal, and opening one makes FTS5 flush its pending terms (a segment per document).
     insertQuestion = try db.prepare(
       """
-      INSERT INTO questions (text, normalized_key, first_seen_at, publisher_key, language, claim_terms)
-      VALUES (:text, :normalized_key, :first_seen_at, :publisher_key, :language, :claim_terms)
+      INSERT INTO questions
+        (text, normalized_key, first_seen_at, publisher_key, language, claim_terms, claim_profile)
+      VALUES
+        (:text, :normalized_key, :first_seen_at, :publisher_key, :language, :claim_terms,
+         :claim_profile)
       """)
     findQuestion = try db.prepare(
       """

@@ -7,12 +7,15 @@ import FactArchiveStore
 /// another publisher's later check of a similar claim, newer evidence on the earlier check
 /// (`other_verdicts`, reason `other_verdict`).
 ///
-/// Candidates come from the questions' full-text index: questions sharing two of the
-/// claim's three rarest words (one or two words for shorter claims); each is then judged
-/// exactly.
+/// Candidates are the questions sharing two of the claim's three rarest words (both of two,
+/// the one of one), found in the writer's lists of which questions use each word
+/// (`ClaimPostings`, read from the questions' full-text index); each is then judged exactly.
 extension CheckAssessor {
-  /// Candidates judged per check at most (the newest questions first).
-  public static let claimCandidates = 60
+  /// Candidates judged per check at most (those sharing most of its rarest words first,
+  /// then the newest).
+  public static let claimCandidates = 10
+  /// Claims remembered as read, at most (about 300 bytes each).
+  static let rememberedClaims = 200_000
 
   /// A question's claim as stored, and its latest check.
   struct StoredClaim {
@@ -22,9 +25,10 @@ extension CheckAssessor {
   }
 
   /// A question just created: counts its claim's words and keeps the claim as read.
-  public func addClaim(_ profile: ClaimProfile, questionID: Int64) throws {
+  public func addClaim(_ profile: ClaimProfile, questionID: Int64, publisherKey: String) throws {
     try claimWords.add(profile.terms)
-    rememberClaim(profile, of: questionID)
+    rememberClaim(profile, of: questionID, publisherKey: publisherKey)
+    claimPostings.add(questionID, terms: profile.terms)
   }
 
   /// Links a check just written with the claims like its own. Returns how many links it
@@ -33,10 +37,12 @@ extension CheckAssessor {
   ///   rebuild judges each pair once).
   @discardableResult
   public func linkClaims(checkID: Int64, earlierQuestionsOnly: Bool = false) throws -> Int {
+    let start = ContinuousClock.now
+    defer { claimMatchingTime += ContinuousClock.now - start }
     guard
       let (claim, check) = try db.queryFirst(
         """
-        SELECT c.question_id, q.text, q.language, q.publisher_key,
+        SELECT c.question_id, q.text, q.language, q.publisher_key, q.claim_profile,
                coalesce(c.checked_on, c.checked_on_inferred) AS day, c.rating_class
         FROM checks AS c JOIN questions AS q ON q.id = c.question_id WHERE c.id = ?
         """, [checkID],
@@ -53,9 +59,15 @@ extension CheckAssessor {
     else { return 0 }
     var linked = 0
     let candidates = try claimCandidates(for: claim, earlierQuestionsOnly: earlierQuestionsOnly)
-    guard !candidates.isEmpty else { return 0 }
-    let weights = try claimWeights([claim.profile] + candidates.map(\.profile))
-    for candidate in candidates {
+    let plausible = candidates.filter {
+      ClaimMatch.mayMatch(
+        claim.profile, $0.profile,
+        bar: $0.publisherKey == claim.publisherKey
+          ? ClaimMatch.sameQuestion : ClaimMatch.similarClaim)
+    }
+    guard !plausible.isEmpty else { return 0 }
+    let weights = try claimWeights([claim.profile] + plausible.map(\.profile))
+    for candidate in plausible {
       if candidate.publisherKey == claim.publisherKey {
         guard
           let match = ClaimMatch.judge(
@@ -83,55 +95,65 @@ extension CheckAssessor {
     var ratingClass: RatingClass?
   }
 
-  /// The questions that may share the claim: those naming two of its three rarest words.
+  /// The questions that may share the claim: those using two of its three rarest words
+  /// (both of two, the one of one), newest first.
   func claimCandidates(for claim: StoredClaim, earlierQuestionsOnly: Bool) throws
     -> [StoredClaim]
   {
-    let weights = try claimWeights([claim.profile])
+    // Only the words' weights choose the rarest: the names' are not read.
+    let weights = try claimWords.weights(
+      for: claim.profile.terms, names: NameWeights(documents: 0, frequencies: [:]))
     let rarest = zip(claim.profile.terms, claim.profile.surfaces)
       .sorted { weights.weight(of: $0.0) > weights.weight(of: $1.0) }
-      .prefix(3).map { Quoting.doubleQuoted($0.1) }
-    let query: String
-    switch rarest.count {
-    case 0: return []
-    case 1: query = rarest[0]
-    case 2: query = "\(rarest[0]) AND \(rarest[1])"
-    default:
-      query =
-        "(\(rarest[0]) AND \(rarest[1])) OR (\(rarest[0]) AND \(rarest[2])) "
-        + "OR (\(rarest[1]) AND \(rarest[2]))"
+      .prefix(3)
+    guard !rarest.isEmpty else { return [] }
+    let lists = try rarest.map { try claimPostings.ids(of: $0.0, surface: $0.1, in: db) }
+    let below = earlierQuestionsOnly ? claim.questionID : Int64.max
+    let ids: [Int64]
+    if lists.count == 1 {
+      ids = lists[0].reversed().lazy.filter { $0 < below && $0 != claim.questionID }
+        .prefix(Self.claimCandidates).map { $0 }
+    } else {
+      ids = ClaimPostings.inTwo(of: lists, limit: Self.claimCandidates + 1, below: below)
+        .filter { $0 != claim.questionID }.prefix(Self.claimCandidates).map { $0 }
     }
-    let statement = try db.cachedStatement(
-      """
-      SELECT q.id, q.text, q.language, q.publisher_key
-      FROM questions_fts AS f JOIN questions AS q ON q.id = f.rowid
-      WHERE questions_fts MATCH :query AND q.id <> :id AND (:earlier = 0 OR q.id < :id)
-      ORDER BY q.id DESC LIMIT \(Self.claimCandidates)
-      """)
-    try statement.bind(query, to: ":query")
-    try statement.bind(claim.questionID, to: ":id")
-    try statement.bind(earlierQuestionsOnly, to: ":earlier")
-    var candidates: [StoredClaim] = []
-    try statement.forEachRow { row in
-      candidates.append(
-        StoredClaim(
-          questionID: row.int64("id"), publisherKey: row.text("publisher_key") ?? "",
-          profile: claimProfile(of: row.int64("id"), row)))
-    }
-    return candidates
+    return try ids.compactMap(storedClaim)
   }
 
-  /// The claim of a question, from its `text` and `language` in `row`, read once.
+  /// A question's claim and publisher: remembered, else read (`nil` when the question is
+  /// gone: merged away since its id was listed).
+  func storedClaim(_ questionID: Int64) throws -> StoredClaim? {
+    if let known = claimProfiles[questionID] {
+      return StoredClaim(
+        questionID: questionID, publisherKey: known.publisherKey, profile: known.profile)
+    }
+    let statement = try db.cachedStatement(
+      "SELECT text, language, publisher_key, claim_profile FROM questions WHERE id = :id")
+    try statement.bind(questionID, to: ":id")
+    defer { statement.reset() }
+    guard try statement.step() else { return nil }
+    let row = statement.currentRow
+    return StoredClaim(
+      questionID: questionID, publisherKey: row.text("publisher_key") ?? "",
+      profile: claimProfile(of: questionID, row))
+  }
+
+  /// The claim of a question: remembered, else as stored (`claim_profile` in `row`), else
+  /// read from its `text` and `language`.
   func claimProfile(of questionID: Int64, _ row: Row) -> ClaimProfile {
-    if let known = claimProfiles[questionID] { return known }
-    let profile = ClaimProfile(row.text("text") ?? "", language: row.text("language"))
-    rememberClaim(profile, of: questionID)
+    if let known = claimProfiles[questionID] { return known.profile }
+    let profile =
+      row.text("claim_profile").flatMap(ClaimProfile.init(stored:))
+      ?? ClaimProfile(row.text("text") ?? "", language: row.text("language"))
+    rememberClaim(profile, of: questionID, publisherKey: row.text("publisher_key") ?? "")
     return profile
   }
 
-  private func rememberClaim(_ profile: ClaimProfile, of questionID: Int64) {
-    if claimProfiles.count >= 50_000 { claimProfiles.removeAll(keepingCapacity: true) }
-    claimProfiles[questionID] = profile
+  private func rememberClaim(_ profile: ClaimProfile, of questionID: Int64, publisherKey: String) {
+    if claimProfiles.count >= Self.rememberedClaims {
+      claimProfiles.removeAll(keepingCapacity: true)
+    }
+    claimProfiles[questionID] = (publisherKey, profile)
   }
 
   func claimWeights(_ profiles: [ClaimProfile]) throws -> ClaimWeights {
@@ -243,12 +265,18 @@ extension CheckAssessor {
       """
     ) { ($0.int64("id"), $0.text("text") ?? "", $0.text("given")) }
     claimProfiles.removeAll()
+    claimPostings.forget()
     let update = try db.cachedStatement(
-      "UPDATE questions SET language = :language, claim_terms = :claim_terms WHERE id = :id")
+      """
+      UPDATE questions SET language = :language, claim_terms = :claim_terms,
+        claim_profile = :claim_profile
+      WHERE id = :id
+      """)
     for (id, text, given) in rows {
       let profile = ClaimProfile(text, language: given)
       try update.bind(profile.language, to: ":language")
       try update.bind(StoredList.names(profile.terms), to: ":claim_terms")
+      try update.bind(profile.stored, to: ":claim_profile")
       try update.bind(id, to: ":id")
       try update.run()
     }

@@ -19,7 +19,11 @@ public final class CheckAssessor {
   var hasSources: Bool
   /// Questions' claims as read (`+Claims`): a claim is judged against many checks in one
   /// ingest, and reading it costs more than the judging.
-  var claimProfiles: [Int64: ClaimProfile] = [:]
+  var claimProfiles: [Int64: (publisherKey: String, profile: ClaimProfile)] = [:]
+  /// Which questions use each claim word (`+Claims`), for finding a claim's candidates.
+  let claimPostings = ClaimPostings()
+  /// Time spent linking claims (`linkClaims`), for `FACTARCHIVE_TIMING` and the bench.
+  public internal(set) var claimMatchingTime: Duration = .zero
 
   public init(database: Connection) throws {
     db = database

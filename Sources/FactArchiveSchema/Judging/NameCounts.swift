@@ -16,6 +16,9 @@ public final class NameCounts {
   private var pending: [String: Int] = [:]
   private var pendingDocuments = 0
   private var deferring = false
+  /// Counts read during the current batch (before its pending changes): the writer asks
+  /// about the same names for every check and claim of a batch.
+  private var cache: [String: Int] = [:]
 
   public init(database: Connection) {
     db = database
@@ -40,6 +43,7 @@ public final class NameCounts {
     defer {
       deferring = false
       pending.removeAll(keepingCapacity: true)
+      cache.removeAll(keepingCapacity: true)
       pendingDocuments = 0
     }
     let result = try body()
@@ -94,7 +98,7 @@ public final class NameCounts {
 
   /// Documents counted.
   public func documents() throws -> Int {
-    Int(try db.scalarInt("SELECT documents FROM name_totals WHERE id = 1")) + pendingDocuments
+    try stored(Self.totalKey) + pendingDocuments
   }
 
   /// Whether the counts have been taken at all (an archive migrated from before they were
@@ -105,15 +109,27 @@ public final class NameCounts {
 
   /// The weights of `names` as the archive stands.
   public func weights(for names: some Sequence<String>) throws -> NameWeights {
-    let lookup = try db.cachedStatement("SELECT documents FROM names WHERE name = :name")
     var frequencies: [String: Int] = [:]
     for name in names where frequencies[name] == nil {
-      try lookup.bind(name, to: ":name")
-      let stored = try lookup.step() ? lookup.currentRow.int("documents") : 0
-      lookup.reset()
-      frequencies[name] = max(0, stored + (pending[name] ?? 0))
+      frequencies[name] = max(0, try stored(name) + (pending[name] ?? 0))
     }
     return NameWeights(documents: try documents(), frequencies: frequencies)
+  }
+
+  /// The cache's key for the document total (no name is empty).
+  private static let totalKey = ""
+
+  private func stored(_ name: String) throws -> Int {
+    if deferring, let known = cache[name] { return known }
+    let lookup = try db.cachedStatement(
+      name == Self.totalKey
+        ? "SELECT documents FROM name_totals WHERE id = 1 AND :name = ''"
+        : "SELECT documents FROM names WHERE name = :name")
+    try lookup.bind(name, to: ":name")
+    let count = try lookup.step() ? lookup.currentRow.int("documents") : 0
+    lookup.reset()
+    if deferring { cache[name] = count }
+    return count
   }
 
   /// Counts every check's and source's names again from their key terms.

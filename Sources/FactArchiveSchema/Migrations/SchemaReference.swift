@@ -97,6 +97,7 @@ there are no bytes to keep.
 | `publisher_key` | TEXT | whose question it is: `''` for the archive's own pages, else the publisher's name keyed as a question is (`afp fact check`). Another publisher's check of the same words is never a re-check of ours: it is an other verdict (`other_verdicts`). |
 | `language` | TEXT | the claim's language, primary subtag (`en`, `es`): given by the page or review, else guessed from its words; NULL when neither |
 | `claim_terms` | TEXT | the claim's content words, lightly stemmed (`ClaimProfile`), `\|`-separated: what claims are matched on; NULL until read (opening the archive reads them) |
+| `claim_profile` | TEXT | the claim as the matcher reads it (its words, numbers, names, negation, language), in an internal encoding that may change between versions: do not parse it; a missing or older one is read again from `text` |
 
 Version 12 re-keyed every question with these rules: questions that came to share a
 publisher and key were merged into the one with the lowest id, and checks of another
