@@ -16,12 +16,23 @@ struct ServeCommand: AsyncParsableCommand {
     discussion: """
       Example: factarchive serve --port 8080      (then open http://127.0.0.1:8080/)
 
-      The desk listens on loopback (127.0.0.1) unless given --host; any other address \
-      requires --auth-file, a file of user names and bcrypt password hashes made with \
-      'factarchive serve --add-user NAME --auth-file FILE' (which asks for the password \
-      without echo, or reads it from standard input when that is not a terminal). With \
+      The desk listens on loopback (127.0.0.1) unless given --host. Any other address needs \
+      two things: accounts (--auth-file, a file of user names and bcrypt password hashes \
+      made with 'factarchive serve --add-user NAME [--role editor|viewer] --auth-file \
+      FILE', which asks for the password without echo, or reads it from standard input \
+      when that is not a terminal), and HTTPS in front of it: a TLS-terminating proxy such \
+      as Caddy or nginx, named with --behind-proxy ADDRESS (its X-Forwarded-For and \
+      X-Forwarded-Proto are believed from that address only; plain HTTP through it is \
+      redirected to HTTPS, cookies are Secure and responses carry Strict-Transport-Security). \
+      The desk does not serve HTTPS itself: README, "Running the desk for a newsroom". With \
       accounts, every page asks for a sign-in and reviews and snoozes carry the signed-in \
-      name; on loopback without accounts they carry $USER, or the name the page sets.
+      name; viewers see every page and change nothing. On loopback without accounts they \
+      carry $USER, or the name the page sets.
+
+      After 5 failed sign-ins within 15 minutes for one account or from one address, \
+      further attempts are refused (429) for a minute, twice as long at each lock-out, up \
+      to an hour; 'factarchive serve --auth-file FILE --unlock NAME' ends an account's \
+      lock-out (the running desk reads it at the next attempt).
 
       --read-only opens the archive read-only: pages work, forms are not shown, and any \
       POST answers 405. Ingests, reports and researchers' SQL keep running against the same \
@@ -50,10 +61,34 @@ struct ServeCommand: AsyncParsableCommand {
       "Add (or change) this user's password in --auth-file, then exit.", valueName: "name"))
   var addUser: String?
 
+  @Option(help: "The role of --add-user: editor (the default) or viewer.")
+  var role: EditorAccounts.Role = .editor
+
+  @Option(
+    help: ArgumentHelp(
+      "End this account's sign-in lock-out on the desk running with --auth-file, then exit.",
+      valueName: "name"))
+  var unlock: String?
+
+  @Option(
+    help: ArgumentHelp(
+      "The address of the TLS-terminating proxy in front of the desk (its forwarding "
+        + "headers are believed, nobody else's).", valueName: "address"))
+  var behindProxy: String?
+
   func validate() throws {
     guard (0...65535).contains(port) else { throw ValidationError("--port must be 0 to 65535.") }
     if addUser != nil, authFile == nil {
       throw ValidationError("--add-user needs --auth-file: the file the account goes in.")
+    }
+    if unlock != nil, authFile == nil {
+      throw ValidationError("--unlock needs --auth-file: the desk's accounts.")
+    }
+    if role != .editor, addUser == nil {
+      throw ValidationError("--role goes with --add-user.")
+    }
+    if let behindProxy, !Self.isAddress(behindProxy) {
+      throw ValidationError("--behind-proxy takes an IP address (127.0.0.1, ::1, 10.0.0.5).")
     }
   }
 
@@ -62,11 +97,20 @@ struct ServeCommand: AsyncParsableCommand {
       try addAccount(addUser, to: authFile)
       return
     }
-    guard Desk.isLoopback(host) || authFile != nil else {
-      Terminal.writeError(
-        "factarchive: refusing to serve on \(host) without accounts: anyone who can reach it "
-          + "could change the archive. Give --auth-file (make one with --add-user NAME), or "
-          + "listen on 127.0.0.1.")
+    if let unlock, let authFile {
+      do {
+        try SignInThrottle.requestUnlock(of: unlock, authFile: authFile)
+      } catch {
+        Terminal.writeError("factarchive: \(error)")
+        throw ExitCode(ExitStatus.usage)
+      }
+      Terminal.writeOut(
+        "\(unlock) may sign in again: the desk reads \(SignInThrottle.unlockFile(for: authFile)) "
+          + "at the next attempt\n")
+      return
+    }
+    if let refusal = Self.refusal(host: host, authFile: authFile, behindProxy: behindProxy) {
+      Terminal.writeError("factarchive: " + refusal)
       throw ExitCode(ExitStatus.usage)
     }
     var accounts: EditorAccounts?
@@ -88,6 +132,7 @@ struct ServeCommand: AsyncParsableCommand {
       desk = try Desk(
         configuration: DeskConfiguration(
           archivePath: archive.path, readOnly: readOnly, accounts: accounts,
+          trustedProxy: behindProxy, unlockFile: authFile.map(SignInThrottle.unlockFile(for:)),
           defaultEditor: Terminal.userName),
         log: { Terminal.writeError($0) })
     } catch {
@@ -97,6 +142,7 @@ struct ServeCommand: AsyncParsableCommand {
     let details =
       "archive \(archive.path)" + (readOnly ? ", read-only" : "")
       + (accounts != nil ? ", sign-in required" : "")
+      + (behindProxy.map { ", behind the proxy at \($0)" } ?? "")
     try await desk.application(host: host, port: port) { listening in
       Terminal.writeError(
         "factarchive desk on http://\(shown):\(listening)/ (\(details)); stop with Ctrl-C")
@@ -118,14 +164,48 @@ struct ServeCommand: AsyncParsableCommand {
       password = readLine(strippingNewline: true) ?? ""
     }
     do {
-      try EditorAccounts.add(user: name, password: password, to: path)
+      try EditorAccounts.add(user: name, password: password, role: role, to: path)
     } catch {
       Terminal.writeError("factarchive: \(error)")
       throw ExitCode(ExitStatus.usage)
     }
-    Terminal.writeOut("\(name) can now sign in (\(path))\n")
+    Terminal.writeOut(
+      "\(name) can now sign in as \(role == .editor ? "an editor" : "a viewer") (\(path))\n")
+  }
+
+  /// Why the desk must not start as asked, if it must not: off loopback, passwords and
+  /// session cookies would cross the network in clear without a TLS-terminating proxy, and
+  /// anyone who can reach it could change the archive without accounts.
+  static func refusal(host: String, authFile: String?, behindProxy: String?) -> String? {
+    if behindProxy != nil, authFile == nil {
+      return "--behind-proxy needs --auth-file: a desk reachable through a proxy needs "
+        + "accounts (make one with --add-user NAME)."
+    }
+    guard !Desk.isLoopback(host) else { return nil }
+    if authFile == nil {
+      return "refusing to serve on \(host) without accounts: anyone who can reach it "
+        + "could change the archive. Give --auth-file (make one with --add-user NAME), or "
+        + "listen on 127.0.0.1."
+    }
+    if behindProxy == nil {
+      return "refusing to serve on \(host) over plain HTTP: passwords and session cookies "
+        + "would cross the network in clear. Put a TLS-terminating proxy (Caddy, nginx) in "
+        + "front and name it with --behind-proxy ADDRESS, or listen on 127.0.0.1; serving "
+        + "HTTPS directly (--tls-cert/--tls-key) is not built into this version (README, "
+        + "\"Running the desk for a newsroom\")."
+    }
+    return nil
+  }
+
+  /// An IPv4 or IPv6 literal.
+  static func isAddress(_ text: String) -> Bool {
+    var v4 = in_addr()
+    var v6 = in6_addr()
+    return inet_pton(AF_INET, text, &v4) == 1 || inet_pton(AF_INET6, text, &v6) == 1
   }
 }
+
+extension EditorAccounts.Role: ExpressibleByArgument {}
 
 extension CommandFailure {
   /// Reports the failure as `runReportingFailures` would, as an exit code to throw.

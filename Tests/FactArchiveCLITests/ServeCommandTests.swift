@@ -26,6 +26,48 @@ import Testing
       result.stderr.contains("refusing to serve on 0.0.0.0 without accounts"), "\(result.stderr)")
   }
 
+  /// Off loopback, accounts are not enough: without a TLS-terminating proxy, passwords
+  /// would cross the network in clear.
+  @Test func refusesPlainHTTPBeyondLoopbackAndNamesBothWays() throws {
+    let auth = folder.file("net.auth").path
+    _ = try CommandRunner.run(
+      ["serve", "--add-user", "ana", "--auth-file", auth], stdin: Array("s3cret words\n".utf8))
+    let plain = try CommandRunner.run(
+      ["serve", "--db", db, "--host", "0.0.0.0", "--port", "0", "--auth-file", auth])
+    #expect(plain.status == 2)
+    #expect(plain.stderr.contains("over plain HTTP"), "\(plain.stderr)")
+    #expect(plain.stderr.contains("--behind-proxy ADDRESS") && plain.stderr.contains("--tls-cert"))
+    let proxyWithoutAccounts = try CommandRunner.run(
+      ["serve", "--db", db, "--behind-proxy", "127.0.0.1", "--port", "0"])
+    #expect(proxyWithoutAccounts.status == 2)
+    #expect(proxyWithoutAccounts.stderr.contains("--behind-proxy needs --auth-file"))
+    let notAnAddress = try CommandRunner.run(
+      ["serve", "--db", db, "--behind-proxy", "proxy.example", "--auth-file", auth])
+    #expect(notAnAddress.status == 2)
+    // Behind a proxy, the desk starts (and says so).
+    let server = try DeskServer(
+      ["--db", db, "--auth-file", auth, "--behind-proxy", "127.0.0.1"],
+      in: folder)
+    defer { server.stop() }
+    #expect(server.output.contains("behind the proxy at 127.0.0.1"), "\(server.output)")
+  }
+
+  @Test func viewersAndUnlockThroughTheCLI() throws {
+    let auth = folder.file("roles.auth").path
+    let viewer = try CommandRunner.run(
+      ["serve", "--add-user", "vera", "--role", "viewer", "--auth-file", auth],
+      stdin: Array("look only\n".utf8))
+    #expect(viewer.status == 0, "\(viewer.stderr)")
+    #expect(viewer.stdout.contains("as a viewer"))
+    let text = try String(contentsOfFile: auth, encoding: .utf8)
+    #expect(text.contains("vera:$2b$12$") && text.contains(":viewer\n"))
+    let wrongRole = try CommandRunner.run(["serve", "--role", "viewer", "--db", db])
+    #expect(wrongRole.status == 2)
+    let unlock = try CommandRunner.run(["serve", "--auth-file", auth, "--unlock", "vera"])
+    #expect(unlock.status == 0, "\(unlock.stderr)")
+    #expect(try String(contentsOfFile: auth + ".unlock", encoding: .utf8) == "vera\n")
+  }
+
   @Test func addUserWritesAHashAndTheDeskAsksForASignIn() throws {
     let auth = folder.file("desk.auth").path
     let added = try CommandRunner.run(

@@ -39,7 +39,8 @@ import Testing
       #expect(right.headers[.location] == "/checks/4")
       let page = try await browser.get("/checks/4")
       #expect(page.status == .ok)
-      #expect(page.text.contains("<span>ana</span> <button type=\"submit\">Sign out</button>"))
+      #expect(page.text.contains("<span>ana <span class=\"role\">(editor)</span></span>"))
+      #expect(page.text.contains("<button type=\"submit\">Sign out</button>"))
       // The session's new token is on the page; a review carries the signed-in name.
       let newToken = try #require(browser.csrf(from: page))
       let posted = try await browser.post(

@@ -31,25 +31,38 @@ struct DeskFixture {
   func database() throws -> Connection { try Connection.openArchive(path: path) }
 
   func desk(
-    readOnly: Bool = false, accounts: EditorAccounts? = nil, pageSize: Int = 50, log: Log = Log()
+    readOnly: Bool = false, accounts: EditorAccounts? = nil, pageSize: Int = 50, log: Log = Log(),
+    network: Network = Network()
   ) throws -> Desk {
-    try Desk(
-      configuration: DeskConfiguration(
-        archivePath: path, readOnly: readOnly, accounts: accounts, defaultEditor: "ana",
-        pageSize: pageSize,
-        today: { DeskFixture.today }, now: { "2026-12-01T09:00:00Z" }),
-      log: { log.append($0) })
+    var configuration = DeskConfiguration(
+      archivePath: path, readOnly: readOnly, accounts: accounts,
+      trustedProxy: network.trustedProxy, unlockFile: network.unlockFile, defaultEditor: "ana",
+      pageSize: pageSize,
+      today: { DeskFixture.today }, now: { "2026-12-01T09:00:00Z" })
+    configuration.throttleRules = network.rules
+    return try Desk(configuration: configuration, log: { log.append($0) })
+  }
+
+  /// How the desk meets the network in a test: a trusted proxy, sign-in limits, and whether
+  /// requests come over a real socket (`.live`: the desk sees the client's address).
+  struct Network {
+    var trustedProxy: String?
+    var unlockFile: String?
+    var rules = SignInThrottle.Rules()
+    var live = false
   }
 
   /// Runs `body` with a client against the desk's router, in process.
   func test(
     readOnly: Bool = false, accounts: EditorAccounts? = nil, pageSize: Int = 50,
-    log: Log = Log(), _ body: @Sendable (Browser) async throws -> Void
+    log: Log = Log(), network: Network = Network(),
+    _ body: @Sendable (Browser) async throws -> Void
   ) async throws {
     let app = Application(
-      router: try desk(readOnly: readOnly, accounts: accounts, pageSize: pageSize, log: log)
-        .router())
-    try await app.test(.router) { client in
+      router: try desk(
+        readOnly: readOnly, accounts: accounts, pageSize: pageSize, log: log, network: network
+      ).router())
+    try await app.test(network.live ? .live : .router) { client in
       try await body(Browser(client: client))
     }
   }

@@ -7,6 +7,7 @@ import Hummingbird
 struct AccountController {
   let configuration: DeskConfiguration
   let sessions: SessionStore
+  let signIn: SignIn?
 
   func addRoutes(to group: RouterGroup<DeskContext>) {
     group.get("login", use: loginPage)
@@ -26,23 +27,20 @@ struct AccountController {
   }
 
   @Sendable func login(_ request: Request, context: DeskContext) async throws -> Response {
-    guard let accounts = configuration.accounts else { return Response.redirect(to: "/") }
+    guard let signIn else { return Response.redirect(to: "/") }
     var request = request
     let form = try await request.form(as: LoginForm.self, context: context)
     let next = Self.safeNext(form.next)
     let user = form.user ?? ""
     let password = form.password ?? ""
-    // Bcrypt is slow on purpose: off the event loop.
-    let valid = try await NIOThreadPoolRunner.run {
-      accounts.verify(user: user, password: password)
-    }
-    guard valid else {
+    guard try await signIn.attempt(user: user, password: password, from: context.clientAddress)
+    else {
       return Response.redirect(to: Layout.link("/login", [("next", next), ("failed", "1")]))
     }
     if let old = context.session?.id { await sessions.end(id: old) }
     let session = await sessions.create(user: user)
     var response = Response.redirect(to: next)
-    response.setCookie(SessionMiddleware.sessionCookie(session.id))
+    response.setCookie(SessionMiddleware.sessionCookie(session.id, secure: context.secure))
     return response
   }
 
@@ -51,8 +49,8 @@ struct AccountController {
     var response = Response.redirect(to: context.hasAccounts ? "/login" : "/")
     response.setCookie(
       Cookie(
-        name: SessionMiddleware.cookie, value: "", maxAge: 0, path: "/", httpOnly: true,
-        sameSite: .strict))
+        name: SessionMiddleware.cookie, value: "", maxAge: 0, path: "/", secure: context.secure,
+        httpOnly: true, sameSite: .strict))
     return response
   }
 
@@ -70,7 +68,8 @@ struct AccountController {
       Cookie(
         name: SessionMiddleware.nameCookie,
         value: name.addingPercentEncoding(withAllowedCharacters: Layout.queryAllowed) ?? "",
-        maxAge: 365 * 24 * 3600, path: "/", httpOnly: true, sameSite: .strict))
+        maxAge: 365 * 24 * 3600, path: "/", secure: context.secure, httpOnly: true,
+        sameSite: .strict))
     return response
   }
 

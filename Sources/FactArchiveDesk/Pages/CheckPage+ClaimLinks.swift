@@ -31,7 +31,7 @@ extension CheckPage {
     let splittable = detail.merges.filter(\.canSplit)
     guard !detail.possiblySameQuestions.isEmpty || !splittable.isEmpty else { return "" }
     var html = HTML()
-    let editable = !context.readOnly
+    let editable = context.canEdit
     if !detail.possiblySameQuestions.isEmpty {
       html += "<h2>Possibly the same question</h2>\n<ul class=\"same\">"
       for similar in detail.possiblySameQuestions {

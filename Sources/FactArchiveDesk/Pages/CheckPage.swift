@@ -32,7 +32,7 @@ struct CheckPage {
     html += otherVerdicts()
     html += evidence()
     html += sameQuestions(context: context)
-    if isLatest, !context.readOnly { html += forms(context: context) }
+    if isLatest, context.canEdit { html += forms(context: context) }
     html += summariesSection()
     html += followUpsSection()
     html += historySection()

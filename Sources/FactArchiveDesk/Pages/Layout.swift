@@ -22,24 +22,32 @@ enum Layout {
     <main>
     \(body)
     </main>
-    <footer><p>\(context.readOnly ? "Read-only desk: nothing can be changed here." : "Every review and snooze is recorded with the editor's name.")</p></footer>
+    <footer><p>\(footer(context))</p></footer>
     </body>
     </html>
 
     """
   }
 
-  /// The editor's name, and how to change it: sign out with accounts, a name form without.
+  static func footer(_ context: DeskContext) -> HTML {
+    if context.readOnly { return "Read-only desk: nothing can be changed here." }
+    if context.role == .viewer { return "Signed in as a viewer: every page, no changes." }
+    return "Every review and snooze is recorded with the editor's name."
+  }
+
+  /// The editor's name (and role, with accounts), and how to change it: sign out with
+  /// accounts, a name form without.
   static func editorBox(_ context: DeskContext) -> HTML {
     guard !context.editor.isEmpty else { return "" }
-    if context.readOnly || (!context.hasAccounts && context.session == nil) {
-      return "<p class=\"editor\">\(context.editor)</p>"
-    }
-    if context.hasAccounts {
+    if context.hasAccounts, context.session != nil {
       return """
         <form class="editor" method="post" action="/logout">\(csrfField(context))\
-        <span>\(context.editor)</span> <button type="submit">Sign out</button></form>
+        <span>\(context.editor) <span class="role">(\(context.role.rawValue))</span></span> \
+        <button type="submit">Sign out</button></form>
         """
+    }
+    if context.readOnly || (!context.hasAccounts && context.session == nil) {
+      return "<p class=\"editor\">\(context.editor)</p>"
     }
     return """
       <form class="editor" method="post" action="/name">\(csrfField(context))\

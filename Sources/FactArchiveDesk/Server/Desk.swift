@@ -14,25 +14,40 @@ public struct Desk: Sendable {
   public let pool: ArchivePool
   let sessions = SessionStore()
   let log: @Sendable (String) -> Void
+  /// Failed sign-ins, counted while the desk runs.
+  let throttle: SignInThrottle
 
   /// Opens the archive (read-only when configured), failing now if it cannot be opened.
   public init(configuration: DeskConfiguration, log: @escaping @Sendable (String) -> Void) throws {
     self.configuration = configuration
     self.pool = try ArchivePool(path: configuration.archivePath, readOnly: configuration.readOnly)
     self.log = log
+    self.throttle = SignInThrottle(
+      rules: configuration.throttleRules, unlockFile: configuration.unlockFile)
+  }
+
+  var signIn: SignIn? {
+    configuration.accounts.map {
+      SignIn(accounts: $0, throttle: throttle, log: log, now: configuration.now)
+    }
   }
 
   /// Every route, behind the desk's middleware (outermost first): the request log,
-  /// security headers, error pages, the session and sign-in, read-only mode, CSRF. Routes
+  /// security headers, error pages, the trusted proxy's forwarding, the session and
+  /// sign-in, who may change the archive (read-only desks, viewers), CSRF. Routes
   /// come in controllers (`Controllers/`), each adding its own to a group; every GET also
   /// answers HEAD, without its body.
   public func router() -> Router<DeskContext> {
     let router = Router(context: DeskContext.self, options: .autoGenerateHeadEndpoints)
-    router.add(middleware: RequestLogMiddleware(log: log))
+    let forwarding = Forwarding(trustedProxy: configuration.trustedProxy)
+    router.add(middleware: RequestLogMiddleware(log: log, forwarding: forwarding))
     router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: ErrorPageMiddleware(log: log))
-    router.add(middleware: SessionMiddleware(sessions: sessions, configuration: configuration))
-    if configuration.readOnly { router.add(middleware: ReadOnlyMiddleware()) }
+    router.add(middleware: ForwardingMiddleware(forwarding: forwarding))
+    router.add(
+      middleware: SessionMiddleware(
+        sessions: sessions, configuration: configuration, signIn: signIn))
+    router.add(middleware: ChangesMiddleware())
     router.add(middleware: CSRFMiddleware())
     QueueController(pool: pool, configuration: configuration).addRoutes(to: router.group())
     ChecksController(pool: pool, configuration: configuration)
@@ -43,7 +58,7 @@ public struct Desk: Sendable {
       .addRoutes(to: router.group("questions"))
     SourcesController(pool: pool).addRoutes(to: router.group("sources"))
     ReportsController(pool: pool).addRoutes(to: router.group("reports"))
-    AccountController(configuration: configuration, sessions: sessions)
+    AccountController(configuration: configuration, sessions: sessions, signIn: signIn)
       .addRoutes(to: router.group())
     APIController(pool: pool, configuration: configuration).addRoutes(to: router.group("api"))
     AssetsController().addRoutes(to: router.group())

@@ -13,9 +13,22 @@ public struct DeskContext: RequestContext {
   /// than a display-name form): set with the session, read by the page layout.
   public var readOnly = false
   public var hasAccounts = false
+  /// The signed-in account's role (editors on a desk without accounts).
+  public var role = EditorAccounts.Role.editor
+  /// The address the connection came from, and the client's (the same, unless a trusted
+  /// proxy said otherwise: `ForwardingMiddleware`).
+  public var peerAddress: String?
+  public var clientAddress = "-"
+  /// The client reached the desk over HTTPS (through a trusted proxy): cookies are `Secure`.
+  public var secure = false
+
   public init(source: Source) {
     coreContext = .init(source: source)
+    peerAddress = source.channel.remoteAddress?.ipAddress
   }
+
+  /// Whether this request may change the archive: a read-write desk, and not a viewer.
+  public var canEdit: Bool { !readOnly && role == .editor }
 
   /// The largest request body the desk reads: forms are small.
   public var maxUploadSize: Int { DeskConfiguration.largestBody }
@@ -31,6 +44,12 @@ public struct DeskConfiguration: Sendable {
   public var readOnly: Bool
   /// Accounts from `--auth-file`: every page asks for a sign-in. `nil` on loopback without.
   public var accounts: EditorAccounts?
+  /// The TLS-terminating proxy in front of the desk (`--behind-proxy`): its forwarding
+  /// headers are believed, and nobody else's.
+  public var trustedProxy: String?
+  /// How failed sign-ins are limited, and the file `--unlock` writes.
+  public var throttleRules = SignInThrottle.Rules()
+  public var unlockFile: String?
   /// The editor's name when there are no accounts and the page has not set one (`$USER`).
   public var defaultEditor: String
   /// Rows per page of the queue and of search results.
@@ -42,6 +61,7 @@ public struct DeskConfiguration: Sendable {
 
   public init(
     archivePath: String, readOnly: Bool = false, accounts: EditorAccounts? = nil,
+    trustedProxy: String? = nil, unlockFile: String? = nil,
     defaultEditor: String, pageSize: Int = 50,
     today: @escaping @Sendable () -> Day = { Day.today() },
     now: @escaping @Sendable () -> String = { Timestamp.nowUTC() }
@@ -49,6 +69,8 @@ public struct DeskConfiguration: Sendable {
     self.archivePath = archivePath
     self.readOnly = readOnly
     self.accounts = accounts
+    self.trustedProxy = trustedProxy
+    self.unlockFile = unlockFile
     self.defaultEditor = defaultEditor
     self.pageSize = pageSize
     self.today = today

@@ -7,11 +7,19 @@ import HummingbirdBcrypt
   import Darwin
 #endif
 
-/// The desk's accounts: an auth file of `name:bcrypt-hash` lines (comments start with `#`),
-/// written by `factarchive serve --add-user NAME`. Passwords are never stored, only their
-/// bcrypt hashes (cost 12).
+/// The desk's accounts: an auth file of `name:bcrypt-hash` lines, or `name:bcrypt-hash:role`
+/// (comments start with `#`), written by `factarchive serve --add-user NAME [--role R]`.
+/// Passwords are never stored, only their bcrypt hashes (cost 12). A line without a role
+/// (every file written before roles) is an editor's.
 public struct EditorAccounts: Sendable {
   public let hashes: [String: String]
+  public let roles: [String: Role]
+
+  /// What an account may do: editors review, snooze and merge; viewers see every page and
+  /// the JSON API, and change nothing.
+  public enum Role: String, Sendable, CaseIterable {
+    case editor, viewer
+  }
 
   public enum Failure: Error, Equatable, CustomStringConvertible {
     case unreadable(path: String, reason: String)
@@ -22,7 +30,8 @@ public struct EditorAccounts: Sendable {
     public var description: String {
       switch self {
       case .unreadable(let path, let reason): return "\(path): \(reason)"
-      case .badLine(let path, let line): return "\(path):\(line): not a 'name:bcrypt-hash' line"
+      case .badLine(let path, let line):
+        return "\(path):\(line): not a 'name:bcrypt-hash' or 'name:bcrypt-hash:role' line"
       case .badName(let name):
         return "'\(name)' is not a user name: letters, digits, '.', '-' and '_', up to 64"
       case .emptyPassword: return "the password is empty"
@@ -30,34 +39,41 @@ public struct EditorAccounts: Sendable {
     }
   }
 
-  public init(hashes: [String: String]) {
+  public init(hashes: [String: String], roles: [String: Role] = [:]) {
     self.hashes = hashes
+    self.roles = roles
   }
+
+  /// A user's role (an editor unless the file says otherwise).
+  public func role(of user: String) -> Role { roles[user] ?? .editor }
 
   /// Reads an auth file.
   public static func load(path: String) throws -> EditorAccounts {
     let text = try readFile(path)
     var hashes: [String: String] = [:]
+    var roles: [String: Role] = [:]
     for (offset, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
     {
       let trimmed = line.trimmingCharacters(in: .whitespaces)
       if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
-      guard let colon = trimmed.firstIndex(of: ":"), colon > trimmed.startIndex else {
+      // A bcrypt hash holds no colon: name, hash and an optional role.
+      let fields = trimmed.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
+      guard (2...3).contains(fields.count), isValidName(fields[0]), fields[1].hasPrefix("$2"),
+        let role = fields.count == 3 ? Role(rawValue: fields[2]) : .editor
+      else {
         throw Failure.badLine(path: path, line: offset + 1)
       }
-      let name = String(trimmed[..<colon])
-      let hash = String(trimmed[trimmed.index(after: colon)...])
-      guard isValidName(name), hash.hasPrefix("$2") else {
-        throw Failure.badLine(path: path, line: offset + 1)
-      }
-      hashes[name] = hash
+      hashes[fields[0]] = fields[1]
+      roles[fields[0]] = role
     }
-    return EditorAccounts(hashes: hashes)
+    return EditorAccounts(hashes: hashes, roles: roles)
   }
 
   /// Adds (or replaces) a user's password in the auth file, creating it readable by its
   /// owner only.
-  public static func add(user: String, password: String, to path: String) throws {
+  public static func add(
+    user: String, password: String, role: Role = .editor, to path: String
+  ) throws {
     guard isValidName(user) else { throw Failure.badName(user) }
     guard !password.isEmpty else { throw Failure.emptyPassword }
     var lines: [String] = []
@@ -66,9 +82,12 @@ public struct EditorAccounts: Sendable {
         !$0.hasPrefix(user + ":")
       }
     } else {
-      lines = ["# FactArchive desk accounts: name:bcrypt-hash (factarchive serve --add-user NAME)"]
+      lines = [
+        "# FactArchive desk accounts: name:bcrypt-hash[:viewer] (factarchive serve --add-user NAME)"
+      ]
     }
-    lines.append(user + ":" + Bcrypt.hash(password, cost: 12))
+    lines.append(
+      user + ":" + Bcrypt.hash(password, cost: 12) + (role == .editor ? "" : ":" + role.rawValue))
     try writeFile(path, lines.joined(separator: "\n") + "\n")
   }
 

@@ -4,18 +4,21 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 
-/// One line per request on the log: method, path, status, milliseconds, editor.
+/// One line per request on the log: method, path, status, milliseconds, and the client's
+/// address (the real one from a trusted proxy: `Forwarding`).
 struct RequestLogMiddleware: RouterMiddleware {
   let log: @Sendable (String) -> Void
+  let forwarding: Forwarding
 
   func handle(
     _ request: Request, context: DeskContext, next: (Request, DeskContext) async throws -> Response
   ) async throws -> Response {
     let start = DispatchTime.now().uptimeNanoseconds
+    let client = forwarding.client(of: request, peer: context.peerAddress).address
     func line(_ status: Int) -> String {
       let milliseconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
       return "\(request.method) \(request.uri.path) \(status) "
-        + String(format: "%.1f", milliseconds) + " ms"
+        + String(format: "%.1f", milliseconds) + " ms \(client)"
     }
     do {
       let response = try await next(request, context)
@@ -139,6 +142,7 @@ struct SessionMiddleware: RouterMiddleware {
 
   let sessions: SessionStore
   let configuration: DeskConfiguration
+  let signIn: SignIn?
 
   func handle(
     _ request: Request, context: DeskContext, next: (Request, DeskContext) async throws -> Response
@@ -156,11 +160,14 @@ struct SessionMiddleware: RouterMiddleware {
     if let accounts = configuration.accounts {
       if let user = session?.user {
         context.editor = user
-      } else if let user = Self.basicUser(request, accounts: accounts) {
+      } else if let (user, password) = Self.basicCredentials(request), let signIn,
+        try await signIn.attempt(user: user, password: password, from: context.clientAddress)
+      {
         context.editor = user
       } else if !Self.openPaths.contains(request.uri.path) {
         return Self.signInRequired(request)
       }
+      if !context.editor.isEmpty { context.role = accounts.role(of: context.editor) }
     } else {
       context.editor =
         request.cookies[Self.nameCookie].flatMap { Self.decodeName($0.value) }
@@ -168,13 +175,14 @@ struct SessionMiddleware: RouterMiddleware {
     }
     var response = try await next(request, context)
     if isNew, let session, response.headers[.setCookie] == nil {
-      response.setCookie(Self.sessionCookie(session.id))
+      response.setCookie(Self.sessionCookie(session.id, secure: context.secure))
     }
     return response
   }
 
-  static func sessionCookie(_ id: String) -> Cookie {
-    Cookie(name: cookie, value: id, path: "/", httpOnly: true, sameSite: .strict)
+  /// The session cookie: `Secure` when the client came over HTTPS.
+  static func sessionCookie(_ id: String, secure: Bool) -> Cookie {
+    Cookie(name: cookie, value: id, path: "/", secure: secure, httpOnly: true, sameSite: .strict)
   }
 
   private static func signInRequired(_ request: Request) -> Response {
@@ -192,15 +200,13 @@ struct SessionMiddleware: RouterMiddleware {
         + (next.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/"))
   }
 
-  /// The user of valid `Authorization: Basic` credentials.
-  static func basicUser(_ request: Request, accounts: EditorAccounts) -> String? {
+  /// The user and password of `Authorization: Basic` credentials.
+  static func basicCredentials(_ request: Request) -> (String, String)? {
     guard let header = request.headers[.authorization], header.hasPrefix("Basic "),
       let data = Data(base64Encoded: String(header.dropFirst(6))),
       let text = String(data: data, encoding: .utf8), let colon = text.firstIndex(of: ":")
     else { return nil }
-    let user = String(text[..<colon])
-    let password = String(text[text.index(after: colon)...])
-    return accounts.verify(user: user, password: password) ? user : nil
+    return (String(text[..<colon]), String(text[text.index(after: colon)...]))
   }
 
   /// A display name from its cookie: percent-decoded, one line, at most 80 characters.
@@ -212,17 +218,24 @@ struct SessionMiddleware: RouterMiddleware {
   }
 }
 
-/// A read-only desk shows no forms and refuses every POST with 405 (signing in and out
-/// excepted: they change nothing in the archive).
-struct ReadOnlyMiddleware: RouterMiddleware {
+/// Who may change the archive: a read-only desk refuses every POST with 405, and a viewer's
+/// POST is refused with 403 (signing in and out excepted: they change nothing in the
+/// archive). Neither sees a form.
+struct ChangesMiddleware: RouterMiddleware {
   func handle(
     _ request: Request, context: DeskContext, next: (Request, DeskContext) async throws -> Response
   ) async throws -> Response {
-    if request.method == .post, request.uri.path != "/login", request.uri.path != "/logout" {
+    guard request.method == .post, request.uri.path != "/login", request.uri.path != "/logout"
+    else { return try await next(request, context) }
+    if context.readOnly {
       var error = DeskError(
         .methodNotAllowed, "This desk is read-only: nothing can be changed from it.")
       error.headers[.allow] = "GET, HEAD"
       throw error
+    }
+    if context.role == .viewer {
+      throw DeskError(
+        .forbidden, "\(context.editor) is a viewer: viewers can look, not change anything.")
     }
     return try await next(request, context)
   }
