@@ -30,3 +30,15 @@ import Testing
     #expect(ClaimProfile(stored: "0\u{1F}en\u{1F}\u{1F}\u{1F}\u{1F}\u{1F}\u{1F}\u{1F}") == nil)
   }
 }
+
+extension ClaimPostingsTests {
+  @Test func gallopingFindsTheLastIdAtMostTheOneAsked() {
+    let list: [Int64] = [2, 4, 6, 8, 10, 12, 14, 16, 18, 20]
+    for id in Int64(0)...22 {
+      let expected = list.lastIndex { $0 <= id } ?? -1
+      #expect(ClaimPostings.gallop(list, to: id, from: list.count - 1) == expected, "\(id)")
+    }
+    #expect(ClaimPostings.gallop(list, to: 11, from: 3) == 3)
+    #expect(ClaimPostings.gallop([], to: 5, from: -1) == -1)
+  }
+}

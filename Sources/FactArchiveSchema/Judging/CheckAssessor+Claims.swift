@@ -13,7 +13,7 @@ import FactArchiveStore
 extension CheckAssessor {
   /// Candidates judged per check at most (those sharing most of its rarest words first,
   /// then the newest).
-  public static let claimCandidates = 10
+  public static let claimCandidates = 5
   /// Claims remembered as read, at most (about 300 bytes each).
   static let rememberedClaims = 200_000
 
@@ -58,7 +58,9 @@ extension CheckAssessor {
         })
     else { return 0 }
     var linked = 0
-    let candidates = try claimCandidates(for: claim, earlierQuestionsOnly: earlierQuestionsOnly)
+    var frequencies: [String: Int] = [:]
+    let candidates = try claimCandidates(
+      for: claim, earlierQuestionsOnly: earlierQuestionsOnly, frequencies: &frequencies)
     let plausible = candidates.filter {
       ClaimMatch.mayMatch(
         claim.profile, $0.profile,
@@ -66,7 +68,10 @@ extension CheckAssessor {
           ? ClaimMatch.sameQuestion : ClaimMatch.similarClaim)
     }
     guard !plausible.isEmpty else { return 0 }
-    let weights = try claimWeights([claim.profile] + plausible.map(\.profile))
+    let profiles = [claim.profile] + plausible.map(\.profile)
+    try claimWords.count(profiles.flatMap(\.terms), into: &frequencies)
+    let weights = try claimWords.weights(
+      frequencies, names: try names.weights(for: profiles.flatMap(\.names)))
     for candidate in plausible {
       if candidate.publisherKey == claim.publisherKey {
         guard
@@ -97,15 +102,17 @@ extension CheckAssessor {
 
   /// The questions that may share the claim: those using two of its three rarest words
   /// (both of two, the one of one), newest first.
-  func claimCandidates(for claim: StoredClaim, earlierQuestionsOnly: Bool) throws
-    -> [StoredClaim]
-  {
-    // Only the words' weights choose the rarest: the names' are not read.
-    let weights = try claimWords.weights(
-      for: claim.profile.terms, names: NameWeights(documents: 0, frequencies: [:]))
+  /// The counts of the claim's words are left in `frequencies`.
+  func claimCandidates(
+    for claim: StoredClaim, earlierQuestionsOnly: Bool, frequencies: inout [String: Int]
+  ) throws -> [StoredClaim] {
+    // The rarest words are those in fewest questions (the names' weights are not read).
+    try claimWords.count(claim.profile.terms, into: &frequencies)
+    let counted = frequencies
     let rarest = zip(claim.profile.terms, claim.profile.surfaces)
-      .sorted { weights.weight(of: $0.0) > weights.weight(of: $1.0) }
-      .prefix(3)
+      .map { (term: $0.0, surface: $0.1, count: counted[$0.0] ?? 0) }
+      .sorted { $0.count != $1.count ? $0.count < $1.count : $0.term < $1.term }
+      .prefix(3).map { ($0.term, $0.surface) }
     guard !rarest.isEmpty else { return [] }
     let lists = try rarest.map { try claimPostings.ids(of: $0.0, surface: $0.1, in: db) }
     let below = earlierQuestionsOnly ? claim.questionID : Int64.max

@@ -44,30 +44,72 @@ final class ClaimPostings {
 
   /// The ids in at least two of `lists` (the lists of a claim's rarest words, rarest
   /// first), below `below`: those in the most lists first, then the newest; at most `limit`.
-  /// Each list is walked from its newest end, the rarest word's at most `walk` ids and the
-  /// others' a tenth of that, so a long list costs little; each id is looked up in the other
-  /// lists by binary search.
-  static func inTwo(of lists: [[Int64]], limit: Int, below: Int64, walk: Int = 1_000)
-    -> [Int64]
-  {
-    var hits: [Int64: Int] = [:]
-    for (index, list) in lists.enumerated() {
-      var position = list.count - 1
-      var walked = 0
-      let most = index == 0 ? walk : walk / 10
-      while position >= 0, walked < most {
-        let id = list[position]
-        position -= 1
-        guard id < below, hits[id] == nil else { continue }
-        walked += 1
-        var count = 1
-        for (other, otherList) in lists.enumerated() where other != index {
-          if contains(otherList, id) { count += 1 }
+  /// The lists are merged from their newest ends, the rarest word's at most `walk` ids and
+  /// the pair of the others a tenth of that, so long lists cost little.
+  static func inTwo(of lists: [[Int64]], limit: Int, below: Int64, walk: Int = 400) -> [Int64] {
+    guard lists.count >= 2 else { return [] }
+    var found: [(count: Int, id: Int64)] = []
+    // Each id of the rarest word's list, with the others that hold it: the others are
+    // searched from where the last id was found, galloping back (they may be far longer).
+    var walked = 0
+    var position = lists[0].count - 1
+    var cursors = lists.map { $0.count - 1 }
+    while position >= 0, walked < walk {
+      let id = lists[0][position]
+      position -= 1
+      guard id < below else { continue }
+      walked += 1
+      var count = 1
+      for other in 1..<lists.count {
+        cursors[other] = gallop(lists[other], to: id, from: cursors[other])
+        if cursors[other] >= 0, lists[other][cursors[other]] == id { count += 1 }
+      }
+      if count >= 2 { found.append((count, id)) }
+    }
+    // Ids in both other lists but not the rarest word's.
+    if lists.count == 3 {
+      let (second, third) = (lists[1], lists[2])
+      var (i, j) = (second.count - 1, third.count - 1)
+      var (steps, moves) = (0, 0)
+      while i >= 0, j >= 0, steps < walk / 10, moves < walk * 4 {
+        moves += 1
+        let (a, b) = (second[i], third[j])
+        if a > b {
+          i -= 1
+        } else if b > a {
+          j -= 1
+        } else {
+          if a < below, !contains(lists[0], a) {
+            found.append((2, a))
+            steps += 1
+          }
+          i -= 1
+          j -= 1
         }
-        if count >= 2 { hits[id] = count }
       }
     }
-    return hits.sorted { ($0.value, $0.key) > ($1.value, $1.key) }.prefix(limit).map(\.key)
+    return found.sorted { ($0.count, $0.id) > ($1.count, $1.id) }.prefix(limit).map(\.id)
+  }
+
+  /// In an ascending list, the last position at or before `from` whose id is at most `id`
+  /// (-1 when none): steps back 1, 2, 4, … then searches between.
+  static func gallop(_ list: [Int64], to id: Int64, from: Int) -> Int {
+    guard from >= 0, list[from] > id else { return from }
+    var high = from
+    var step = 1
+    var low = from - step
+    while low >= 0, list[low] > id {
+      high = low
+      step *= 2
+      low = from - step
+    }
+    // list[high] > id; list[max(low, -1)] <= id, or none.
+    var lower = max(low, -1)
+    while high - lower > 1 {
+      let middle = (lower + high) / 2
+      if list[middle] > id { high = middle } else { lower = middle }
+    }
+    return lower
   }
 
   /// Binary search in an ascending list.

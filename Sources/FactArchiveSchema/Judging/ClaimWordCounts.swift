@@ -91,10 +91,21 @@ public final class ClaimWordCounts {
     -> ClaimWeights
   {
     var frequencies: [String: Int] = [:]
+    try count(terms, into: &frequencies)
+    return try weights(frequencies, names: names)
+  }
+
+  /// Adds the counts of `terms` not in `frequencies` yet: a caller weighing a claim and then
+  /// its candidates reads each word once.
+  public func count(_ terms: some Sequence<String>, into frequencies: inout [String: Int]) throws {
     for term in terms where frequencies[term] == nil {
       frequencies[term] = max(0, try stored(term) + (pending[term] ?? 0))
     }
-    return ClaimWeights(
+  }
+
+  /// Weights over counts read with `count(_:into:)`.
+  public func weights(_ frequencies: [String: Int], names: NameWeights) throws -> ClaimWeights {
+    ClaimWeights(
       questions: max(0, try stored(Self.totalRow) + pendingQuestions), frequencies: frequencies,
       names: names)
   }
