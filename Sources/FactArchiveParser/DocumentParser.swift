@@ -7,11 +7,21 @@ public enum DocumentParser {
   public static func parse(
     _ bytes: [UInt8], format: DocumentFormat, options: ArticleParser.Options
   ) throws(ParseError) -> ParsedDocument {
-    let mediaType = mediaType(of: bytes, format: format)
+    var mediaType = mediaType(of: bytes, format: format)
     var document: ParsedDocument
     switch (format, mediaType) {
     case (.text, .html):
       document = try HTMLDocumentReader.parse(bytes, options: options)
+    case (.text, _) where looksLikeJSON(bytes):
+      // ClaimReview JSON given to `ingest` is read as `import-claimreview` reads it; other
+      // JSON is refused, never stored as a page whose title is "{".
+      do {
+        document = try ClaimReviewImporter.parse(bytes, options: options)
+      } catch {
+        throw ParseError(
+          line: error.line, "a JSON file, not a saved page, and \(error.message)")
+      }
+      mediaType = .jsonLD
     case (.text, _):
       document = try ArticleParser.parse(bytes, options: options)
     case (.claimReview, .html):
@@ -28,6 +38,24 @@ public enum DocumentParser {
     document.bytes = bytes
     document.mediaType = mediaType
     return document
+  }
+
+  /// Whether the input is JSON: its first character (after a byte-order mark and white
+  /// space) opens an object, or an array whose first element is an object (a page copied
+  /// as text may start with a Markdown link, `[Title](…)`).
+  public static func looksLikeJSON(_ bytes: [UInt8]) -> Bool {
+    var index = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+    func skipSpace() {
+      while index < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[index]) { index += 1 }
+    }
+    skipSpace()
+    guard index < bytes.count else { return false }
+    if bytes[index] == UInt8(ascii: "{") { return true }
+    guard bytes[index] == UInt8(ascii: "[") else { return false }
+    index += 1
+    skipSpace()
+    return index < bytes.count
+      && (bytes[index] == UInt8(ascii: "{") || bytes[index] == UInt8(ascii: "]"))
   }
 
   /// What an input is, by its content whatever the file is called: a web page, else JSON-LD

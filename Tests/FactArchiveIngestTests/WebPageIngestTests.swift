@@ -27,6 +27,33 @@ import Testing
     return (tally, outcomes)
   }
 
+  /// JSON given to `ingest` is read by its content: ClaimReview lands as `import-claimreview`
+  /// would land it; any other JSON is rejected with its reason, never stored as a page whose
+  /// title is "{". A page copied as text that opens with a Markdown link is still a page.
+  @Test func jsonGivenAsAPageIsReadByItsContent() throws {
+    let review = try folder.write(
+      "review.json",
+      "\u{FEFF}  [ {\"@type\": \"ClaimReview\", \"claimReviewed\": \"Valmora raised tram fares\","
+        + " \"datePublished\": \"2026-01-05\", \"author\": {\"@type\": \"Organization\","
+        + " \"name\": \"Tram Facts\"}, \"reviewRating\": {\"alternateName\": \"False\"}} ]")
+    let other = try folder.write("settings.json", "{\"theme\": \"dark\"}\n")
+    let (tally, outcomes) = try ingest([review, other])
+    #expect(tally.new == 1 && tally.rejected == 1 && tally.sources == 0)
+    guard case .rejected(let error) = outcomes[1] else {
+      Issue.record("settings.json landed")
+      return
+    }
+    #expect(error.message.hasPrefix("a JSON file, not a saved page, and no ClaimReview"))
+    #expect(
+      try db.scalarText("SELECT publisher || ' ' || rating FROM checks") == "Tram Facts False")
+    #expect(
+      try db.scalarText("SELECT media_type FROM documents WHERE path = ?", [review])
+        == "application/ld+json")
+    #expect(DocumentParser.looksLikeJSON(Array("[]".utf8)))
+    #expect(!DocumentParser.looksLikeJSON(Array("[Did Valmora ban trams?](https://x)".utf8)))
+    #expect(!DocumentParser.looksLikeJSON(Array("Did Valmora ban trams?".utf8)))
+  }
+
   @Test func foldersGiveHTMLPagesAndPassOverTheirFilesFolders() throws {
     let root = folder.url.appendingPathComponent("saved")
     let page = Array("<html><body><p>x</p></body></html>".utf8)
