@@ -52,6 +52,12 @@ public struct SimilarQuestion: Sendable, Equatable {
     self.score = score
     self.sharedTerms = sharedTerms
   }
+
+  /// "93% alike; shares calloway, harbour, ferry": how alike, as `show` and the desk say it.
+  public var likeness: String {
+    "\(Int((score * 100).rounded()))% alike; shares "
+      + sharedTerms.prefix(5).joined(separator: ", ")
+  }
 }
 
 extension OtherVerdict: Codable {

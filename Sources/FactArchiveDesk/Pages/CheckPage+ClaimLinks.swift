@@ -36,7 +36,7 @@ extension CheckPage {
       html += "<h2>Possibly the same question</h2>\n<ul class=\"same\">"
       for similar in detail.possiblySameQuestions {
         html +=
-          "<li>question \(similar.questionID): \(similar.question) <span class=\"sub\">(\(Int((similar.score * 100).rounded()))% alike; shares \(similar.sharedTerms.prefix(5).joined(separator: ", ")))</span>"
+          "<li>question \(similar.questionID): \(similar.question) <span class=\"sub\">(\(similar.likeness))</span>"
         if editable {
           html += """
             <form class="inline" method="post" action="/questions/\(detail.questionID)/merge">\(Layout.csrfField(context))\

@@ -18,10 +18,8 @@ extension CheckDetail {
       output += "\n" + style.bold("Possibly the same question") + "\n"
       for similar in possiblySameQuestions {
         output +=
-          "- question \(similar.questionID): \(similar.question) (\(Int((similar.score * 100).rounded()))% "
-          + "alike; shares "
-          + similar.sharedTerms.prefix(5).joined(separator: ", ")
-          + "): factarchive merge-questions \(questionID) \(similar.questionID)\n"
+          "- question \(similar.questionID): \(similar.question) (\(similar.likeness)): "
+          + "factarchive merge-questions \(questionID) \(similar.questionID)\n"
       }
     }
     if !merges.isEmpty {

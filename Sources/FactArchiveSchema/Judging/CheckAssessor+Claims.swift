@@ -17,7 +17,7 @@ extension CheckAssessor {
   /// Claims remembered as read, at most (about 300 bytes each).
   static let rememberedClaims = 200_000
 
-  /// A question's claim as stored, and its latest check.
+  /// A question's claim as stored, with whose question it is.
   struct StoredClaim {
     var questionID: Int64
     var publisherKey: String
@@ -101,8 +101,8 @@ extension CheckAssessor {
   }
 
   /// The questions that may share the claim: those using two of its three rarest words
-  /// (both of two, the one of one), newest first.
-  /// The counts of the claim's words are left in `frequencies`.
+  /// (both of two, the one of one), those using most of them first, then the newest. The
+  /// counts of the claim's words are left in `frequencies`, for weighing.
   func claimCandidates(
     for claim: StoredClaim, earlierQuestionsOnly: Bool, frequencies: inout [String: Int]
   ) throws -> [StoredClaim] {
@@ -161,11 +161,6 @@ extension CheckAssessor {
       claimProfiles.removeAll(keepingCapacity: true)
     }
     claimProfiles[questionID] = (publisherKey, profile)
-  }
-
-  func claimWeights(_ profiles: [ClaimProfile]) throws -> ClaimWeights {
-    try claimWords.weights(
-      for: profiles.flatMap(\.terms), names: try names.weights(for: profiles.flatMap(\.names)))
   }
 
   func latestCheck(of questionID: Int64) throws -> DatedCheck? {

@@ -86,15 +86,6 @@ public final class ClaimWordCounts {
     return count
   }
 
-  /// The weights of `terms` as the archive stands, with `names` for the names' weights.
-  public func weights(for terms: some Sequence<String>, names: NameWeights) throws
-    -> ClaimWeights
-  {
-    var frequencies: [String: Int] = [:]
-    try count(terms, into: &frequencies)
-    return try weights(frequencies, names: names)
-  }
-
   /// Adds the counts of `terms` not in `frequencies` yet: a caller weighing a claim and then
   /// its candidates reads each word once.
   public func count(_ terms: some Sequence<String>, into frequencies: inout [String: Int]) throws {
@@ -103,7 +94,8 @@ public final class ClaimWordCounts {
     }
   }
 
-  /// Weights over counts read with `count(_:into:)`.
+  /// The weights of the words counted with `count(_:into:)` as the archive stands, with
+  /// `names` for the names' weights.
   public func weights(_ frequencies: [String: Int], names: NameWeights) throws -> ClaimWeights {
     ClaimWeights(
       questions: max(0, try stored(Self.totalRow) + pendingQuestions), frequencies: frequencies,

@@ -121,11 +121,13 @@ public final class NameCounts {
 
   private func stored(_ name: String) throws -> Int {
     if deferring, let known = cache[name] { return known }
-    let lookup = try db.cachedStatement(
-      name == Self.totalKey
-        ? "SELECT documents FROM name_totals WHERE id = 1 AND :name = ''"
-        : "SELECT documents FROM names WHERE name = :name")
-    try lookup.bind(name, to: ":name")
+    let lookup: Statement
+    if name == Self.totalKey {
+      lookup = try db.cachedStatement("SELECT documents FROM name_totals WHERE id = 1")
+    } else {
+      lookup = try db.cachedStatement("SELECT documents FROM names WHERE name = :name")
+      try lookup.bind(name, to: ":name")
+    }
     let count = try lookup.step() ? lookup.currentRow.int("documents") : 0
     lookup.reset()
     if deferring { cache[name] = count }
