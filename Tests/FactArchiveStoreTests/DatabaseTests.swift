@@ -33,6 +33,19 @@ import Testing
     #expect(row == [.integer(0), .integer(0), .integer(0)])
   }
 
+  @Test func writeRowInsertsThenUpdatesByItsKey() throws {
+    try db.execute(
+      "CREATE TABLE pairs (a INTEGER, b INTEGER, note TEXT, PRIMARY KEY (a, b)) WITHOUT ROWID")
+    try db.writeRow(into: "pairs", key: ["a": 1, "b": 2], values: ["note": "first"])
+    try db.writeRow(into: "pairs", key: ["a": 1, "b": 3], values: ["note": "other"])
+    try db.writeRow(into: "pairs", key: ["a": 1, "b": 2], values: ["note": "second"])
+    let rows = try db.query("SELECT a, b, note FROM pairs ORDER BY a, b") { $0.values }
+    #expect(
+      rows == [
+        [.integer(1), .integer(2), .text("second")], [.integer(1), .integer(3), .text("other")],
+      ])
+  }
+
   @Test func bindsNamedParameters() throws {
     try db.execute("INSERT INTO t (name) VALUES ('a'), ('b')")
     let statement = try db.prepare("SELECT count(*) FROM t WHERE name IN (:x, :y)")

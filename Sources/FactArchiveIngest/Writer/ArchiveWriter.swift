@@ -65,10 +65,13 @@ public final class ArchiveWriter {
   /// The transaction of a batch written on the fast path (`write(_:isolation: .batch)` in
   /// `body`): the documents' name and claim word counts are summed and written once per
   /// name and word at its end (`NameCounts`, `ClaimWordCounts`), and dropped with the batch
-  /// if it rolls back.
+  /// if it rolls back; the due dates its links bring forward are refreshed at its end too
+  /// (`CheckAssessor.deferringDueDates`).
   public func batchTransaction<T>(_ body: () throws -> T) throws -> T {
     try db.transaction(.immediate) {
-      try assessor.names.deferringWrites { try assessor.claimWords.deferringWrites(body) }
+      try assessor.names.deferringWrites {
+        try assessor.claimWords.deferringWrites { try assessor.deferringDueDates(body) }
+      }
     }
   }
 

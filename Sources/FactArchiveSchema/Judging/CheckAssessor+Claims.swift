@@ -177,18 +177,13 @@ extension CheckAssessor {
   }
 
   func recordSimilarQuestions(_ one: Int64, _ other: Int64, _ match: ClaimMatch) throws {
-    let insert = try db.cachedStatement(
-      """
-      INSERT OR REPLACE INTO similar_questions
-        (question_id, other_question_id, score, shared_terms, found_at)
-      VALUES (:question_id, :other_question_id, :score, :shared_terms, :found_at)
-      """)
-    try insert.bind(min(one, other), to: ":question_id")
-    try insert.bind(max(one, other), to: ":other_question_id")
-    try insert.bind(.real(match.score), to: ":score")
-    try insert.bind(StoredList.names(match.shared), to: ":shared_terms")
-    try insert.bind(Timestamp.nowUTC(), to: ":found_at")
-    try insert.run()
+    try db.writeRow(
+      into: "similar_questions",
+      key: ["question_id": min(one, other), "other_question_id": max(one, other)],
+      values: [
+        "score": DatabaseValue.real(match.score), "shared_terms": StoredList.names(match.shared),
+        "found_at": Timestamp.nowUTC(),
+      ])
   }
 
   /// Records the later check as an other verdict on the earlier, and brings the earlier
@@ -200,21 +195,14 @@ extension CheckAssessor {
     let disagrees =
       earlier.ratingClass.flatMap { mine in later.ratingClass.map { mine.disagrees(with: $0) } }
       ?? false
-    let insert = try db.cachedStatement(
-      """
-      INSERT OR REPLACE INTO other_verdicts
-        (check_id, other_check_id, other_date, score, shared_terms, disagrees, found_at)
-      VALUES (:check_id, :other_check_id, :other_date, :score, :shared_terms, :disagrees, :found_at)
-      """)
-    try insert.bind(earlier.id, to: ":check_id")
-    try insert.bind(later.id, to: ":other_check_id")
-    try insert.bind(day.iso, to: ":other_date")
-    try insert.bind(.real(match.score), to: ":score")
-    try insert.bind(StoredList.names(match.shared), to: ":shared_terms")
-    try insert.bind(disagrees, to: ":disagrees")
-    try insert.bind(Timestamp.nowUTC(), to: ":found_at")
-    try insert.run()
-    try refreshDueDate(checkID: earlier.id)
+    try db.writeRow(
+      into: "other_verdicts", key: ["check_id": earlier.id, "other_check_id": later.id],
+      values: [
+        "other_date": day.iso, "score": DatabaseValue.real(match.score),
+        "shared_terms": StoredList.names(match.shared), "disagrees": disagrees,
+        "found_at": Timestamp.nowUTC(),
+      ])
+    try refreshDueDateSoon(checkID: earlier.id)
   }
 
   /// Reads every question's claim again, counts the words again and finds every link again:

@@ -22,6 +22,9 @@ public final class CheckAssessor {
   var claimProfiles: [Int64: (publisherKey: String, profile: ClaimProfile)] = [:]
   /// Which questions use each claim word (`+Claims`), for finding a claim's candidates.
   let claimPostings = ClaimPostings()
+  /// Checks whose due dates wait for the end of the batch (`deferringDueDates`); `nil`
+  /// when they are refreshed at once.
+  var dueDatesLater: Set<Int64>?
   /// Time spent linking claims (`linkClaims`), for `FACTARCHIVE_TIMING` and the bench.
   public internal(set) var claimMatchingTime: Duration = .zero
 
@@ -56,20 +59,14 @@ public final class CheckAssessor {
 
   /// Stores evidence links found by `judge` once the check has its id.
   public func record(_ links: [EvidenceLink], checkID: Int64) throws {
-    let insert = try db.cachedStatement(
-      """
-      INSERT OR REPLACE INTO check_evidence
-        (check_id, source_id, shared_terms, source_date, score, telling_terms)
-      VALUES (:check_id, :source_id, :shared_terms, :source_date, :score, :telling_terms)
-      """)
     for link in links {
-      try insert.bind(checkID, to: ":check_id")
-      try insert.bind(link.sourceID, to: ":source_id")
-      try insert.bind(StoredList.names(link.sharedTerms), to: ":shared_terms")
-      try insert.bind(link.sourceDate.iso, to: ":source_date")
-      try insert.bind(.real(link.score), to: ":score")
-      try insert.bind(StoredList.names(link.tellingTerms), to: ":telling_terms")
-      try insert.run()
+      try db.writeRow(
+        into: "check_evidence", key: ["check_id": checkID, "source_id": link.sourceID],
+        values: [
+          "shared_terms": StoredList.names(link.sharedTerms), "source_date": link.sourceDate.iso,
+          "score": DatabaseValue.real(link.score),
+          "telling_terms": StoredList.names(link.tellingTerms),
+        ])
     }
   }
 }
