@@ -211,8 +211,8 @@ let package = Package(
     .testTarget(
       name: "FactArchiveIngestTests",
       dependencies: [
-        "FactArchiveCore", "FactArchiveParser", "FactArchiveSchema", "FactArchiveIngest",
-        "FactArchiveStore", "TestSupport",
+        "ArchiveTestSupport", "FactArchiveCore", "FactArchiveParser", "FactArchiveSchema",
+        "FactArchiveIngest", "FactArchiveStore", "FactArchiveWebPage", "TestSupport",
       ]
     ),
     .testTarget(

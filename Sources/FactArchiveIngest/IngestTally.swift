@@ -20,6 +20,10 @@ public enum ArticleOutcome: Sendable, Equatable {
   case duplicate(checkID: Int64)
   /// A source article.
   case source(sourceID: Int64)
+  /// A feed item read before whose content or dates changed: its source was updated.
+  case sourceUpdated(sourceID: Int64)
+  /// A feed item read before, unchanged.
+  case sourceUnchanged(sourceID: Int64)
 }
 
 /// Counts for the closing line of an ingest.
@@ -29,6 +33,8 @@ public struct IngestTally: Sendable, Equatable {
   /// How many of the new are source articles.
   public var sources = 0
   public var rechecks = 0
+  /// Feed items read before whose sources were updated.
+  public var updated = 0
   public var unchanged = 0
   public var rejected = 0
 
@@ -48,6 +54,8 @@ public struct IngestTally: Sendable, Equatable {
         case .source:
           new += 1
           sources += 1
+        case .sourceUpdated: updated += 1
+        case .sourceUnchanged: unchanged += 1
         }
       }
     }
@@ -58,8 +66,9 @@ public struct IngestTally: Sendable, Equatable {
   public var summary: String {
     let checks = rechecks == 1 ? "re-check" : "re-checks"
     let ofWhich = sources == 0 ? "" : " (\(sources) \(sources == 1 ? "source" : "sources"))"
+    let changed = updated == 0 ? "" : "\(updated) updated, "
     return
       "\(files) \(files == 1 ? "file" : "files"): \(new) new\(ofWhich), \(rechecks) \(checks), "
-      + "\(unchanged) unchanged, \(rejected) rejected"
+      + "\(changed)\(unchanged) unchanged, \(rejected) rejected"
   }
 }

@@ -97,8 +97,9 @@ public struct InputFiles: Sequence, Sendable {
     var message: String
   }
 
-  /// The extensions of the pages a folder walk reads.
-  static let pageExtensions = [".txt", ".html", ".htm"]
+  /// The extensions of the pages and feeds a folder walk reads (JSON, ClaimReview or a JSON
+  /// Feed, is read when named).
+  static let pageExtensions = [".txt", ".html", ".htm", ".xml", ".rss", ".atom", ".rdf"]
 
   static func isTextFileName(_ path: String) -> Bool {
     let lower = path.lowercased()

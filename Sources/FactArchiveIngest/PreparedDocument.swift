@@ -34,6 +34,9 @@ public struct PreparedDocument: Sendable {
   public var input: InputDocument
   /// SHA-256 of the bytes, lowercase hex; empty when the bytes were not read.
   public var sha256: String
+  /// The SHA-256 of each feed item's own document (`ParsedDocument.feedItems`), worked out
+  /// here rather than on the writer's thread.
+  public var itemHashes: [String] = []
   public var parsed: Result<ParsedDocument, ParseError>
   /// How the input is written.
   public var format: DocumentFormat
@@ -82,6 +85,7 @@ public struct PreparedDocument: Sendable {
     do {
       let document = try DocumentParser.parse(input.bytes, format: format, options: options)
       self.parsed = .success(document)
+      itemHashes = document.feedItems.map { PreparedDocument.sha256(of: $0.document) }
       if let policy {
         judged = document.articles.map { article in
           let facts = CheckFacts(article: article, in: document, ingestedOn: ingestedOn)
@@ -111,6 +115,9 @@ public struct PreparedDocument: Sendable {
         UTF8Validation.firstNUL($0) == nil && UTF8Validation.firstInvalidByte($0) == nil
       }
   }
+
+  /// The SHA-256 of `bytes`, as `documents.sha256` holds it (lowercase hex).
+  static func sha256(of bytes: [UInt8]) -> String { hex(SHA256.hash(data: bytes)) }
 
   static func hex(_ digest: SHA256.Digest) -> String {
     let digits: [UInt8] = Array("0123456789abcdef".utf8)

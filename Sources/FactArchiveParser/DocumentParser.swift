@@ -10,6 +10,13 @@ public enum DocumentParser {
     var mediaType = mediaType(of: bytes, format: format)
     var document: ParsedDocument
     switch (format, mediaType) {
+    case (.text, let feed) where feed.isFeed:
+      guard let read = try FeedSources.parse(bytes, options: options) else {
+        throw ParseError(line: nil, "not HTML, a feed or JSON-LD")
+      }
+      document = read
+    case (.claimReview, let feed) where feed.isFeed:
+      throw ParseError(line: nil, "a news feed, not ClaimReview: give it to ingest")
     case (.text, .html):
       document = try HTMLDocumentReader.parse(bytes, options: options)
     case (.text, _) where looksLikeJSON(bytes):
@@ -58,9 +65,18 @@ public enum DocumentParser {
       && (bytes[index] == UInt8(ascii: "{") || bytes[index] == UInt8(ascii: "]"))
   }
 
-  /// What an input is, by its content whatever the file is called: a web page, else JSON-LD
+  /// What an input is, by its content whatever the file is called: a news feed, a web page,
+  /// else JSON-LD
   /// when it was given as ClaimReview, else a copy saved as text.
   public static func mediaType(of bytes: [UInt8], format: DocumentFormat) -> MediaType {
+    if let feed = FeedReader.kind(of: bytes) {
+      switch feed {
+      case .rss: return .rss
+      case .rdf: return .rdf
+      case .atom: return .atom
+      case .jsonFeed: return .jsonFeed
+      }
+    }
     if bytes.withUnsafeBufferPointer({ WebPage.isHTML($0) }) { return .html }
     return format == .claimReview ? .jsonLD : .plainText
   }

@@ -13,6 +13,18 @@ public func archive(with paths: [String], in folder: TemporaryFolder) throws -> 
   return db
 }
 
+/// Ingests `paths` into `db`: the closing tally and each input's outcome, in order.
+@discardableResult
+public func ingestReporting(_ paths: [String], into db: Connection) throws -> (
+  IngestTally, [DocumentOutcome]
+) {
+  var outcomes: [DocumentOutcome] = []
+  let tally = try IngestSession(database: db).run(InputFiles(paths: paths)) { _, outcome in
+    outcomes.append(outcome)
+  }
+  return (tally, outcomes)
+}
+
 public func day(_ iso: String) -> Day {
   Day(iso: iso) ?? Day(daysSinceEpoch: 0)
 }

@@ -1,3 +1,4 @@
+import ArchiveTestSupport
 import FactArchiveCore
 import FactArchiveIngest
 import FactArchiveParser
@@ -20,11 +21,7 @@ import Testing
 
   @discardableResult
   func ingest(_ paths: [String]) throws -> (IngestTally, [DocumentOutcome]) {
-    var outcomes: [DocumentOutcome] = []
-    let tally = try IngestSession(database: db).run(InputFiles(paths: paths)) { _, outcome in
-      outcomes.append(outcome)
-    }
-    return (tally, outcomes)
+    try ingestReporting(paths, into: db)
   }
 
   /// JSON given to `ingest` is read by its content: ClaimReview lands as `import-claimreview`

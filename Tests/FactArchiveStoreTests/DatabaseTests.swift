@@ -46,6 +46,29 @@ import Testing
       ])
   }
 
+  @Test func aCheckConstraintIsWidenedInPlace() throws {
+    try db.execute("CREATE TABLE kinds (kind TEXT CHECK (kind IN ('a', 'b')))")
+    try db.execute("INSERT INTO kinds VALUES ('a')")
+    #expect(throws: DatabaseError.self) { try db.execute("INSERT INTO kinds VALUES ('c')") }
+    try db.transaction {
+      try db.rewriteDeclaration(
+        of: "kinds", replacing: "kind IN ('a', 'b')", with: "kind IN ('a', 'b', 'c')")
+    }
+    try db.execute("INSERT INTO kinds VALUES ('c')")
+    #expect(try db.scalarInt("SELECT count(*) FROM kinds") == 2)
+    #expect(throws: DatabaseError.self) { try db.execute("INSERT INTO kinds VALUES ('d')") }
+    // Text that is not there once is refused, and nothing changes.
+    #expect(throws: DatabaseError.self) {
+      try db.transaction {
+        try db.rewriteDeclaration(of: "kinds", replacing: "kind IN ('x')", with: "1")
+      }
+    }
+    // Defensive mode is back on: the schema table cannot be written.
+    #expect(throws: DatabaseError.self) {
+      try db.execute("PRAGMA writable_schema = ON; UPDATE sqlite_schema SET sql = sql")
+    }
+  }
+
   @Test func bindsNamedParameters() throws {
     try db.execute("INSERT INTO t (name) VALUES ('a'), ('b')")
     let statement = try db.prepare("SELECT count(*) FROM t WHERE name IN (:x, :y)")

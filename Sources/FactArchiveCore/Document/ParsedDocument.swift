@@ -10,6 +10,10 @@ public struct ParsedDocument: Sendable {
   public var articles: [ParsedArticle]
   /// The source article, when the document is one.
   public var source: ParsedSource?
+  /// A news feed's items, each a source (`feed` says whose).
+  public var feedItems: [ParsedFeedItem] = []
+  /// Which feed the items came from, when the document is one.
+  public var feed: ParsedFeed?
   /// How the input was written: a saved page, or ClaimReview JSON-LD.
   public var format: DocumentFormat
   /// Entries of a ClaimReview file that were skipped, and why (the rest landed).
@@ -77,6 +81,14 @@ public enum MediaType: String, Sendable, CaseIterable {
   case html = "text/html"
   /// schema.org JSON-LD (ClaimReview).
   case jsonLD = "application/ld+json"
+  /// News feeds: RSS 2.0, RSS 1.0 (RDF), Atom 1.0, JSON Feed.
+  case rss = "application/rss+xml"
+  case rdf = "application/rdf+xml"
+  case atom = "application/atom+xml"
+  case jsonFeed = "application/feed+json"
+
+  /// Whether the input is a news feed.
+  public var isFeed: Bool { [.rss, .rdf, .atom, .jsonFeed].contains(self) }
 }
 
 /// How an input is written.

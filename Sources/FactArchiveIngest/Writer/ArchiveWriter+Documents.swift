@@ -17,7 +17,7 @@ extension ArchiveWriter {
   {
     var kind: String?
     if case .success(let parsed) = document.parsed {
-      kind = parsed.source == nil ? "fact_check" : "source"
+      kind = parsed.kind
     }
     let statement = statements.insertDocument
     try statement.bind(document.sha256, to: ":sha256")
@@ -38,5 +38,16 @@ extension ArchiveWriter {
     try statement.bind(document.mediaType.rawValue, to: ":media_type")
     try statement.run()
     return db.lastInsertedRowID
+  }
+}
+
+extension ParsedDocument {
+  /// What the document holds (`documents.kind`): a feed (a feed of one item is its source's
+  /// document), a source, or fact-checks.
+  var kind: String {
+    if feed != nil {
+      return feedItems.count == 1 && feedItems[0].document == bytes ? "source" : "feed"
+    }
+    return source == nil ? "fact_check" : "source"
   }
 }

@@ -16,7 +16,14 @@ extension ArchiveWriter {
     let oldSourceID = try db.queryFirst(
       "SELECT id FROM sources WHERE document_id = ?", [documentID]
     ) { $0.int64("id") }
-    if let source = parsed.source {
+    if parsed.feed != nil {
+      // A feed read again: its items' sources are read again in place.
+      try removeChecks(documentID: documentID, fromIndex: 0)
+      let path = try db.scalarText("SELECT path FROM documents WHERE id = ?", [documentID]) ?? ""
+      _ = try writeFeedItems(
+        parsed, hashes: parsed.feedItems.map { PreparedDocument.sha256(of: $0.document) },
+        feedDocumentID: documentID, path: path, rereading: true)
+    } else if let source = parsed.source {
       try removeChecks(documentID: documentID, fromIndex: 0)
       if let oldSourceID {
         try removeSource(oldSourceID)
@@ -76,7 +83,7 @@ extension ArchiveWriter {
       WHERE id = ?
       """,
       [
-        ArticleParser.version, parsed.source == nil ? "fact_check" : "source",
+        ArticleParser.version, parsed.kind,
         parsed.mediaType.rawValue, documentID,
       ])
     // A question whose only check now answers another question has no checks left.

@@ -21,16 +21,21 @@ extension ArchiveWriter {
         source.modifiedOn?.iso, source.language, source.url,
       ])
     let sourceID = db.lastInsertedRowID
+    try insertLinks(source.links, sourceID: sourceID)
+    try assessor.addSource(
+      sourceID, keyTerms: terms, date: source.publishedOn ?? source.publishedOnInferred)
+    return sourceID
+  }
+
+  /// A source's links, in order.
+  func insertLinks(_ links: [ParsedLink], sourceID: Int64) throws {
     let link = try db.cachedStatement(
       """
       INSERT INTO source_links (source_id, position, url, domain, in_references)
       VALUES (?, ?, ?, ?, ?)
       """)
-    for (offset, item) in source.links.enumerated() {
+    for (offset, item) in links.enumerated() {
       try link.execute([sourceID, offset + 1, item.url, item.domain, item.inReferences])
     }
-    try assessor.addSource(
-      sourceID, keyTerms: terms, date: source.publishedOn ?? source.publishedOnInferred)
-    return sourceID
   }
 }

@@ -115,6 +115,12 @@ public final class ArchiveWriter {
     -> DocumentOutcome
   {
     let documentID = try insertDocument(document, status: "parsed", error: nil)
+    if parsed.feed != nil {
+      return .parsed(
+        try writeFeedItems(
+          parsed, hashes: document.itemHashes, feedDocumentID: documentID,
+          path: document.input.path))
+    }
     if let source = parsed.source {
       return .parsed([.source(sourceID: try insertSource(source, documentID: documentID))])
     }

@@ -79,9 +79,14 @@ erDiagram
 | `error` | TEXT | why it was rejected (`impossible date: February 30, 2025`); NULL when parsed |
 | `error_line` | INTEGER | 1-based line where the parser gave up; NULL when parsed |
 | `parser_version` | INTEGER | version of the parser that last read it (`factarchive reparse` updates it) |
-| `kind` | TEXT | `fact_check` or `source` for a parsed document; NULL when rejected |
+| `kind` | TEXT | `fact_check`, `source` or `feed` (a news feed, whose items are sources: see `feed_items`) for a parsed document; NULL when rejected |
 | `format` | TEXT | how the input was read: `text` (a saved page, as text or HTML) or `claimreview` (schema.org ClaimReview, from `factarchive import-claimreview`: a JSON-LD file or a publisher's page that embeds it; a page given to `ingest` that embeds ClaimReview is read for its reviews too, keeping `text`) |
-| `media_type` | TEXT | what the input is, told by its content whatever its name: `text/plain` (a copy saved as text), `text/html` (a page saved from a browser) or `application/ld+json` (a JSON-LD file). Set for rejected inputs too |
+| `media_type` | TEXT | what the input is, told by its content whatever its name: `text/plain` (a copy saved as text), `text/html` (a page saved from a browser), `application/ld+json` (a JSON-LD file), or a news feed: `application/rss+xml` (RSS 2.0 and 0.9x), `application/rdf+xml` (RSS 1.0), `application/atom+xml` (Atom 1.0), `application/feed+json` (JSON Feed). Set for rejected inputs too |
+| `url` | TEXT | for a page or feed fetched by `factarchive fetch` or the desk: the address asked for; NULL for files |
+| `final_url` | TEXT | the address that answered, after redirects |
+| `http_status` | INTEGER | the HTTP status of the answer (`200`) |
+| `content_type` | TEXT | the `Content-Type` the server gave, as given (what the document *is* comes from its content: `media_type`) |
+| `fetched_at` | TEXT | UTC time the answer arrived |
 
 Inputs over the size limit and files that cannot be opened are reported but not stored:
 there are no bytes to keep.
@@ -223,9 +228,11 @@ Primary key `(check_id, position)`.
 | `key_terms` | TEXT | the names it mentions most, lowercase, `\|`-separated: matched against checks' key names for newer evidence |
 | `modified_on` | TEXT | `YYYY-MM-DD` the page says it was last changed |
 | `language` | TEXT | the page's language as given (`fr`, `zh-CN`) |
-| `url` | TEXT | the page's own (canonical) address |
+| `url` | TEXT | the page's own (canonical) address; for a feed item, its link |
 
-Sources are few beside checks, so their text is kept in the row. Index:
+A feed item's source has as its document the feed holding that item alone (`kind` `source`,
+the feed's media type), so each source can be read again on its own; the feed it came from
+is in `feed_items`. Sources are few beside checks, so their text is kept in the row. Index:
 `sources_by_date (coalesce(published_on, published_on_inferred))`.
 Full-text index: `sources_fts` (`title`, `body`), `content="sources"`, kept in sync by the
 `sources_ai`, `sources_ad` and `sources_au` triggers.
@@ -240,6 +247,45 @@ Full-text index: `sources_fts` (`title`, `body`), `content="sources"`, kept in s
 | `url` | TEXT | the URL |
 | `domain` | TEXT | its host, lowercase, without `www.` |
 | `in_references` | INTEGER | 1 when listed under a "References" or "Sources" heading, 0 when in the text. A web page's links are those of its main text, not its menus |
+
+### `feed_items` — news feed items, one row per item ever read
+
+Reading the same feed again adds nothing; an item whose content or dates changed updates its
+source in place (same `sources.id`, judged as evidence again); an item gone from the feed
+stays.
+
+| column | type | meaning |
+|---|---|---|
+| `feed_key` | TEXT | the feed: its site link, else its title |
+| `item_key` | TEXT | the item: its guid (`<guid>`, Atom `<id>`, JSON Feed `id`), else its link. Unique with `feed_key` |
+| `source_id` | INTEGER → `sources.id`, unique | the source the item became |
+| `feed_document_id` | INTEGER → `documents.id` | the feed document it was last read in |
+| `guid` | TEXT | the item's identifier as the feed gives it |
+| `link` | TEXT | the article's address |
+| `categories` | TEXT | its categories (`<category>`, `dc:subject`, JSON Feed `tags`), `\|`-separated |
+| `published_at` | TEXT | UTC time the feed says it was published (RFC 822 and RFC 3339 dates, time zones applied) |
+| `updated_at` | TEXT | UTC time the feed says it was last updated |
+| `content_sha256` | TEXT | SHA-256 of the item's own document: a change of content is a new hash |
+| `first_seen_at` | TEXT | UTC time it was first read |
+| `changed_at` | TEXT | UTC time its content last changed; NULL when never |
+
+### `fetched_urls` — each address `factarchive fetch` asks for
+
+What the next conditional request needs, and how the last one went (the nightly report's
+"Feeds" section reads it).
+
+| column | type | meaning |
+|---|---|---|
+| `url` | TEXT, primary key | the address asked for |
+| `is_feed` | INTEGER | 1 when it is polled from a feed list (`fetch --feeds`) |
+| `etag` | TEXT | the `ETag` of the last answer with a body, sent back as `If-None-Match` |
+| `last_modified` | TEXT | its `Last-Modified`, sent back as `If-Modified-Since` |
+| `last_fetched_at` | TEXT | UTC time of the last request |
+| `last_status` | INTEGER | its HTTP status (`304` when nothing changed); NULL when no answer came |
+| `last_error` | TEXT | why it failed (`timed out after 30 s`, `HTTP 404`); NULL when it worked |
+| `failing_since` | TEXT | UTC time of the first of the failures in a row; NULL when the last request worked |
+| `last_document_id` | INTEGER → `documents.id` | the document the last body became |
+| `new_items` | INTEGER | feed items the last request added |
 
 ### `staleness_rules` — the staleness policy
 

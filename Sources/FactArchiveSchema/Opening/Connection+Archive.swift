@@ -10,6 +10,7 @@ extension Migration {
     10: StoredReport.rewriteLegacyRuns,
     11: { try RatingClasses.classifyStored(in: $0) },
     12: QuestionRekeying.migrate,
+    13: FeedDocuments.migrate,
   ]
 }
 

@@ -1,0 +1,18 @@
+import FactArchiveStore
+
+/// Migration 13's step: documents may be news feeds (`kind` 'feed', the feeds' media types).
+enum FeedDocuments {
+  @Sendable static func migrate(_ db: Connection) throws {
+    try db.rewriteDeclaration(
+      of: "documents", replacing: "kind IN ('fact_check', 'source')",
+      with: "kind IN ('fact_check', 'source', 'feed')")
+    try db.rewriteDeclaration(
+      of: "documents",
+      replacing: "media_type IN ('text/plain', 'text/html', 'application/ld+json')",
+      with: """
+        media_type IN ('text/plain', 'text/html', 'application/ld+json', \
+        'application/rss+xml', 'application/rdf+xml', 'application/atom+xml', \
+        'application/feed+json')
+        """)
+  }
+}

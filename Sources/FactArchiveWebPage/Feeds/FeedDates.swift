@@ -1,0 +1,139 @@
+import FactArchiveCore
+
+/// The dates feeds write: RFC 822 as RSS has it (`Tue, 10 Jun 2003 04:00:00 GMT`, named and
+/// numeric zones, two-digit years, no day name, no seconds) and RFC 3339 as Atom and JSON
+/// Feed have it (`2003-12-13T18:30:02.25+01:00`); feeds in the wild mix them, so each is
+/// tried on every date. `nil` for anything else, or an impossible date.
+public enum FeedDates {
+  public static func parse(_ text: String) -> FeedTime? {
+    let trimmed = text.trimmingSpaces()
+    return rfc3339(trimmed) ?? rfc822(trimmed)
+  }
+
+  /// `2003-12-13T18:30:02Z`, `2003-12-13T18:30:02.25+01:00`, `2003-12-13 18:30:02+0100`,
+  /// or a day alone (`2003-12-13`, midnight UTC).
+  static func rfc3339(_ text: String) -> FeedTime? {
+    let scalars = Array(text.utf8)
+    func number(_ range: Range<Int>) -> Int? {
+      guard range.upperBound <= scalars.count else { return nil }
+      var value = 0
+      for byte in scalars[range] {
+        guard ASCII.isDigit(byte) else { return nil }
+        value = value * 10 + Int(byte - UInt8(ascii: "0"))
+      }
+      return value
+    }
+    guard scalars.count >= 10, scalars[4] == UInt8(ascii: "-"), scalars[7] == UInt8(ascii: "-"),
+      let year = number(0..<4), let month = number(5..<7), let day = number(8..<10)
+    else { return nil }
+    guard scalars.count > 10 else { return moment(year, month, day, 0, 0, 0, offset: 0) }
+    guard
+      scalars[10] == UInt8(ascii: "T") || scalars[10] == UInt8(ascii: "t")
+        || scalars[10] == UInt8(ascii: " "),
+      let hour = number(11..<13), scalars.count >= 16, scalars[13] == UInt8(ascii: ":"),
+      let minute = number(14..<16)
+    else { return nil }
+    var index = 16
+    var second = 0
+    if index < scalars.count, scalars[index] == UInt8(ascii: ":") {
+      guard let value = number((index + 1)..<(index + 3)) else { return nil }
+      second = value
+      index += 3
+      if index < scalars.count,
+        scalars[index] == UInt8(ascii: ".") || scalars[index] == UInt8(ascii: ",")
+      {
+        index += 1
+        while index < scalars.count, ASCII.isDigit(scalars[index]) { index += 1 }
+      }
+    }
+    let zone = String(decoding: scalars[index...], as: UTF8.self).trimmingSpaces()
+    guard let offset = zone.isEmpty ? 0 : numericOffset(zone) ?? namedOffset(zone) else {
+      return nil
+    }
+    return moment(year, month, day, hour, minute, second, offset: offset)
+  }
+
+  /// `Tue, 10 Jun 2003 04:00:00 GMT`, `10 Jun 03 04:00 +0200`.
+  static func rfc822(_ text: String) -> FeedTime? {
+    var words = text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "," }).map {
+      String($0)
+    }
+    if let first = words.first, first.first?.isLetter == true, monthNumber(first) == nil {
+      words.removeFirst()  // the day's name
+    }
+    guard words.count >= 3, let day = Int(words[0]), let month = monthNumber(words[1]),
+      var year = Int(words[2])
+    else { return nil }
+    if words[2].count == 2 { year += year < 50 ? 2000 : 1900 }
+    var (hour, minute, second, offset) = (0, 0, 0, 0)
+    if words.count >= 4 {
+      let parts = words[3].split(separator: ":").map { Int($0) }
+      guard parts.count >= 2, parts.allSatisfy({ $0 != nil }) else { return nil }
+      hour = parts[0] ?? 0
+      minute = parts[1] ?? 0
+      second = parts.count > 2 ? parts[2] ?? 0 : 0
+    }
+    if words.count >= 5 {
+      guard let zone = numericOffset(words[4]) ?? namedOffset(words[4]) else { return nil }
+      offset = zone
+    }
+    return moment(year, month, day, hour, minute, second, offset: offset)
+  }
+
+  /// A time written `offset` minutes east of UTC, as UTC and as the day where it was written.
+  static func moment(
+    _ year: Int, _ month: Int, _ day: Int, _ hour: Int, _ minute: Int, _ second: Int,
+    offset: Int
+  ) -> FeedTime? {
+    guard let local = Day(year: year, month: month, day: day), (0...23).contains(hour),
+      (0...59).contains(minute), (0...60).contains(second), abs(offset) < 24 * 60
+    else { return nil }
+    let minutes = local.daysSinceEpoch * 1440 + hour * 60 + minute - offset
+    let utcDay = Day(daysSinceEpoch: Int((Double(minutes) / 1440).rounded(.down)))
+    let inDay = minutes - utcDay.daysSinceEpoch * 1440
+    func pad(_ value: Int) -> String { value < 10 ? "0\(value)" : String(value) }
+    let utc =
+      "\(utcDay.iso)T\(pad(inDay / 60)):\(pad(inDay % 60)):\(pad(min(second, 59)))Z"
+    return FeedTime(utc: utc, day: local)
+  }
+
+  /// `+0200`, `-05:00`, `Z`: minutes east of UTC.
+  static func numericOffset(_ zone: String) -> Int? {
+    if zone == "Z" || zone == "z" { return 0 }
+    let bytes = Array(zone.utf8)
+    guard let sign = bytes.first, sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-") else {
+      return nil
+    }
+    let digits = bytes.dropFirst().filter { $0 != UInt8(ascii: ":") }
+    guard digits.count == 4, digits.allSatisfy(ASCII.isDigit) else { return nil }
+    let value = digits.map { Int($0 - UInt8(ascii: "0")) }
+    let minutes = (value[0] * 10 + value[1]) * 60 + value[2] * 10 + value[3]
+    return sign == UInt8(ascii: "-") ? -minutes : minutes
+  }
+
+  /// RFC 822's named zones (military letters other than Z are read as UTC, as RFC 1123
+  /// advises: their sign was defined backwards).
+  static func namedOffset(_ zone: String) -> Int? {
+    switch zone.uppercased() {
+    case "GMT", "UT", "UTC", "Z": return 0
+    case "EST": return -300
+    case "EDT": return -240
+    case "CST": return -360
+    case "CDT": return -300
+    case "MST": return -420
+    case "MDT": return -360
+    case "PST": return -480
+    case "PDT": return -420
+    case let letter where letter.count == 1 && letter.first?.isLetter == true: return 0
+    default: return nil
+    }
+  }
+
+  static func monthNumber(_ name: String) -> Int? {
+    let months = [
+      "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ]
+    let key = name.prefix(3).lowercased()
+    return months.firstIndex(of: key).map { $0 + 1 }
+  }
+}

@@ -1,0 +1,167 @@
+import ArchiveTestSupport
+import FactArchiveCore
+import FactArchiveIngest
+import FactArchiveParser
+import FactArchiveSchema
+import FactArchiveStore
+import FactArchiveWebPage
+import Foundation
+import TestSupport
+import Testing
+
+/// News feeds as `ingest` meets them: each kind told by content, each item a source, the
+/// same feed read again adding nothing, a changed item updating its source, hostile feeds
+/// refused with their reason.
+@Suite struct FeedIngestTests {
+  let folder: TemporaryFolder
+  let db: Connection
+
+  init() throws {
+    folder = try TemporaryFolder()
+    db = try Connection.openArchive(path: folder.file("archive.sqlite").path)
+  }
+
+  @discardableResult
+  func ingest(_ paths: [String]) throws -> (IngestTally, [DocumentOutcome]) {
+    try ingestReporting(paths, into: db)
+  }
+
+  func feed(_ name: String) throws -> [UInt8] {
+    Array(try Data(contentsOf: TestPaths.fixture("feeds/\(name)")))
+  }
+
+  @Test func eachKindOfFeedIsToldByContentAndRead() throws {
+    let cases: [(String, FeedKind, Int, String)] = [
+      ("harbour-gazette.rss", .rss, 2, "Harbour Gazette"),
+      ("coastal-bulletin.rdf", .rdf, 1, "Coastal Bulletin"),
+      ("tidewater-notes.atom", .atom, 2, "Tidewater Notes"),
+      ("island-radio.json", .jsonFeed, 2, "Island Radio News"),
+    ]
+    for (name, kind, count, title) in cases {
+      let bytes = try feed(name)
+      #expect(FeedReader.kind(of: bytes) == kind, "\(name)")
+      let read = try #require(try FeedReader.read(bytes))
+      #expect(read.items.count == count && read.title == title, "\(name)")
+      // Each item's own document is a feed of that item alone, read the same way.
+      for item in read.items {
+        let single = try #require(try FeedReader.read(item.document))
+        #expect(single.items.count == 1 && single.items[0].key == item.key, "\(name)")
+      }
+    }
+    let rss = try #require(try FeedReader.read(try feed("harbour-gazette.rss")))
+    let first = rss.items[0]
+    #expect(first.guid == "hg-2026-0311")
+    #expect(
+      first.published?.utc == "2026-03-02T04:30:00Z" && first.published?.day.iso == "2026-03-01")
+    #expect(first.authors == ["Ines Calloway"] && first.categories == ["Transport", "Marrow Isle"])
+    #expect(rss.items[1].title == "Harbour authority publishes dredging report")
+    let atom = try #require(try FeedReader.read(try feed("tidewater-notes.atom")))
+    #expect(atom.items[0].link == "https://tidewater-notes.example/2026/03/causeway-june")
+    #expect(atom.items[0].authors == ["Pavel Osk", "Mara Quill"])
+    #expect(atom.items[0].content?.contains("two months earlier") == true)
+    // Not feeds: a web page, a text page, ClaimReview JSON.
+    #expect(FeedReader.kind(of: Array("<!DOCTYPE html><html><body>x</body></html>".utf8)) == nil)
+    #expect(FeedReader.kind(of: Array("Did Valmora ban trams?\n".utf8)) == nil)
+    #expect(FeedReader.kind(of: Array("{\"@type\": \"ClaimReview\"}".utf8)) == nil)
+  }
+
+  @Test func feedDatesReadBothRFCsAndTheirZones() {
+    let cases: [(String, String?, String?)] = [
+      ("Tue, 10 Jun 2003 04:00:00 GMT", "2003-06-10T04:00:00Z", "2003-06-10"),
+      ("Tue, 10 Jun 2003 23:30:00 -0500", "2003-06-11T04:30:00Z", "2003-06-10"),
+      ("10 Jun 03 04:00 EDT", "2003-06-10T08:00:00Z", "2003-06-10"),
+      ("2003-12-13T18:30:02.25+01:00", "2003-12-13T17:30:02Z", "2003-12-13"),
+      ("2003-12-13T00:10:00+02:00", "2003-12-12T22:10:00Z", "2003-12-13"),
+      ("2026-03-01", "2026-03-01T00:00:00Z", "2026-03-01"),
+      ("Mon, 31 Feb 2026 10:00:00 GMT", nil, nil),
+      ("2026-13-01T00:00:00Z", nil, nil),
+      ("yesterday", nil, nil),
+    ]
+    for (text, utc, day) in cases {
+      let time = FeedDates.parse(text)
+      #expect(time?.utc == utc && time?.day.iso == day, "\(text)")
+    }
+  }
+
+  @Test func itemsBecomeSourcesOnceAndChangedItemsUpdateThem() throws {
+    let path = try folder.write("gazette.rss", try feed("harbour-gazette.rss"))
+    let (first, _) = try ingest([path])
+    #expect(first.new == 2 && first.sources == 2)
+    let sourceID = try db.scalarInt(
+      "SELECT source_id FROM feed_items WHERE item_key = 'hg-2026-0311'")
+    #expect(
+      try db.scalarText("SELECT label FROM sources WHERE id = ?", [sourceID]) == "Harbour Gazette")
+    #expect(try db.scalarText("SELECT kind FROM documents WHERE path = ?", [path]) == "feed")
+
+    // The same feed again, and again with only its build date changed: nothing new.
+    let (again, _) = try ingest([path])
+    #expect(again.new == 0 && again.unchanged == 1)
+    var text = String(decoding: try feed("harbour-gazette.rss"), as: UTF8.self)
+    text = text.replacingOccurrences(of: "09:00:00 +0000", with: "10:00:00 +0000")
+    let rebuilt = try folder.write("gazette.rss", Array(text.utf8))
+    let (rebuiltTally, _) = try ingest([rebuilt])
+    #expect(rebuiltTally.new == 0 && rebuiltTally.updated == 0 && rebuiltTally.unchanged == 2)
+
+    // One item's text changes and the other leaves the feed: the first is updated in place,
+    // the second stays in the archive.
+    text = text.replacingOccurrences(of: "twice as many", with: "three times as many")
+    let start = try #require(text.range(of: "<item>\n      <title>Harbour authority"))
+    let end = try #require(text.range(of: "</item>", range: start.upperBound..<text.endIndex))
+    text.removeSubrange(start.lowerBound..<end.upperBound)
+    let changed = try folder.write("gazette.rss", Array(text.utf8))
+    let (changedTally, _) = try ingest([changed])
+    #expect(changedTally.updated == 1 && changedTally.new == 0)
+    #expect(try db.scalarInt("SELECT count(*) FROM sources") == 2)
+    #expect(
+      try db.scalarText("SELECT body FROM sources WHERE id = ?", [sourceID])?
+        .contains("three times as many") == true)
+    #expect(
+      try db.scalarInt("SELECT count(*) FROM sources_fts WHERE sources_fts MATCH 'three'") == 1)
+    #expect(
+      try db.scalarText(
+        "SELECT changed_at IS NOT NULL FROM feed_items WHERE source_id = ?", [sourceID])
+        == "1")
+  }
+
+  @Test func hostileFeedsAreRefusedWithTheirReason() throws {
+    let laughs = """
+      <?xml version="1.0"?>
+      <!DOCTYPE rss [
+      <!ENTITY lol "lol">
+      <!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
+      ]>
+      <rss version="2.0"><channel><title>&lol2;</title></channel></rss>
+      """
+    let external = """
+      <?xml version="1.0"?>
+      <!DOCTYPE rss [<!ENTITY secret SYSTEM "file:///etc/passwd">]>
+      <rss version="2.0"><channel><title>&secret;</title></channel></rss>
+      """
+    let truncated = "<?xml version=\"1.0\"?>\n<rss version=\"2.0\"><channel><title>Cut"
+    let empty = "<?xml version=\"1.0\"?>\n<rss version=\"2.0\"></rss>"
+    let paths = try [
+      folder.write("laughs.rss", Array(laughs.utf8)),
+      folder.write("external.rss", Array(external.utf8)),
+      folder.write("truncated.rss", Array(truncated.utf8)),
+      folder.write("empty.rss", Array(empty.utf8)),
+      folder.write("nul.rss", Array("<rss version=\"2.0\">\u{0}</rss>".utf8)),
+    ]
+    let (tally, outcomes) = try ingest(paths)
+    #expect(tally.rejected == 4 && tally.new == 0, "\(outcomes)")
+    #expect(outcomes[2] == .parsed([]))
+    guard case .rejected(let entity) = outcomes[0], case .rejected(let file) = outcomes[1],
+      case .rejected(let nothing) = outcomes[3], case .rejected(let binary) = outcomes[4]
+    else {
+      Issue.record("a hostile feed landed: \(outcomes)")
+      return
+    }
+    #expect(entity.line == 3 && entity.message.contains("declares XML entities"))
+    #expect(file.line == 2 && file.message.contains("declares XML entities"))
+    #expect(nothing.message == "a feed with neither a title nor items")
+    #expect(binary.message.hasPrefix("binary file: NUL byte"))
+    // The truncated feed is read as far as it goes (libxml2 recovers): its title, no items.
+    #expect(try db.scalarInt("SELECT count(*) FROM sources") == 0)
+    // Every refused feed is kept to be read again.
+    #expect(try db.scalarInt("SELECT count(*) FROM documents WHERE status = 'rejected'") == 4)
+  }
+}
