@@ -25,20 +25,25 @@ CLAIM_WORDS_TSV := Sources/FactArchivePolicy/Data/claim-words.tsv
 CLAIM_WORDS_SWIFT := Sources/FactArchivePolicy/ClaimWords+Data.swift
 HINTS_TSV := Sources/FactArchiveWebPage/Data/page-hints.tsv
 HINTS_SWIFT := Sources/FactArchiveWebPage/MainText/PageHints+Data.swift
-RELEASE_FLAGS := -c release --product factarchive --static-swift-stdlib
+# A static standard library starts faster; its FoundationNetworking then links libcurl here.
+RELEASE_FLAGS := -c release --product factarchive --static-swift-stdlib -Xlinker -lcurl
 MANUAL := .build/plugins/GenerateManual/outputs/factarchive/factarchive.1
 
 .PHONY: run serve screenshot test build install schema lint deps browser html-check bench fuzz fuzz-build clean
 
 # libsqlite3-dev is the one system package the build needs (the CSQLite module map).
 # The system C libraries the package reaches through module maps: SQLite, and libxml2 for
-# pages saved as HTML (Debian's libsqlite3-dev and libxml2-dev).
+# pages saved as HTML (Debian's libsqlite3-dev and libxml2-dev); and libcurl, which
+# FoundationNetworking's URLSession runs on for `fetch` (Debian's libcurl4-openssl-dev: the
+# release build's static standard library links it by name).
 deps:
 	@missing=; \
 	if ! pkg-config --exists sqlite3 2>/dev/null || [ ! -f "$$(pkg-config --variable=includedir sqlite3 2>/dev/null || echo /usr/include)/sqlite3.h" ]; then \
 	  missing="$$missing libsqlite3-dev"; fi; \
 	if ! pkg-config --exists libxml-2.0 2>/dev/null || [ ! -f "$$(pkg-config --variable=includedir libxml-2.0 2>/dev/null || echo /usr/include)/libxml2/libxml/HTMLparser.h" ]; then \
 	  missing="$$missing libxml2-dev"; fi; \
+	if ! pkg-config --exists libcurl 2>/dev/null; then \
+	  missing="$$missing libcurl4-openssl-dev"; fi; \
 	if [ -n "$$missing" ]; then \
 	  echo "headers not found: installing$$missing"; \
 	  if [ "$$(id -u)" = 0 ]; then SUDO=; elif command -v sudo >/dev/null; then SUDO=sudo; else \

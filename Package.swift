@@ -121,12 +121,20 @@ let package = Package(
         "FactArchiveQuery",
       ]
     ),
+    // Fetching pages and feeds by URL (FoundationNetworking: the system's libcurl), read by
+    // the ingest module.
+    .target(
+      name: "FactArchiveFetch",
+      dependencies: [
+        "FactArchiveCore", "FactArchiveIngest", "FactArchiveParser", "FactArchiveStore",
+      ]
+    ),
     // The editors' desk: Hummingbird controllers over the query and recording modules.
     .target(
       name: "FactArchiveDesk",
       dependencies: [
         "FactArchiveCore", "FactArchiveSchema", "FactArchivePolicy", "FactArchiveQuery",
-        "FactArchiveRecording", "FactArchiveStore",
+        "FactArchiveRecording", "FactArchiveStore", "FactArchiveFetch", "FactArchiveIngest",
         .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
         .product(name: "Crypto", package: "swift-crypto"),
@@ -138,6 +146,7 @@ let package = Package(
         "FactArchiveCore",
         "FactArchiveSchema",
         "FactArchiveDesk",
+        "FactArchiveFetch",
         "FactArchiveIngest",
         "FactArchiveParser",
         "FactArchivePolicy",
@@ -229,6 +238,15 @@ let package = Package(
         "FactArchiveCore", "FactArchiveSchema", "FactArchiveQuery", "FactArchivePolicy",
         "FactArchiveIngest", "FactArchiveRecording", "FactArchiveStore", "TestSupport",
         "ArchiveTestSupport",
+      ]
+    ),
+    .testTarget(
+      name: "FactArchiveFetchTests",
+      dependencies: [
+        "ArchiveTestSupport", "FactArchiveFetch", "FactArchiveIngest", "FactArchiveSchema",
+        "FactArchiveStore", "TestSupport",
+        .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "HummingbirdTesting", package: "hummingbird"),
       ]
     ),
     .testTarget(

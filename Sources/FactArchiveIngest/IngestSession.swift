@@ -115,6 +115,25 @@ public final class IngestSession {
   /// Reads, hashes, parses and judges every input as `run` does, but writes nothing:
   /// `report` gets each document as it would be written. Returns how many documents parsed
   /// and how many articles they hold.
+  /// Writes inputs already in memory (fetched pages and feeds, uploads) in one transaction,
+  /// each read with its own address (`origin.finalURL`) for resolving links; a document the
+  /// database refuses is rejected alone.
+  public func write(_ inputs: [InputDocument]) throws -> [(PreparedDocument, DocumentOutcome)] {
+    let prepared = try inputs.map(prepare)
+    let outcomes = try writer.write(prepared)
+    return Array(zip(prepared, outcomes))
+  }
+
+  /// An input in memory hashed, parsed and judged, read with its own address
+  /// (`origin.finalURL`) for resolving links.
+  public func prepare(_ input: InputDocument) throws -> PreparedDocument {
+    let policy = try StalenessPolicy(rules: try StalenessRule.all(in: writer.db))
+    var parse = options.parse
+    if let origin = input.origin { parse.url = origin.finalURL }
+    return PreparedDocument(
+      input, format: options.format, options: parse, policy: policy, ingestedOn: writer.today)
+  }
+
   @discardableResult
   public func check(
     _ inputs: some Sequence<InputFiles.Item> & Sendable,

@@ -13,6 +13,8 @@ public struct InputDocument: Sendable {
   public var byteCount: Int
   /// Set when the input could not be read or was too large to read.
   public var readError: ParseError?
+  /// Where a fetched input came from (`factarchive fetch`, the desk); `nil` for files.
+  public var origin: FetchOrigin?
 
   public init(path: String, bytes: [UInt8]) {
     self.path = path
@@ -25,6 +27,26 @@ public struct InputDocument: Sendable {
     self.bytes = []
     self.byteCount = byteCount
     self.readError = readError
+  }
+}
+
+/// Where a fetched input came from, recorded on its document.
+public struct FetchOrigin: Sendable, Equatable {
+  /// The address asked for, and the one that answered after redirects.
+  public var url: String
+  public var finalURL: String
+  public var status: Int
+  /// The `Content-Type` the server gave.
+  public var contentType: String?
+  /// UTC time the answer arrived.
+  public var fetchedAt: String
+
+  public init(url: String, finalURL: String, status: Int, contentType: String?, fetchedAt: String) {
+    self.url = url
+    self.finalURL = finalURL
+    self.status = status
+    self.contentType = contentType
+    self.fetchedAt = fetchedAt
   }
 }
 

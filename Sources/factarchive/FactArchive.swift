@@ -7,6 +7,9 @@ import Foundation
 @main
 struct FactArchive: AsyncParsableCommand {
   static let version = "0.1.0"
+  /// What `fetch` and the desk call themselves to the servers they ask.
+  static let userAgent =
+    "factarchive/\(version) (fact-check archive; +https://github.com/factarchive)"
 
   static let configuration = CommandConfiguration(
     commandName: "factarchive",
@@ -31,7 +34,7 @@ struct FactArchive: AsyncParsableCommand {
       PolicyCommand.self,
       SearchCommand.self, SQLCommand.self, ExportCommand.self, ImportClaimReviewCommand.self,
       DatasetteMetadataCommand.self, RejectedCommand.self, ReparseCommand.self, ExtractCommand.self,
-      CheckCommand.self, BackupCommand.self, ServeCommand.self,
+      CheckCommand.self, BackupCommand.self, ServeCommand.self, FetchCommand.self,
     ]
   )
 

@@ -36,6 +36,12 @@ extension ArchiveWriter {
     try statement.bind(kind, to: ":kind")
     try statement.bind(document.format.rawValue, to: ":format")
     try statement.bind(document.mediaType.rawValue, to: ":media_type")
+    let origin = document.input.origin
+    try statement.bind(origin?.url, to: ":url")
+    try statement.bind(origin?.finalURL, to: ":final_url")
+    try statement.bind(origin?.status, to: ":http_status")
+    try statement.bind(origin?.contentType, to: ":content_type")
+    try statement.bind(origin?.fetchedAt, to: ":fetched_at")
     try statement.run()
     return db.lastInsertedRowID
   }

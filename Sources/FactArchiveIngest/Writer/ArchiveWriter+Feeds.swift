@@ -104,6 +104,41 @@ extension ArchiveWriter {
     return db.lastInsertedRowID
   }
 
+  /// The page of a feed item, fetched for its full text: kept as a document, and its text
+  /// (title, body, links, dates the item lacks) replaces the item's summary in the item's
+  /// source. A page that cannot be read as a source is kept, rejected, and the source keeps
+  /// the feed's text. Runs inside the caller's transaction.
+  public func attachPage(_ page: PreparedDocument, toSource sourceID: Int64) throws -> (
+    DocumentOutcome, Int64?
+  ) {
+    if let existing = try existingDocument(sha256: page.sha256) {
+      return (.unchanged(documentID: existing), existing)
+    }
+    guard case .success(let parsed) = page.parsed, var read = parsed.source else {
+      let error: ParseError
+      if case .failure(let failure) = page.parsed {
+        error = failure
+      } else {
+        error = ParseError(line: nil, "the item's page holds no article")
+      }
+      let documentID = try insertDocument(page, status: "rejected", error: error)
+      return (.rejected(error), documentID)
+    }
+    let documentID = try insertDocument(page, status: "parsed", error: nil)
+    guard
+      let (title, label, byline, published) = try db.queryFirst(
+        "SELECT title, label, byline, published_on FROM sources WHERE id = ?", [sourceID],
+        { ($0.text("title"), $0.text("label"), $0.text("byline"), $0.day("published_on")) })
+    else { return (.parsed([]), documentID) }
+    // The feed's title, label, byline and date stand where the page gives none.
+    read.title = read.title.isEmpty ? title ?? read.title : read.title
+    read.label = label ?? read.label
+    read.byline = read.byline ?? byline
+    read.publishedOn = read.publishedOn ?? published
+    try updateSource(sourceID, with: read, documentID: documentID)
+    return (.parsed([.sourceUpdated(sourceID: sourceID)]), documentID)
+  }
+
   /// A source read again (a feed item changed): the same row, its fields, links, counted
   /// names and evidence replaced.
   func updateSource(_ sourceID: Int64, with source: ParsedSource, documentID: Int64) throws {

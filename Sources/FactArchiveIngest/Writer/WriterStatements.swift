@@ -40,9 +40,10 @@ struct WriterStatements {
       """
       INSERT INTO documents
         (sha256, path, raw_text, byte_count, ingested_at, status, error, error_line, parser_version,
-         kind, format, media_type)
+         kind, format, media_type, url, final_url, http_status, content_type, fetched_at)
       VALUES (:sha256, :path, :raw_text, :byte_count, :ingested_at, :status, :error, :error_line,
-              :parser_version, :kind, :format, :media_type)
+              :parser_version, :kind, :format, :media_type, :url, :final_url, :http_status,
+              :content_type, :fetched_at)
       """)
     // Plain single-row statements: an upsert or a multi-row update needs a statement
     // journal, and opening one makes FTS5 flush its pending terms (a segment per document).
