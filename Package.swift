@@ -187,6 +187,8 @@ let package = Package(
       dependencies: [
         "FactArchiveCore", "FactArchiveIngest", "FactArchivePolicy", "FactArchiveQuery",
         "FactArchiveSchema", "FactArchiveStore", "TestSupport",
+        .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "HummingbirdTesting", package: "hummingbird"),
       ],
       path: "Tests/ArchiveTestSupport"
     ),
@@ -245,8 +247,6 @@ let package = Package(
       dependencies: [
         "ArchiveTestSupport", "FactArchiveFetch", "FactArchiveIngest", "FactArchiveSchema",
         "FactArchiveStore", "TestSupport",
-        .product(name: "Hummingbird", package: "hummingbird"),
-        .product(name: "HummingbirdTesting", package: "hummingbird"),
       ]
     ),
     .testTarget(

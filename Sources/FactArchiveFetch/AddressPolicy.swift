@@ -30,10 +30,12 @@ public struct AddressPolicy: Sendable {
 
   /// Why `url` may not be fetched, or `nil` when it may.
   public func refusal(of url: String) -> String? {
-    guard let parts = URLParts(url) else { return "not a URL" }
-    guard parts.scheme == "http" || parts.scheme == "https" else {
-      return "only http and https addresses are fetched, not \(parts.scheme):"
+    if let colon = url.firstIndex(of: ":"), case let scheme = url[..<colon].lowercased(),
+      !scheme.isEmpty, scheme != "http", scheme != "https"
+    {
+      return "only http and https addresses are fetched, not \(scheme):"
     }
+    guard let parts = URLParts(url) else { return "not a URL" }
     guard !allowsPrivate, !exemptHosts.contains(parts.host) else { return nil }
     let addresses = Self.resolve(parts.host)
     guard !addresses.isEmpty else { return nil }  // the fetch reports "could not resolve host"

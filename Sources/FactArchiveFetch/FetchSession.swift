@@ -131,8 +131,9 @@ public final class FetchSession {
     return results
   }
 
-  /// Writes one answer and records the request.
-  private func land(
+  /// Writes one answer and records the request (the desk fetches first, then lands each
+  /// answer with the archive's connection).
+  public func land(
     _ url: String, _ answer: Swift.Result<HTTPFetcher.Response, HTTPFetcher.Failure>
   ) throws -> Result {
     switch answer {

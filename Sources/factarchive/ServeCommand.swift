@@ -50,6 +50,12 @@ struct ServeCommand: AsyncParsableCommand {
   @Flag(help: "Open the archive read-only: no forms, POST answers 405.")
   var readOnly = false
 
+  @Flag(
+    help: ArgumentHelp(
+      "Let the Add page fetch loopback and private addresses too (refused by default, after "
+        + "name resolution and at every redirect)."))
+  var allowPrivateFetch = false
+
   @Option(
     help: ArgumentHelp(
       "User names and bcrypt password hashes (required for a non-loopback --host).",
@@ -129,12 +135,12 @@ struct ServeCommand: AsyncParsableCommand {
     }
     let desk: Desk
     do {
-      desk = try Desk(
-        configuration: DeskConfiguration(
-          archivePath: archive.path, readOnly: readOnly, accounts: accounts,
-          trustedProxy: behindProxy, unlockFile: authFile.map(SignInThrottle.unlockFile(for:)),
-          defaultEditor: Terminal.userName),
-        log: { Terminal.writeError($0) })
+      var configuration = DeskConfiguration(
+        archivePath: archive.path, readOnly: readOnly, accounts: accounts,
+        trustedProxy: behindProxy, unlockFile: authFile.map(SignInThrottle.unlockFile(for:)),
+        defaultEditor: Terminal.userName)
+      configuration.allowsPrivateFetch = allowPrivateFetch
+      desk = try Desk(configuration: configuration, log: { Terminal.writeError($0) })
     } catch {
       throw CommandFailure.database(error, path: archive.path).exit()
     }

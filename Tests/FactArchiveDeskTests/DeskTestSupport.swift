@@ -40,6 +40,7 @@ struct DeskFixture {
       pageSize: pageSize,
       today: { DeskFixture.today }, now: { "2026-12-01T09:00:00Z" })
     configuration.throttleRules = network.rules
+    configuration.allowsPrivateFetch = network.allowsPrivateFetch
     return try Desk(configuration: configuration, log: { log.append($0) })
   }
 
@@ -50,6 +51,8 @@ struct DeskFixture {
     var unlockFile: String?
     var rules = SignInThrottle.Rules()
     var live = false
+    /// The Add page may fetch loopback addresses (the tests' own fixture server).
+    var allowsPrivateFetch = false
   }
 
   /// Runs `body` with a client against the desk's router, in process.
@@ -128,6 +131,27 @@ final class Browser: @unchecked Sendable {
     }
     return Page(
       status: response.status, headers: response.headers, text: String(buffer: response.body))
+  }
+
+  /// A file upload, `multipart/form-data`: the CSRF token (when given) and the files.
+  func upload(_ uri: String, csrf: String?, files: [(name: String, bytes: [UInt8])]) async throws
+    -> Page
+  {
+    let boundary = "----factarchive-test-boundary"
+    var body = ""
+    if let csrf {
+      body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n\(csrf)\r\n"
+    }
+    for file in files {
+      body +=
+        "--\(boundary)\r\nContent-Disposition: form-data; name=\"files\"; "
+        + "filename=\"\(file.name)\"\r\nContent-Type: application/octet-stream\r\n\r\n"
+        + String(decoding: file.bytes, as: UTF8.self) + "\r\n"
+    }
+    body += "--\(boundary)--\r\n"
+    return try await send(
+      uri, method: .post, headers: [.contentType: "multipart/form-data; boundary=\(boundary)"],
+      body: body)
   }
 
   /// The CSRF token of the session, read from a page's form.

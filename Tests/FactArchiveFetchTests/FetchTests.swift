@@ -147,7 +147,7 @@ import Testing
     #expect(policy.refusal(of: "http://user@127.0.0.1/")?.contains("loopback") == true)
     #expect(policy.refusal(of: "http://localhost/")?.contains("loopback") == true)
     #expect(policy.refusal(of: "ftp://example.org/")?.contains("only http and https") == true)
-    #expect(policy.refusal(of: "gopher:x") == "not a URL")
+    #expect(policy.refusal(of: "http:/x") == "not a URL")
   }
 
   @Test func feedListsSkipCommentsAndRefuseWhatIsNotAURL() throws {

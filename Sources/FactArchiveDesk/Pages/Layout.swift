@@ -16,7 +16,8 @@ enum Layout {
     <body>
     <header class="top">
     <a class="brand" href="/">FactArchive desk</a>
-    <nav><a href="/">Queue</a> <a href="/search">Search</a> <a href="/reports">Reports</a></nav>
+    <nav><a href="/">Queue</a> <a href="/search">Search</a> <a href="/reports">Reports</a>\
+    \(context.readOnly || context.role == .viewer ? "" : " <a href=\"/add\">Add</a>" as HTML)</nav>
     \(editorBox(context))
     </header>
     <main>

@@ -38,6 +38,13 @@ public struct DeskContext: RequestContext {
 public struct DeskConfiguration: Sendable {
   /// Forms are a few fields: a body over this (64 KiB) is refused with 413.
   public static let largestBody = 64 * 1024
+  /// Files uploaded to "Add to the archive" at once: at most this (64 MiB) in all, each at
+  /// most `maxBytes`.
+  public static let largestUpload = 64 << 20
+  /// The largest page or file the desk reads (as `ingest --max-bytes`).
+  public var maxBytes = 16 << 20
+  /// Fetch private and loopback addresses too (`--allow-private-fetch`).
+  public var allowsPrivateFetch = false
 
   public var archivePath: String
   /// Open the archive read-only: pages work, forms are not shown, and any POST answers 405.

@@ -249,8 +249,18 @@ struct CSRFMiddleware: RouterMiddleware {
   ) async throws -> Response {
     guard request.method == .post else { return try await next(request, context) }
     var request = request
-    let form = try await request.form(as: CSRFField.self, context: context)
-    guard let expected = context.session?.csrf, let given = form.csrf,
+    let given: String?
+    if let boundary = MultipartForm.boundary(of: request.headers[.contentType]) {
+      // An upload: the token is one of its parts (the body is kept for the handler).
+      let body = try await request.collectBody(upTo: DeskConfiguration.largestUpload)
+      let form = try MultipartForm(Array(buffer: body), boundary: boundary)
+      given = form.parts.first { $0.name == "csrf" }.map {
+        String(decoding: $0.bytes, as: UTF8.self)
+      }
+    } else {
+      given = try await request.form(as: CSRFField.self, context: context).csrf
+    }
+    guard let expected = context.session?.csrf, let given,
       SessionStore.sameToken(given, expected)
     else {
       throw DeskError(

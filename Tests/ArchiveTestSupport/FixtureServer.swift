@@ -9,7 +9,7 @@ import TestSupport
 /// conditional request gets 304), a page plain and gzip-compressed, redirect chains (one to
 /// a private address), a slow answer, an oversized one, a 404, an image. Tests never touch
 /// the internet.
-enum FixtureServer {
+public enum FixtureServer {
   static func bytes(_ path: String) -> [UInt8] {
     (try? Array(Data(contentsOf: TestPaths.fixture(path)))) ?? []
   }
@@ -66,7 +66,7 @@ enum FixtureServer {
   }
 
   /// Runs `body` with the server listening on a free loopback port.
-  static func run(_ body: @Sendable (Int) async throws -> Void) async throws {
+  public static func run(_ body: @Sendable (Int) async throws -> Void) async throws {
     let app = Application(router: router())
     try await app.test(.live) { client in
       guard let port = client.port else { throw CancellationError() }
