@@ -245,8 +245,9 @@ let package = Package(
     .testTarget(
       name: "FactArchiveFetchTests",
       dependencies: [
-        "ArchiveTestSupport", "FactArchiveFetch", "FactArchiveIngest", "FactArchiveSchema",
-        "FactArchiveStore", "TestSupport",
+        "ArchiveTestSupport", "FactArchiveCore", "FactArchiveFetch", "FactArchiveIngest",
+        "FactArchiveQuery", "FactArchiveRecording", "FactArchiveSchema", "FactArchiveStore",
+        "TestSupport",
       ]
     ),
     .testTarget(

@@ -1,6 +1,9 @@
 import ArchiveTestSupport
+import FactArchiveCore
 import FactArchiveFetch
 import FactArchiveIngest
+import FactArchiveQuery
+import FactArchiveRecording
 import FactArchiveSchema
 import FactArchiveStore
 import Foundation
@@ -120,6 +123,24 @@ import Testing
       #expect(
         try db.scalarInt("SELECT count(*) FROM fetched_urls WHERE failing_since IS NOT NULL") == 5)
       #expect(try db.scalarInt("SELECT count(*) FROM documents") == 1)
+    }
+  }
+
+  /// The nightly report's "Feeds" section: what was fetched, the new items, and each failing
+  /// address with when it began failing (a later success ends it).
+  @Test func theReportSaysWhatWasFetchedAndWhatIsFailing() async throws {
+    try await FixtureServer.run { port in
+      let base = "http://127.0.0.1:\(port)"
+      _ = try await fetchAll(
+        ["\(base)/feeds/harbour-gazette.rss", "\(base)/missing"], feeds: true)
+      let today = Day.today()
+      let report = try NightlyReport.run(asOf: today, by: "cron", on: db)
+      let feeds = try #require(report.feeds)
+      #expect(feeds.fetched == 2 && feeds.newItems == 2)
+      #expect(feeds.failing.map(\.url) == ["\(base)/missing"])
+      #expect(feeds.failing.first?.error == "HTTP 404")
+      let text = ReportRenderer.markdown(report)
+      #expect(text.contains("## Feeds") && text.contains("| HTTP 404 |"))
     }
   }
 

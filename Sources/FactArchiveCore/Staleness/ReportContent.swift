@@ -76,6 +76,9 @@ public struct ReportContent: Sendable, Equatable {
   /// Checks reviewed since the previous report, each with that review as `lastReview`;
   /// `nil` in reports recorded before reviews.
   public var reviewed: [StaleCheck]?
+  /// Pages and feeds fetched since the previous report; `nil` when nothing was ever fetched
+  /// (and in reports recorded before fetching).
+  public var feeds: FeedsSection?
 
   public static let listLimit = 100
   public static let oldestLimit = 10
@@ -120,7 +123,7 @@ extension ReportContent: Codable {
     case history
     case newlyStale = "newly_stale"
     case stillStale = "still_stale"
-    case refreshed, snoozed, reviewed, oldest
+    case refreshed, snoozed, reviewed, oldest, feeds
   }
 
   public func encode(to encoder: any Encoder) throws {
@@ -143,6 +146,7 @@ extension ReportContent: Codable {
     try container.encode(snoozed, forKey: .snoozed)
     try container.encodeIfPresent(reviewed, forKey: .reviewed)
     try container.encode(oldest, forKey: .oldest)
+    try container.encodeIfPresent(feeds, forKey: .feeds)
   }
 
   public init(from decoder: any Decoder) throws {
@@ -164,6 +168,7 @@ extension ReportContent: Codable {
       byTier: try container.decodeIfPresent([Count].self, forKey: .byTier),
       reviewed: try container.decodeIfPresent([StaleCheck].self, forKey: .reviewed))
     byRatingClass = try container.decodeIfPresent([Count].self, forKey: .byRatingClass)
+    feeds = try container.decodeIfPresent(FeedsSection.self, forKey: .feeds)
   }
 }
 

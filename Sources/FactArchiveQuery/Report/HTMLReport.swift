@@ -85,6 +85,20 @@ public enum HTMLReport {
     }
     html += "<h2>By topic</h2>\n" + countTable(content.byTopic, header: "topic")
     html += "<h2>By reason</h2>\n" + countTable(content.byReason, header: "reason")
+    if let feeds = content.feeds {
+      html += "<h2>Feeds</h2>\n<p>\(feeds.fetched) fetched and \(feeds.newItems) new feed items "
+      html += "since the last report.</p>\n"
+      if feeds.failing.isEmpty {
+        html += "<p class=\"none\">No feed or page is failing.</p>\n"
+      } else {
+        html +=
+          "<table><thead><tr><th>failing</th><th>since</th><th>last error</th></tr></thead><tbody>\n"
+        for feed in feeds.failing {
+          html += "<tr><td>\(feed.url)</td><td>\(feed.since)</td><td>\(feed.error)</td></tr>\n"
+        }
+        html += "</tbody></table>\n"
+      }
+    }
     html += "<p class=\"sub\">Recorded \(content.recordedAt) by factarchive.</p>\n"
     html += "</body>\n</html>\n"
     return html

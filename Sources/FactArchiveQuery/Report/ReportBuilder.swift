@@ -54,7 +54,33 @@ public struct ReportBuilder {
       oldest: try lists.oldest(), byTier: queue.byTier,
       reviewed: try lists.reviewed(reviews))
     content.byRatingClass = queue.byRatingClass
+    content.feeds = try feeds(on: db)
     return content
+  }
+
+  /// Requests since the previous report (the day after it, UTC), the feed items they added,
+  /// and every address whose last request failed; `nil` when nothing was ever fetched.
+  func feeds(on db: Connection) throws -> FeedsSection? {
+    guard try db.scalarInt("SELECT count(*) FROM fetched_urls") > 0 else { return nil }
+    let since = previousAsOf.map { $0.adding(days: 1).iso } ?? ""
+    let through = asOf.adding(days: 1).iso
+    let fetched = try db.scalarInt(
+      "SELECT count(*) FROM fetched_urls WHERE last_fetched_at >= ? AND last_fetched_at < ?",
+      [since, through])
+    let newItems = try db.scalarInt(
+      "SELECT count(*) FROM feed_items WHERE first_seen_at >= ? AND first_seen_at < ?",
+      [since, through])
+    let failing = try db.query(
+      """
+      SELECT url, last_error, failing_since FROM fetched_urls
+      WHERE failing_since IS NOT NULL ORDER BY failing_since, url
+      """
+    ) {
+      FailingFeed(
+        url: $0.text("url") ?? "", error: $0.text("last_error") ?? "",
+        since: $0.text("failing_since") ?? "")
+    }
+    return FeedsSection(fetched: Int(fetched), newItems: Int(newItems), failing: failing)
   }
 
   /// Other publishers' verdicts on latest checks dated since the previous report (through

@@ -104,6 +104,20 @@ public enum ReportRenderer {
     output += "\n## Age of the latest checks\n\n" + countTable(content.ageBands, header: "age")
     output +=
       "\n## Stale checks in past reports\n\n" + countTable(content.history, header: "report")
+    if let feeds = content.feeds {
+      output += "\n## Feeds\n\n"
+      output +=
+        "\(feeds.fetched) fetched and \(feeds.newItems) new feed items since the last report.\n"
+      if feeds.failing.isEmpty {
+        output += "\nNo feed or page is failing.\n"
+      } else {
+        output += "\n| failing | since | last error |\n|---|---|---|\n"
+        for feed in feeds.failing {
+          output +=
+            "| \(escapeMarkdown(feed.url)) | \(feed.since) | \(escapeMarkdown(feed.error)) |\n"
+        }
+      }
+    }
     return output
   }
 
