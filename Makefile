@@ -8,7 +8,7 @@
 #   make install   install the binary, man page and shell completions under PREFIX
 #   make schema    regenerate the Swift copies of Schema/*.sql, Schema/README.md and the common-names list
 #   make bench     benchmark ingest and queries at 10,000 and 100,000 articles (BENCH_N=1000000 adds a run)
-#   make fuzz      libFuzzer with AddressSanitizer on the article parser, the ClaimReview importer and the HTML reader
+#   make fuzz      libFuzzer with AddressSanitizer on the article parser, the ClaimReview importer, the HTML reader and the feed reader
 #   make html-check  render the HTML report in headless Chromium: escaping check and screenshot
 
 SHELL := /bin/bash
@@ -162,7 +162,7 @@ fuzz-build: deps
 	      if [ -d "Sources/$$module" ] && [ -z "$$(find "Sources/$$module" -name "$$source")" ]; then continue; fi; \
 	      echo "$$object"; \
 	    done); \
-	for target in FuzzArticleParser:fuzz-article-parser FuzzClaimReview:fuzz-claimreview FuzzHTMLReader:fuzz-html-reader; do \
+	for target in FuzzArticleParser:fuzz-article-parser FuzzClaimReview:fuzz-claimreview FuzzHTMLReader:fuzz-html-reader FuzzFeedReader:fuzz-feed-reader; do \
 	  module=$${target%%:*}; binary=$${target##*:}; \
 	  echo "linking $(FUZZ_BIN)/$$binary"; \
 	  $(FUZZ_SWIFTC) -O -parse-as-library $(FUZZ_SANITIZE) -module-name $${module}Fuzzer \
@@ -175,7 +175,7 @@ fuzz-build: deps
 	done
 
 fuzz: fuzz-build
-	@set -e; for target in article-parser:Fixtures/articles:Fixtures/bad claimreview:Fixtures/claimreview html-reader:Fixtures/html; do \
+	@set -e; for target in article-parser:Fixtures/articles:Fixtures/bad claimreview:Fixtures/claimreview html-reader:Fixtures/html feed-reader:Fixtures/feeds; do \
 	  name=$${target%%:*}; seeds=$$(echo "$${target#*:}" | tr : ' '); \
 	  mkdir -p $(FUZZ_SCRATCH)/corpus/$$name $(FUZZ_SCRATCH)/artifacts/$$name Fixtures/fuzz/$$name; \
 	  echo "== fuzz $$name: $(FUZZ_RUNS) runs"; \

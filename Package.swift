@@ -175,6 +175,10 @@ let package = Package(
       name: "FuzzHTMLReader",
       dependencies: ["FactArchiveFuzzing"]
     ),
+    .executableTarget(
+      name: "FuzzFeedReader",
+      dependencies: ["FactArchiveFuzzing"]
+    ),
     // Helpers the test targets share: temporary folders, fixture paths, running the binary.
     .target(
       name: "TestSupport",

@@ -42,6 +42,40 @@ public enum ParserProperties {
     return found.messages
   }
 
+  /// The feed reader: any input not already a feed is read as the inside of an RSS channel.
+  /// A feed that is read keeps its kind, every item has a key and a source with a title, and
+  /// each item's own document reads again as a feed of that one item, with the same key.
+  public static func feedReader(_ bytes: [UInt8]) -> [String] {
+    let feed =
+      DocumentParser.mediaType(of: bytes, format: .text).isFeed
+      ? bytes : Array("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel>".utf8) + bytes
+    var found = Violations()
+    var read: ParsedDocument?
+    check(feed, &found) { () throws(ParseError) in
+      let document = try DocumentParser.parse(
+        feed, format: .text, options: .init(latestPlausibleDay: nil))
+      read = document
+      return document
+    }
+    guard let read else { return found.messages }
+    found.require(read.mediaType.isFeed, "a feed read as \(read.mediaType)")
+    for item in read.feedItems {
+      found.require(!item.key.isEmpty, "an item without a key")
+      found.require(!item.source.title.isEmpty, "an item's source without a title")
+      guard
+        let again = try? DocumentParser.parse(
+          item.document, format: .text, options: .init(latestPlausibleDay: nil))
+      else {
+        found.require(false, "an item's own document does not read again")
+        continue
+      }
+      found.require(
+        again.feedItems.count == 1 && again.feedItems.first?.key == item.key,
+        "an item's own document reads as \(again.feedItems.map(\.key)), not [\(item.key)]")
+    }
+    return found.messages
+  }
+
   /// The properties found broken in one input.
   struct Violations {
     var messages: [String] = []

@@ -17,6 +17,7 @@ import Testing
     ("fuzz/claimreview", nil), ("claimreview", ".json"),
     ("fuzz/html-reader", nil), ("html", ".html"), ("html/claimreview", ".html"),
     ("html/complete-save", ".html"), ("html/hostile", ".html"), ("bad", ".html"),
+    ("fuzz/feed-reader", nil), ("feeds", nil),
   ]
 
   static func files(_ folder: String, suffix: String? = nil) -> [String] {
@@ -54,6 +55,14 @@ import Testing
   @Test(arguments: htmlInputs)
   func htmlReaderPropertiesHold(_ path: String) throws {
     let violations = ParserProperties.htmlReader(try TestPaths.bytes(TestPaths.fixture(path)))
+    #expect(violations.isEmpty, "\(violations)")
+  }
+
+  static let feedInputs = files("fuzz/feed-reader") + files("feeds")
+
+  @Test(arguments: feedInputs)
+  func feedReaderPropertiesHold(_ path: String) throws {
+    let violations = ParserProperties.feedReader(try TestPaths.bytes(TestPaths.fixture(path)))
     #expect(violations.isEmpty, "\(violations)")
   }
 
