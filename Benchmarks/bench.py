@@ -526,8 +526,10 @@ def web_pages(fa):
     print("extraction: %d pages, mean F1 %.3f (lowest %.3f), titles %.0f%%, bylines %.0f%%" % (
         quality["pages"], quality["mean_f1"], quality["lowest_f1"], 100 * quality["titles_exact"],
         100 * quality["bylines_exact"]), flush=True)
+    import fetch_pages
     speed = html_pages.measure(fa, corpus(10_000), WORK, run_with_rss)
-    return {"extraction": quality, "speed": speed}
+    fetched = fetch_pages.measure(fa, corpus(10_000), WORK, run_with_rss)
+    return {"extraction": quality, "speed": speed, "fetch": fetched}
 
 
 def web_table(web):
@@ -546,6 +548,9 @@ def web_table(web):
             s["html"]["wall_s"], s["html"]["per_s"], s["html"]["rss_mib"]),
         "| as text (the generator's Factually pages) | %.2f | %.0f | %.0f |" % (
             s["text"]["wall_s"], s["text"]["per_s"], s["text"]["rss_mib"]),
+        "| fetched from a local server by `fetch --concurrency %d` (median of %d) | %.2f | %.0f | %.0f |" % (
+            web["fetch"]["concurrency"], web["fetch"]["rounds"], web["fetch"]["wall_s"],
+            web["fetch"]["per_s"], web["fetch"]["rss_mib"]),
     ])
 
 

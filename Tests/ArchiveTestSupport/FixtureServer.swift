@@ -39,6 +39,19 @@ public enum FixtureServer {
       return answer(bytes("feeds/\(name)"), type: type, headers: [.eTag: etag])
     }
     router.get("page") { _, _ in answer(bytes("html/news-source.html"), type: "text/html") }
+    // A feed whose item links to this server's own page (for --follow-items).
+    router.get("local-feed") { request, _ -> Response in
+      let host = request.head.authority ?? "127.0.0.1"
+      let feed = """
+        <?xml version="1.0"?>
+        <rss version="2.0"><channel><title>Local Wire</title><link>http://\(host)/</link>
+        <item><title>Dredging to resume in Ostra</title><link>http://\(host)/page</link>
+        <guid>local-1</guid><pubDate>Tue, 22 Sep 2026 06:45:00 +0200</pubDate>
+        <description>Only a summary.</description></item>
+        </channel></rss>
+        """
+      return answer(Array(feed.utf8), type: "application/rss+xml")
+    }
     router.get("gzip") { _, _ in
       answer(
         bytes("fetch/news-source.html.gz"), type: "text/html; charset=utf-8",

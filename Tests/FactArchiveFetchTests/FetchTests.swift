@@ -74,6 +74,29 @@ import Testing
     }
   }
 
+  @Test func followingItemsGivesTheirSourcesTheWholeArticle() async throws {
+    try await FixtureServer.run { port in
+      var options = FetchSession.Options()
+      options.perHostInterval = .zero
+      options.followItems = true
+      options.areFeeds = true
+      let session = try IngestSession(database: db)
+      let results = try await FetchSession(
+        session: session, fetcher: Self.fetcher(), options: options
+      ).run(["http://127.0.0.1:\(port)/local-feed"])
+      #expect(results.count == 2 && results.allSatisfy { Self.failure($0) == nil }, "\(results)")
+      let body = try #require(try db.scalarText("SELECT body FROM sources"))
+      #expect(!body.contains("Only a summary.") && body.count > 500)
+      // The source keeps the feed's label and reads from the page's document now.
+      #expect(try db.scalarText("SELECT label FROM sources") == "Local Wire")
+      #expect(
+        try db.scalarText(
+          "SELECT d.url FROM sources AS s JOIN documents AS d ON d.id = s.document_id")
+          == "http://127.0.0.1:\(port)/page")
+      #expect(try db.scalarInt("SELECT count(*) FROM sources") == 1)
+    }
+  }
+
   @Test func redirectsAreFollowedFiveTimesAndJudgedEachTime() async throws {
     try await FixtureServer.run { port in
       let base = "http://127.0.0.1:\(port)"
