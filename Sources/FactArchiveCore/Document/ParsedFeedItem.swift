@@ -6,6 +6,8 @@ public struct ParsedFeed: Sendable, Equatable {
   public var link: String?
   /// What identifies the feed across readings: its site link, else its title.
   public var key: String { link ?? title ?? "" }
+  /// The parser had to repair it (an item's own document may read back differently).
+  public var repaired = false
 
   public init(title: String?, link: String?) {
     self.title = title

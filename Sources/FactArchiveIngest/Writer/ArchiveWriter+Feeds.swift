@@ -20,10 +20,20 @@ extension ArchiveWriter {
     var outcomes: [ArticleOutcome] = []
     for (index, item) in parsed.feedItems.enumerated() {
       let hash = index < hashes.count ? hashes[index] : ""
-      let known = try db.queryFirst(
+      var known = try db.queryFirst(
         "SELECT source_id, content_sha256 FROM feed_items WHERE feed_key = ? AND item_key = ?",
         [feed.key, item.key]
       ) { ($0.int64("source_id"), $0.text("content_sha256") ?? "") }
+      if known == nil, item.document == parsed.bytes {
+        // An item's own document read again: its source is the one reading from it (a
+        // repaired feed's item may read back under another key).
+        known = try db.queryFirst(
+          """
+          SELECT f.source_id, f.content_sha256 FROM feed_items AS f
+          JOIN sources AS s ON s.id = f.source_id WHERE s.document_id = ?
+          """, [feedDocumentID]
+        ) { ($0.int64("source_id"), $0.text("content_sha256") ?? "") }
+      }
       // The document the item's source reads from: this one when it holds the item alone.
       let itemDocumentID: Int64
       if item.document == parsed.bytes {

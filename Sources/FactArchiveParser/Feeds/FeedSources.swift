@@ -12,6 +12,7 @@ enum FeedSources {
     guard let feed = try FeedReader.read(bytes, url: options.url) else { return nil }
     var document = ParsedDocument(bytes: bytes, articles: [])
     document.feed = ParsedFeed(title: feed.title, link: feed.link)
+    document.feed?.repaired = feed.repaired
     var seen: Set<String> = []
     for item in feed.items {
       guard let key = item.key, seen.insert(key).inserted else {

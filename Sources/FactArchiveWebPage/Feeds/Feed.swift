@@ -15,6 +15,9 @@ public struct Feed: Sendable, Equatable {
   /// The site the feed belongs to.
   public var link: String?
   public var items: [FeedItem]
+  /// libxml2 had to repair the feed (a bare `&`, a tag left open): an item's own document
+  /// may then read back differently, so the archive finds an item's source by its document.
+  public var repaired = false
 }
 
 /// The kinds of feed, named by the media type each is served as (`documents.media_type`).

@@ -32,6 +32,7 @@ public enum FeedReader {
     if feed.items.isEmpty, feed.title == nil {
       throw ParseError(line: nil, "a feed with neither a title nor items")
     }
+    feed.repaired = !xml.wellFormed
     return feed
   }
 

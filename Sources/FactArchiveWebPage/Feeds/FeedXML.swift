@@ -8,8 +8,12 @@ import FactArchiveCore
 final class FeedXML {
   let document: xmlDocPtr
   let root: xmlNodePtr
+  /// Whether libxml2 read the feed without recovering from an error (a bare `&`, a tag left
+  /// open): a recovered feed's items are read again from their own documents.
+  let wellFormed: Bool
 
-  init(_ bytes: [UInt8]) throws(ParseError) {
+  init(_ given: [UInt8]) throws(ParseError) {
+    let bytes = Self.repairingUTF8(given)
     if let offset = bytes.withUnsafeBufferPointer({ UTF8Validation.firstNUL($0) }) {
       let line = bytes[..<offset].reduce(1) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
       throw ParseError(line: line, "binary file: NUL byte at offset \(offset)")
@@ -45,10 +49,29 @@ final class FeedXML {
     }
     document = parsed
     self.root = root
+    wellFormed = context.pointee.wellFormed != 0
   }
 
   deinit {
     xmlFreeDoc(document)
+  }
+
+  /// A feed that says it is UTF-8 (or says nothing, which means UTF-8) but holds invalid
+  /// sequences has each replaced by U+FFFD before libxml2 reads it: libxml2 would otherwise
+  /// guess, and the feed of one item written from what it guessed would not read back the
+  /// same. A feed that names another encoding is left for libxml2 to convert.
+  static func repairingUTF8(_ bytes: [UInt8]) -> [UInt8] {
+    guard bytes.withUnsafeBufferPointer({ UTF8Validation.firstInvalidByte($0) }) != nil,
+      !bytes.starts(with: [0xFF, 0xFE]), !bytes.starts(with: [0xFE, 0xFF])
+    else { return bytes }
+    let head = String(decoding: bytes.prefix(200), as: UTF8.self).lowercased()
+    if let range = head.range(of: "encoding="),
+      !head[range.upperBound...].dropFirst().hasPrefix("utf-8"),
+      head[..<range.lowerBound].contains("<?xml")
+    {
+      return bytes
+    }
+    return Array(String(decoding: bytes, as: UTF8.self).utf8)
   }
 
   /// The line of an `<!ENTITY` declaration, if the input has one.
