@@ -121,6 +121,12 @@ import Testing
         "/checks/4/review", [("csrf", token), ("verdict", "withdrawn"), ("note", "x")])
       #expect(posted.status == .forbidden)
       #expect(try fixture.database().scalarInt("SELECT count(*) FROM reviews") == before)
+      // No Add page for viewers, and nothing fetched for them.
+      #expect(!page.text.contains("href=\"/add\""))
+      #expect((try await browser.get("/add")).status == .forbidden)
+      let added = try await browser.post(
+        "/add/urls", [("csrf", token), ("urls", "https://example.org/")])
+      #expect(added.status == .forbidden)
       #expect((try await browser.get("/api/stale")).status == .ok)
       #expect((try await browser.post("/logout", [("csrf", token)])).status == .seeOther)
     }

@@ -167,6 +167,26 @@ import Testing
     }
   }
 
+  /// The command as cron runs it: one line per URL in the order given, each failure one line
+  /// on stderr, exit status 1 when any failed and 0 when none did (a second run: 304s).
+  @Test func theCommandReportsEachURLAndExitsByWhatFailed() async throws {
+    try await FixtureServer.run { port in
+      let base = "http://127.0.0.1:\(port)"
+      let archive = folder.file("cli.sqlite").path
+      let list = try folder.write("feeds.txt", "# nightly\n\(base)/feeds/harbour-gazette.rss\n")
+      let first = try CommandRunner.run(
+        ["fetch", "--db", archive, "--feeds", list, "\(base)/page", "\(base)/missing"])
+      #expect(first.status == 1)
+      #expect(
+        first.stdout == "\(base)/feeds/harbour-gazette.rss: 2 new sources\n"
+          + "\(base)/page: 1 new source\n" + "2 landed (2 new feed items), 0 unchanged, 1 failed\n")
+      #expect(first.stderr == "\(base)/missing: HTTP 404\n")
+      let second = try CommandRunner.run(["fetch", "--db", archive, "--feeds", list])
+      #expect(second.status == 0)
+      #expect(second.stdout.hasPrefix("\(base)/feeds/harbour-gazette.rss: not modified\n"))
+    }
+  }
+
   @Test func addressesAreJudgedAsTheirKind() {
     let cases: [([UInt8], String?)] = [
       ([127, 0, 0, 1], "a loopback address"), ([10, 1, 2, 3], "a private address"),
