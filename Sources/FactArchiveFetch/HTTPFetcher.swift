@@ -163,7 +163,14 @@ public struct HTTPFetcher: Sendable {
       return "certificate not trusted"
     case .httpTooManyRedirects: return "more than \(limits.maxRedirects) redirects"
     case .unsupportedURL: return "not an http or https address"
-    default: return error.localizedDescription
+    default:
+      // libcurl's certificate failures arrive under other codes on Linux, with its own
+      // words ("SSL certificate problem: self-signed certificate").
+      let detail = error.localizedDescription
+      if detail.lowercased().contains("certificate") {
+        return "certificate not trusted (\(detail))"
+      }
+      return detail
     }
   }
 }
