@@ -77,6 +77,11 @@ import Testing
       #expect(page.status == .ok)
       #expect(page.text.contains("<td>coastal.rdf</td><td><a href=\"/sources/"))
       #expect(page.text.contains("<td>empty.txt</td><td>rejected: "))
+      // The rejected file is kept, and its row links to it.
+      let link = try #require(page.text.range(of: "<a href=\"/documents/"))
+      let id = page.text[link.upperBound...].prefix { $0.isNumber }
+      let kept = try await browser.get("/documents/\(id)")
+      #expect(kept.status == .ok && kept.text.contains("Rejected: upload:empty.txt"))
       #expect(try fixture.database().scalarInt("SELECT count(*) FROM feed_items") == 1)
     }
   }

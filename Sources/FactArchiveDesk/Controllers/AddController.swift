@@ -54,7 +54,8 @@ struct AddController {
         switch result.outcome {
         case .failed(let failure): return AddPage.Row(input: url, outcome: .failed(failure.message))
         case .notModified: return AddPage.Row(input: url, outcome: .notModified)
-        case .landed(let outcome, _): return AddPage.Row(input: url, outcome: .landed(outcome))
+        case .landed(let outcome, let document):
+          return AddPage.Row(input: url, outcome: .landed(outcome), documentID: document)
         }
       }
     }
@@ -87,7 +88,10 @@ struct AddController {
     let rows = try await pool.run { db -> [AddPage.Row] in
       try IngestSession(database: db).write(inputs).map { prepared, outcome in
         AddPage.Row(
-          input: String(prepared.input.path.dropFirst("upload:".count)), outcome: .landed(outcome))
+          input: String(prepared.input.path.dropFirst("upload:".count)), outcome: .landed(outcome),
+          documentID: try db.queryFirst(
+            "SELECT id FROM documents WHERE sha256 = ?", [prepared.sha256]
+          ) { $0.int64("id") })
       }
     }
     return Response.html(

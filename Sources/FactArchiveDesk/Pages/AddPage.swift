@@ -8,6 +8,8 @@ enum AddPage {
   struct Row: Sendable {
     var input: String
     var outcome: Outcome
+    /// The document it became, when one was kept.
+    var documentID: Int64? = nil
   }
 
   enum Outcome: Sendable {
@@ -43,20 +45,23 @@ enum AddPage {
     var html: HTML =
       "<table class=\"results\"><thead><tr><th>Added</th><th>Became</th></tr></thead><tbody>\n"
     for row in rows {
-      html += "<tr><td>\(row.input)</td><td>\(describe(row.outcome))</td></tr>\n"
+      html +=
+        "<tr><td>\(row.input)</td><td>\(describe(row.outcome, document: row.documentID))</td></tr>\n"
     }
     return html + "</tbody></table>\n"
   }
 
-  static func describe(_ outcome: Outcome) -> HTML {
+  static func describe(_ outcome: Outcome, document: Int64? = nil) -> HTML {
     switch outcome {
     case .failed(let reason): return "rejected: \(reason)"
     case .notModified: return "not changed since it was last fetched"
     case .landed(.unchanged): return "already in the archive (the same bytes)"
     case .landed(.rejected(let error)):
       let line = error.line.map { " (line \($0))" } ?? ""
+      guard let document else { return "rejected: \(error.message)\(line)" }
       return
-        "rejected: \(error.message)\(line); kept to be read again by <code>factarchive reparse</code>"
+        "rejected: \(error.message)\(line); <a href=\"/documents/\(String(document))\">kept</a> "
+        + "to be read again by <code>factarchive reparse</code>"
     case .landed(.parsed(let articles)) where articles.isEmpty:
       return "read, with nothing in it to add"
     case .landed(.parsed(let articles)):

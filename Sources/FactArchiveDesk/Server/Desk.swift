@@ -57,6 +57,7 @@ public struct Desk: Sendable {
     QuestionsController(pool: pool, configuration: configuration)
       .addRoutes(to: router.group("questions"))
     SourcesController(pool: pool).addRoutes(to: router.group("sources"))
+    router.group("documents").get(":id", use: SourcesController(pool: pool).rejected)
     AddController(pool: pool, configuration: configuration).addRoutes(to: router.group("add"))
     ReportsController(pool: pool).addRoutes(to: router.group("reports"))
     AccountController(configuration: configuration, sessions: sessions, signIn: signIn)

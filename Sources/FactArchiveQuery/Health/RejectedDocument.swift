@@ -25,6 +25,28 @@ public struct RejectedDocument: Sendable, Equatable {
     }
   }
 
+  /// One rejected document with the start of what it holds (at most `preview` bytes, as
+  /// text when it is text): `nil` when there is no such rejected document.
+  public static func load(_ id: Int64, preview: Int = 64 * 1024, in db: Connection) throws
+    -> (RejectedDocument, text: String?)?
+  {
+    try db.queryFirst(
+      """
+      SELECT id, path, error_line, coalesce(error, '') AS error, byte_count, ingested_at,
+             CASE WHEN typeof(raw_text) = 'text' THEN substr(raw_text, 1, ?) END AS preview
+      FROM documents WHERE status = 'rejected' AND id = ?
+      """, [preview, id]
+    ) { row in
+      (
+        RejectedDocument(
+          documentID: row.int64("id"), path: row.text("path") ?? "",
+          line: row.optionalInt("error_line"), error: row.text("error") ?? "",
+          byteCount: row.int("byte_count"), ingestedAt: row.text("ingested_at") ?? ""),
+        row.text("preview")
+      )
+    }
+  }
+
   /// `path:line: message`, as ingest printed it.
   public var location: String {
     line.map { "\(path):\($0): \(error)" } ?? "\(path): \(error)"
