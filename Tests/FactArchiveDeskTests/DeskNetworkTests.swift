@@ -38,7 +38,7 @@ import Testing
       }
       let locked = try await signIn(browser, "ana", Self.password)
       #expect(locked.status == .tooManyRequests)
-      #expect(locked.headers[.retryAfter] == "60")
+      #expect((1...60).contains(Int(locked.headers[.retryAfter] ?? "") ?? 0))
       #expect(locked.text.contains("Too many failed sign-ins"))
       // Another account from another address is not locked by ana's failures... but this
       // address has failed five times too: it is locked for every account.

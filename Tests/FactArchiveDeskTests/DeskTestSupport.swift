@@ -41,6 +41,8 @@ struct DeskFixture {
       today: { DeskFixture.today }, now: { "2026-12-01T09:00:00Z" })
     configuration.throttleRules = network.rules
     configuration.allowsPrivateFetch = network.allowsPrivateFetch
+    // The whole suite runs in parallel: the in-process fixture server may answer late.
+    configuration.fetchIdleSeconds = 60
     return try Desk(configuration: configuration, log: { log.append($0) })
   }
 

@@ -39,8 +39,11 @@ struct AddController {
     guard urls.count <= Self.mostURLs else {
       throw DeskError.badRequest("urls: at most \(Self.mostURLs) addresses at once.")
     }
+    var limits = HTTPFetcher.Limits(maxBytes: configuration.maxBytes)
+    limits.idleSeconds = configuration.fetchIdleSeconds
+    limits.wholeSeconds = max(limits.wholeSeconds, configuration.fetchIdleSeconds)
     let fetcher = HTTPFetcher(
-      limits: .init(maxBytes: configuration.maxBytes),
+      limits: limits,
       policy: AddressPolicy(allowsPrivate: configuration.allowsPrivateFetch),
       userAgent: "factarchive-desk (fact-check archive)")
     // Fetched first, outside the archive; then written, one transaction per answer.

@@ -43,6 +43,8 @@ public struct DeskConfiguration: Sendable {
   public static let largestUpload = 64 << 20
   /// The largest page or file the desk reads (as `ingest --max-bytes`).
   public var maxBytes = 16 << 20
+  /// Seconds a fetch may go without a byte (the Add page; as `fetch`).
+  public var fetchIdleSeconds = 10.0
   /// Fetch private and loopback addresses too (`--allow-private-fetch`).
   public var allowsPrivateFetch = false
 
