@@ -82,7 +82,8 @@ import Testing
       for _ in 1...2 { _ = try await signIn(browser, "ana", "guess") }
       let locked = try await signIn(browser, "ana", Self.password)
       #expect(locked.status == .tooManyRequests)
-      #expect(locked.headers[.retryAfter] == "60")
+      // The seconds left are rounded up, so a slow machine may already answer 59.
+      #expect((1...60).contains(Int(locked.headers[.retryAfter] ?? "") ?? 0))
     }
     let twice = SignInThrottle(rules: network.rules)
     for now in [0.0, 1.0] { _ = await twice.failed(account: "ana", address: "x", now: now) }
