@@ -31,11 +31,11 @@ MANUAL := .build/plugins/GenerateManual/outputs/factarchive/factarchive.1
 
 .PHONY: run serve screenshot test build install schema lint deps browser html-check bench fuzz fuzz-build clean
 
-# libsqlite3-dev is the one system package the build needs (the CSQLite module map).
 # The system C libraries the package reaches through module maps: SQLite, and libxml2 for
 # pages saved as HTML (Debian's libsqlite3-dev and libxml2-dev); and libcurl, which
 # FoundationNetworking's URLSession runs on for `fetch` (Debian's libcurl4-openssl-dev: the
-# release build's static standard library links it by name).
+# release build's static standard library links it by name); and libcrypto for SHA-256
+# (Debian's libssl-dev; libcurl already needs the library itself).
 deps:
 	@missing=; \
 	if ! pkg-config --exists sqlite3 2>/dev/null || [ ! -f "$$(pkg-config --variable=includedir sqlite3 2>/dev/null || echo /usr/include)/sqlite3.h" ]; then \
@@ -44,6 +44,8 @@ deps:
 	  missing="$$missing libxml2-dev"; fi; \
 	if ! pkg-config --exists libcurl 2>/dev/null; then \
 	  missing="$$missing libcurl4-openssl-dev"; fi; \
+	if ! pkg-config --exists libcrypto 2>/dev/null || [ ! -f "$$(pkg-config --variable=includedir libcrypto 2>/dev/null || echo /usr/include)/openssl/evp.h" ]; then \
+	  missing="$$missing libssl-dev"; fi; \
 	if [ -n "$$missing" ]; then \
 	  echo "headers not found: installing$$missing"; \
 	  if [ "$$(id -u)" = 0 ]; then SUDO=; elif command -v sudo >/dev/null; then SUDO=sudo; else \

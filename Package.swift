@@ -27,6 +27,8 @@
 //   SQL generated from the rules (`QueueSQL`, `CheckSQL`), and the derived columns every
 //   write keeps right (due dates, tiers, evidence links, name counts: `Judging/`). Writes
 //   only what migrations and those invariants need.
+// - FactArchiveDigest: SHA-256 through the system's libcrypto (CLibCrypto), the key of every
+//   stored document.
 // - FactArchiveIngest: writes documents in (checks, sources, rejected files).
 // - FactArchiveRecording: writes what editors and the nightly run decide: reviews,
 //   snoozes, policy changes, report runs and the queue's periods.
@@ -53,7 +55,6 @@ let package = Package(
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
-    .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
     .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.0"),
     .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
   ],
@@ -65,6 +66,17 @@ let package = Package(
     ),
     .target(
       name: "FactArchiveCore"
+    ),
+    // The system's libcrypto (OpenSSL), for SHA-256 (`make deps` installs libssl-dev).
+    .systemLibrary(
+      name: "CLibCrypto",
+      pkgConfig: "libcrypto",
+      providers: [.apt(["libssl-dev"])]
+    ),
+    // SHA-256, the key of every stored document.
+    .target(
+      name: "FactArchiveDigest",
+      dependencies: ["CLibCrypto"]
     ),
     // libxml2's HTML parser, for pages saved from a browser (`make deps` installs libxml2-dev).
     .systemLibrary(
@@ -105,7 +117,7 @@ let package = Package(
         "FactArchivePolicy",
         "FactArchiveStore",
         "FactArchiveSchema",
-        .product(name: "Crypto", package: "swift-crypto"),
+        "FactArchiveDigest",
       ]
     ),
     .target(
@@ -137,7 +149,7 @@ let package = Package(
         "FactArchiveRecording", "FactArchiveStore", "FactArchiveFetch", "FactArchiveIngest",
         .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
-        .product(name: "Crypto", package: "swift-crypto"),
+        "FactArchiveDigest",
       ]
     ),
     .executableTarget(
@@ -192,7 +204,7 @@ let package = Package(
         "FactArchiveCore", "FactArchiveIngest", "FactArchivePolicy", "FactArchiveQuery",
         "FactArchiveSchema", "FactArchiveStore", "TestSupport",
         .product(name: "Hummingbird", package: "hummingbird"),
-        .product(name: "HummingbirdTesting", package: "hummingbird"),
+        .product(name: "HummingbirdCore", package: "hummingbird"),
       ],
       path: "Tests/ArchiveTestSupport"
     ),
@@ -227,7 +239,8 @@ let package = Package(
       name: "FactArchiveIngestTests",
       dependencies: [
         "ArchiveTestSupport", "FactArchiveCore", "FactArchiveParser", "FactArchiveSchema",
-        "FactArchiveIngest", "FactArchiveStore", "FactArchiveWebPage", "TestSupport",
+        "FactArchiveIngest", "FactArchiveStore", "FactArchiveWebPage", "FactArchiveDigest",
+        "TestSupport",
       ]
     ),
     .testTarget(
@@ -235,7 +248,7 @@ let package = Package(
       dependencies: [
         "FactArchiveCore", "FactArchiveSchema", "FactArchiveQuery", "FactArchivePolicy",
         "FactArchiveIngest", "FactArchiveParser", "FactArchiveRecording", "FactArchiveStore",
-        "TestSupport", "ArchiveTestSupport",
+        "FactArchiveDigest", "TestSupport", "ArchiveTestSupport",
       ]
     ),
     .testTarget(
@@ -259,16 +272,14 @@ let package = Package(
       dependencies: [
         "FactArchiveDesk", "FactArchiveCore", "FactArchiveSchema", "FactArchiveIngest",
         "FactArchiveQuery", "FactArchiveRecording", "FactArchiveStore", "TestSupport",
-        "ArchiveTestSupport",
-        .product(name: "HummingbirdTesting", package: "hummingbird"),
+        "ArchiveTestSupport", .product(name: "Hummingbird", package: "hummingbird"),
       ]
     ),
     // Runs the built `factarchive` binary; depending on it makes `swift test` build it.
     .testTarget(
       name: "FactArchiveCLITests",
       dependencies: [
-        "factarchive", "FactArchiveIngest", "FactArchiveStore", "TestSupport",
-        .product(name: "Crypto", package: "swift-crypto"),
+        "factarchive", "FactArchiveDigest", "FactArchiveIngest", "FactArchiveStore", "TestSupport",
       ]
     ),
   ]

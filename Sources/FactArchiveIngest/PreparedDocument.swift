@@ -1,5 +1,5 @@
-import Crypto
 import FactArchiveCore
+import FactArchiveDigest
 import FactArchiveParser
 import FactArchivePolicy
 
@@ -103,11 +103,11 @@ public struct PreparedDocument: Sendable {
       self.parsed = .failure(readError)
       return
     }
-    self.sha256 = PreparedDocument.hex(SHA256.hash(data: input.bytes))
+    self.sha256 = SHA256.hex(input.bytes)
     do {
       let document = try DocumentParser.parse(input.bytes, format: format, options: options)
       self.parsed = .success(document)
-      itemHashes = document.feedItems.map { PreparedDocument.sha256(of: $0.document) }
+      itemHashes = document.feedItems.map { SHA256.hex($0.document) }
       if let policy {
         judged = document.articles.map { article in
           let facts = CheckFacts(article: article, in: document, ingestedOn: ingestedOn)
@@ -136,19 +136,5 @@ public struct PreparedDocument: Sendable {
       && input.bytes.withUnsafeBufferPointer {
         UTF8Validation.firstNUL($0) == nil && UTF8Validation.firstInvalidByte($0) == nil
       }
-  }
-
-  /// The SHA-256 of `bytes`, as `documents.sha256` holds it (lowercase hex).
-  static func sha256(of bytes: [UInt8]) -> String { hex(SHA256.hash(data: bytes)) }
-
-  static func hex(_ digest: SHA256.Digest) -> String {
-    let digits: [UInt8] = Array("0123456789abcdef".utf8)
-    var text: [UInt8] = []
-    text.reserveCapacity(64)
-    for byte in digest {
-      text.append(digits[Int(byte >> 4)])
-      text.append(digits[Int(byte & 0x0F)])
-    }
-    return String(decoding: text, as: UTF8.self)
   }
 }

@@ -1,7 +1,6 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
-import HummingbirdTesting
 import NIOCore
 import TestSupport
 
@@ -80,10 +79,6 @@ public enum FixtureServer {
 
   /// Runs `body` with the server listening on a free loopback port.
   public static func run(_ body: @Sendable (Int) async throws -> Void) async throws {
-    let app = Application(router: router())
-    try await app.test(.live) { client in
-      guard let port = client.port else { throw CancellationError() }
-      try await body(port)
-    }
+    try await LiveServer.run(Application(router: router(), logger: LiveServer.logger), body)
   }
 }

@@ -1,4 +1,4 @@
-import Crypto
+import FactArchiveDigest
 import Foundation
 import TestSupport
 import Testing
@@ -21,7 +21,7 @@ import Testing
   }
 
   func fileHash() throws -> String {
-    SHA256.hash(data: try Data(contentsOf: URL(fileURLWithPath: db))).description
+    SHA256.hex(Array(try Data(contentsOf: URL(fileURLWithPath: db))))
   }
 
   @Test func sqlReadsAndRefusesWithExitTwo() throws {

@@ -147,7 +147,6 @@ import Testing
     let log = Log()
     var network = DeskFixture.Network()
     network.trustedProxy = "127.0.0.1"
-    network.live = true
     let forwarded: HTTPFields = [
       HTTPField.Name("X-Forwarded-Proto")!: "https",
       HTTPField.Name("X-Forwarded-For")!: "203.0.113.9, 198.51.100.7",
@@ -171,7 +170,6 @@ import Testing
     let log = Log()
     var network = DeskFixture.Network()
     network.trustedProxy = "10.1.2.3"
-    network.live = true
     try await fixture.test(accounts: Self.accounts, log: log, network: network) { browser in
       let page = try await browser.get(
         "/login",

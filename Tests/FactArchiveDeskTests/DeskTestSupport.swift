@@ -7,7 +7,6 @@ import FactArchiveStore
 import Foundation
 import HTTPTypes
 import Hummingbird
-import HummingbirdTesting
 import NIOCore
 import TestSupport
 
@@ -46,18 +45,17 @@ struct DeskFixture {
     return try Desk(configuration: configuration, log: { log.append($0) })
   }
 
-  /// How the desk meets the network in a test: a trusted proxy, sign-in limits, and whether
-  /// requests come over a real socket (`.live`: the desk sees the client's address).
+  /// How the desk meets the network in a test: a trusted proxy and sign-in limits. (Every
+  /// test's requests come over a real socket from 127.0.0.1.)
   struct Network {
     var trustedProxy: String?
     var unlockFile: String?
     var rules = SignInThrottle.Rules()
-    var live = false
     /// The Add page may fetch loopback addresses (the tests' own fixture server).
     var allowsPrivateFetch = false
   }
 
-  /// Runs `body` with a client against the desk's router, in process.
+  /// Runs `body` with a browser against the desk served on a free loopback port.
   func test(
     readOnly: Bool = false, accounts: EditorAccounts? = nil, pageSize: Int = 50,
     log: Log = Log(), network: Network = Network(),
@@ -66,10 +64,8 @@ struct DeskFixture {
     let app = Application(
       router: try desk(
         readOnly: readOnly, accounts: accounts, pageSize: pageSize, log: log, network: network
-      ).router())
-    try await app.test(network.live ? .live : .router) { client in
-      try await body(Browser(client: client))
-    }
+      ).router(), logger: LiveServer.logger)
+    try await LiveServer.run(app) { port in try await body(Browser(port: port)) }
   }
 }
 
@@ -83,11 +79,11 @@ final class Log: @unchecked Sendable {
 
 /// A client that sends back the cookies it was given, as a browser does.
 final class Browser: @unchecked Sendable {
-  let client: any TestClientProtocol
+  let port: Int
   private var cookies: [String: String] = [:]
   private let lock = NSLock()
 
-  init(client: any TestClientProtocol) { self.client = client }
+  init(port: Int) { self.port = port }
 
   struct Page {
     var status: HTTPResponse.Status
@@ -121,9 +117,14 @@ final class Browser: @unchecked Sendable {
     var headers = headers
     let cookie = lock.withLock { cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; ") }
     if !cookie.isEmpty { headers[.cookie] = cookie }
-    let response = try await client.execute(
-      uri: uri, method: method, headers: headers, body: body.map { ByteBuffer(string: $0) })
-    for field in response.headers[values: .setCookie] {
+    let answer = try await LoopbackHTTP.exchange(
+      port: port, method: method.rawValue, target: uri,
+      headers: headers.map { ($0.name.rawName, $0.value) }, body: Array((body ?? "").utf8))
+    var fields = HTTPFields()
+    for (name, value) in answer.headers {
+      if let name = HTTPField.Name(name) { fields.append(HTTPField(name: name, value: value)) }
+    }
+    for field in answer.values("Set-Cookie") {
       let pair = field.split(separator: ";")[0].split(separator: "=", maxSplits: 1)
       if pair.count == 2 {
         lock.withLock {
@@ -132,7 +133,8 @@ final class Browser: @unchecked Sendable {
       }
     }
     return Page(
-      status: response.status, headers: response.headers, text: String(buffer: response.body))
+      status: HTTPResponse.Status(code: answer.status), headers: fields,
+      text: String(decoding: answer.body, as: UTF8.self))
   }
 
   /// A file upload, `multipart/form-data`: the CSRF token (when given) and the files.

@@ -1,6 +1,6 @@
 import ArchiveTestSupport
-import Crypto
 import FactArchiveCore
+import FactArchiveDigest
 import FactArchiveIngest
 import FactArchiveQuery
 import FactArchiveRecording
@@ -29,7 +29,7 @@ struct FixtureArchive {
       let bytes =
         FileManager.default.fileExists(atPath: file)
         ? try Data(contentsOf: URL(fileURLWithPath: file)) : Data()
-      return SHA256.hash(data: bytes).description
+      return SHA256.hex(Array(bytes))
     }
   }
 }

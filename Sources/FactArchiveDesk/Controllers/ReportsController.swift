@@ -1,5 +1,5 @@
-import Crypto
 import FactArchiveCore
+import FactArchiveDigest
 import FactArchiveQuery
 import Foundation
 import HTTPTypes
@@ -40,6 +40,6 @@ struct ReportsController {
 
   /// Base64 SHA-256 of the report's stylesheet, as Content-Security-Policy hashes are
   /// written.
-  static let styleHash = Data(SHA256.hash(data: Data(HTMLReport.styleText.utf8)))
+  static let styleHash = Data(SHA256.digest(HTMLReport.styleText))
     .base64EncodedString()
 }

@@ -1,4 +1,5 @@
 import FactArchiveCore
+import FactArchiveDigest
 import FactArchiveParser
 import FactArchiveSchema
 import FactArchiveStore
@@ -21,7 +22,7 @@ extension ArchiveWriter {
       try removeChecks(documentID: documentID, fromIndex: 0)
       let path = try db.scalarText("SELECT path FROM documents WHERE id = ?", [documentID]) ?? ""
       _ = try writeFeedItems(
-        parsed, hashes: parsed.feedItems.map { PreparedDocument.sha256(of: $0.document) },
+        parsed, hashes: parsed.feedItems.map { SHA256.hex($0.document) },
         feedDocumentID: documentID, path: path, rereading: true)
     } else if let source = parsed.source {
       try removeChecks(documentID: documentID, fromIndex: 0)
