@@ -1,4 +1,4 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.1
 // FactArchive: an archive of fact-check articles in SQLite, and the stale ones listed.
 //
 // Dependencies run one way (an arrow points at what a module uses):
@@ -55,7 +55,9 @@ let package = Package(
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
-    .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.0"),
+    // No traits: the desk reads no swift-configuration files and uses full Foundation anyway;
+    // Hummingbird's default traits compile swift-configuration into every first build.
+    .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.0", traits: []),
     .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
   ],
   targets: [

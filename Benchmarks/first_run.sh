@@ -19,22 +19,20 @@ CLONE="$(mktemp -d -p "$(dirname "$ROOT")" first-run.XXXXXX)"
 git clone -q "$ROOT" "$CLONE"
 cd "$CLONE"
 
-seconds() { date +%s.%N; }
+# Times one command into the variable named by $1; a failure keeps the clone and its log.
 run_timed() {
-  local label=$1; shift
-  local start end
-  start=$(seconds)
+  local name=$1 label=$2; shift 2
+  local start=$SECONDS
   if ! "$@" > "$CLONE/$label.log" 2>&1; then
-    echo "$label failed; its output is in $CLONE/$label.log" >&2
     trap - EXIT
+    echo "$label failed; its output is in $CLONE/$label.log" >&2
     exit 1
   fi
-  end=$(seconds)
-  python3 -c "print(f'{$end - $start:.0f}')"
+  printf -v "$name" '%d' $((SECONDS - start))
 }
 
-run=$(run_timed make-run make run)
-test=$(run_timed make-test make test)
+run_timed run make-run make run
+run_timed test make-test make test
 echo "first run on $(nproc) cores, $(git -C "$CLONE" log -1 --format=%h):"
 echo "  make run   ${run} s   (target 120 s)"
 echo "  make test  ${test} s"
