@@ -224,7 +224,7 @@ let package = Package(
     ),
     .testTarget(
       name: "FactArchivePolicyTests",
-      dependencies: ["FactArchiveCore", "FactArchivePolicy"]
+      dependencies: ["FactArchiveCore", "FactArchivePolicy", "TestSupport"]
     ),
     .testTarget(
       name: "FactArchiveStoreTests",
@@ -257,8 +257,8 @@ let package = Package(
       name: "FactArchiveRecordingTests",
       dependencies: [
         "FactArchiveCore", "FactArchiveSchema", "FactArchiveQuery", "FactArchivePolicy",
-        "FactArchiveIngest", "FactArchiveRecording", "FactArchiveStore", "TestSupport",
-        "ArchiveTestSupport",
+        "FactArchiveIngest", "FactArchiveParser", "FactArchiveRecording", "FactArchiveStore",
+        "TestSupport", "ArchiveTestSupport",
       ]
     ),
     .testTarget(
