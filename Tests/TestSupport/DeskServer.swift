@@ -15,7 +15,7 @@ public final class DeskServer: @unchecked Sendable {
   /// Starts the server and waits (up to 20 s) until it says where it listens.
   public init(_ arguments: [String], in folder: TemporaryFolder) throws {
     log = folder.file("serve-\(UUID().uuidString).log")
-    FileManager.default.createFile(atPath: log.path, contents: nil)
+    _ = FileManager.default.createFile(atPath: log.path, contents: nil)
     process = Process()
     process.executableURL = CommandRunner.binary
     process.arguments = ["serve", "--port", "0"] + arguments

@@ -96,7 +96,7 @@ struct ChecksController {
     let time = configuration.now()
     try await pool.run { db in
       do {
-        try db.transaction {
+        _ = try db.transaction {
           try Snoozes.snooze(checkID: id, until: until, note: note, by: editor, at: time, in: db)
         }
       } catch Snoozes.Failure.noSuchCheck {
