@@ -170,8 +170,9 @@ fuzz-build: deps
 	  $(FUZZ_SWIFTC) -O -parse-as-library $(FUZZ_SANITIZE) -module-name $${module}Fuzzer \
 	    -I $(FUZZ_BIN)/Modules -Xcc -fmodule-map-file=Sources/CSQLite/module.modulemap \
 	    -Xcc -fmodule-map-file=Sources/CLibXML2/module.modulemap \
+	    -Xcc -fmodule-map-file=Sources/CLibCrypto/module.modulemap \
 	    $$(pkg-config --cflags-only-I libxml-2.0 | sed 's/-I/-Xcc -I/g') \
-	    Sources/$$module/$$module.swift $$objects -lsqlite3 -lxml2 -lstdc++ -o $(FUZZ_BIN)/$$binary \
+	    Sources/$$module/$$module.swift $$objects -lsqlite3 -lxml2 -lcrypto -lstdc++ -o $(FUZZ_BIN)/$$binary \
 	    2>&1 | grep -v 'Cannot export local symbol' || true; \
 	  [ -x $(FUZZ_BIN)/$$binary ] || { echo "fuzz-build: linking $$binary failed" >&2; exit 1; }; \
 	done
