@@ -4,8 +4,9 @@ import CLibCrypto
 /// (`documents.sha256`) and the hash of the desk's stylesheet in its Content-Security-Policy.
 ///
 /// The system library rather than swift-crypto: on Linux swift-crypto compiles its own copy
-/// of BoringSSL, which made a fresh clone's first `make run` about a minute longer on two
-/// cores (see Benchmarks/NOTES.md), for the one function the archive needs.
+/// of BoringSSL, for the one function the archive needs (together with the test changes of
+/// the same step, a fresh clone's `make run` went from 161 s to 122 s on two cores; see
+/// Benchmarks/NOTES.md).
 public enum SHA256 {
   /// The 32 bytes of the digest of `bytes`.
   public static func digest(_ bytes: UnsafeRawBufferPointer) -> [UInt8] {

@@ -25,9 +25,16 @@ public enum LiveServer {
     try await withThrowingTaskGroup(of: Void.self) { group in
       let services = ServiceGroup(
         configuration: .init(services: [served], gracefulShutdownSignals: [], logger: app.logger))
-      group.addTask { try await services.run() }
+      group.addTask {
+        // A server that stops (or never starts) ends the wait for its port.
+        defer { served.portsContinuation.finish() }
+        try await services.run()
+      }
       var ports = served.ports.makeAsyncIterator()
-      guard let port = await ports.next() else { throw CancellationError() }
+      guard let port = await ports.next() else {
+        try await group.waitForAll()  // the server's own error, when it failed to start
+        throw CancellationError()
+      }
       do {
         try await body(port)
       } catch {

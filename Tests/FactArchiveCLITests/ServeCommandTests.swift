@@ -107,23 +107,10 @@ import Testing
     let server = try DeskServer(["--db", db, "--read-only"], in: folder)
     defer { server.stop() }
     #expect(server.output.contains("read-only"))
-    var request = URLRequest(url: URL(string: "/checks/1/review", relativeTo: server.url)!)
-    request.httpMethod = "POST"
-    request.httpBody = Data("verdict=withdrawn".utf8)
-    let semaphore = DispatchSemaphore(value: 0)
-    nonisolated(unsafe) var code = 0
-    URLSession.shared.dataTask(with: request) { _, response, _ in
-      code = (response as? HTTPURLResponse)?.statusCode ?? 0
-      semaphore.signal()
-    }.resume()
-    _ = semaphore.wait(timeout: .now() + 20)
+    let code = try server.send("/checks/1/review", method: "POST", body: "verdict=withdrawn").status
     #expect(code == 405)
   }
 }
-
-#if canImport(FoundationNetworking)
-  import FoundationNetworking
-#endif
 
 /// The desk in headless Chromium (Debian's `chromium`; `make browser` installs it): the
 /// queue loads, a check page renders its question and reasons, and no script from article

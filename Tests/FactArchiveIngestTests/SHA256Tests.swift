@@ -2,8 +2,8 @@ import FactArchiveDigest
 import Foundation
 import Testing
 
-/// SHA-256 through the system's libcrypto: the FIPS 180-4 examples, and the key a stored
-/// document gets.
+/// SHA-256 through the system's libcrypto: the FIPS 180-4 examples, the raw digest (as the
+/// desk's Content-Security-Policy hash uses it) and the hexadecimal form.
 struct SHA256Tests {
   @Test func theStandardsExamples() {
     #expect(

@@ -1,9 +1,5 @@
 import Foundation
 
-#if canImport(FoundationNetworking)
-  import FoundationNetworking
-#endif
-
 /// `factarchive serve` running in the background on a free port, for tests that need a real
 /// server (a browser, signals). Its standard error is written to a file and read for the
 /// address it listens on.
@@ -49,22 +45,16 @@ public final class DeskServer: @unchecked Sendable {
     try send(path, method: "GET")
   }
 
-  /// `path` asked with `method` (GET, HEAD): the status and the body.
-  public func send(_ path: String, method: String) throws -> (status: Int, body: String) {
-    var request = URLRequest(url: URL(string: path, relativeTo: url) ?? url)
-    request.httpMethod = method
-    let semaphore = DispatchSemaphore(value: 0)
-    let box = ResultBox()
-    let task = URLSession.shared.dataTask(with: request) { data, response, error in
-      box.value = (
-        (response as? HTTPURLResponse)?.statusCode ?? (error == nil ? 0 : -1),
-        data.map { String(decoding: $0, as: UTF8.self) } ?? ""
-      )
-      semaphore.signal()
-    }
-    task.resume()
-    _ = semaphore.wait(timeout: .now() + 20)
-    return box.value
+  /// `path` asked with `method` (GET, HEAD, or POST with a form `body`): the status and the
+  /// body, read as sent (no redirect followed).
+  public func send(_ path: String, method: String, body: String = "") throws -> (
+    status: Int, body: String
+  ) {
+    let answer = try LoopbackHTTP.exchangeBlocking(
+      port: url.port ?? 80, method: method, target: path,
+      headers: body.isEmpty ? [] : [("Content-Type", "application/x-www-form-urlencoded")],
+      body: Array(body.utf8), seconds: 20)
+    return (answer.status, String(decoding: answer.body, as: UTF8.self))
   }
 
   /// Sends SIGTERM and waits for the process to end; its exit status.
@@ -77,9 +67,5 @@ public final class DeskServer: @unchecked Sendable {
 
   deinit {
     if process.isRunning { process.terminate() }
-  }
-
-  private final class ResultBox: @unchecked Sendable {
-    var value: (Int, String) = (-1, "")
   }
 }

@@ -38,7 +38,7 @@ public enum LoopbackHTTP {
       Thread.detachNewThread {
         continuation.resume(
           with: Result {
-            try blockingExchange(
+            try exchangeBlocking(
               port: port, method: method, target: target, headers: headers, body: body,
               seconds: seconds)
           })
@@ -46,9 +46,10 @@ public enum LoopbackHTTP {
     }
   }
 
-  static func blockingExchange(
-    port: Int, method: String, target: String, headers: [(String, String)], body: [UInt8],
-    seconds: Int
+  /// The same exchange on the calling thread (for tests that are not async).
+  public static func exchangeBlocking(
+    port: Int, method: String, target: String, headers: [(String, String)] = [],
+    body: [UInt8] = [], seconds: Int = 60
   ) throws -> Answer {
     #if canImport(Glibc)
       let socketFD = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
