@@ -6,8 +6,9 @@ import FactArchiveStore
 /// that a broad query is answered newest first instead of ranked over every row.
 extension FullTextSearch {
   /// Whether a word of the query, or the query itself, matches more than `broadRows` rows of
-  /// an index: one probe per word and index, then one for the query, each stopping at row
-  /// `broadRows + 1`.
+  /// the indexes searched, together: ranking scores every row a query matches in each index,
+  /// so what it costs is the sum. One probe per word and index, then one per index for the
+  /// query, each stopping once the rows counted so far pass `broadRows`.
   func isBroad(prefixes: [String: (terms: [String], documents: Int)?], on db: Connection) throws
     -> Bool
   {
@@ -27,13 +28,16 @@ extension FullTextSearch {
     // so this probe walks at most that many rows per word.
     if probes != [query] { probes.append(query) }
     for phrase in probes {
+      var reached = 0
       for (_, source) in searched {
-        let beyond = try? db.queryFirst(
+        // An index without the column a `column:word` query names matches nothing.
+        let rows = try? db.queryFirst(
           """
-          SELECT rowid FROM \(source.table) WHERE \(source.table) MATCH ?
-          ORDER BY rowid DESC LIMIT 1 OFFSET ?
-          """, [phrase, broadRows], { $0.int64(at: 0) })
-        if beyond != nil { return true }
+          SELECT count(*) FROM (SELECT rowid FROM \(source.table) WHERE \(source.table) MATCH ?
+          LIMIT ?)
+          """, [phrase, broadRows - reached + 1], { $0.int(at: 0) })
+        reached += rows ?? 0
+        if reached > broadRows { return true }
       }
     }
     return false

@@ -22,12 +22,12 @@ import FactArchiveStore
 /// **Broad queries.** bm25 reads the whole list of rows of every phrase in the query (to
 /// count them), and scores every matching row: a word in most checks costs a second at a
 /// million articles, and a phrase costs what its words' lists cost, however few rows it
-/// matches. So a query with a word matching more than `broadRows` rows of an index
-/// (`evidence`, `audit*`, `"ferry subsidies"` when subsidies are everywhere), or matching
-/// that many itself (`cobalt OR lithium`), is broad: its hits are the matching checks most
+/// matches. So a query with a word matching more than `broadRows` rows of the indexes
+/// searched, together (`evidence`, `audit*`, `"ferry subsidies"` when subsidies are
+/// everywhere), or matching that many itself (`cobalt OR lithium`), is broad: its hits are the matching checks most
 /// recently added, newest first, not ranked (`Hit.ranking == .newest`; the CLI and the desk
-/// say so). A query that, like each of its words, matches at most `broadRows` rows of each
-/// index keeps the exact bm25 ranking.
+/// say so). A query that, like each of its words, matches at most `broadRows` rows in all
+/// keeps the exact bm25 ranking.
 public struct FullTextSearch: Sendable {
   public var query: String
   public var limit: Int
@@ -108,7 +108,9 @@ public struct FullTextSearch: Sendable {
     case newest
   }
 
-  /// A word matching more rows than this in an index makes the query broad.
+  /// A word matching more rows than this in the indexes searched, together, makes the query
+  /// broad: ranking 20,000 rows takes about 30 ms (1.5 µs a row, measured at 100,000
+  /// articles), so a ranked search stays within 50 ms of starting the process.
   public static let defaultBroadRows = 20_000
   public var broadRows = FullTextSearch.defaultBroadRows
 

@@ -156,7 +156,9 @@ publisher_flagged_outdated, time_sensitive_terms, superseded) WHERE superseded =
 touch the table: SQLite reads a partial index as covering only when it holds every column
 the query names, `superseded` included), `checks_by_topic (topic, due_on) WHERE superseded = 0`, and `checks_by_age
 (coalesce(checked_on, checked_on_inferred), checked_on, checked_on_inferred, superseded)
-WHERE superseded = 0` (the report's age bands and undated count, from the index alone).
+WHERE superseded = 0` (the report's age bands and undated count, from the index alone),
+and `checks_undated (id) WHERE due_on IS NULL` (the checks left to judge and the withdrawn
+ones: opening the archive asks whether any is left without reading the table).
 Full-text index: `checks_fts` (`key_terms`), `content="checks"` (see
 [Full-text search](#full-text-search)).
 
@@ -232,8 +234,9 @@ Primary key `(check_id, position)`.
 
 A feed item's source has as its document the feed holding that item alone (`kind` `source`,
 the feed's media type), so each source can be read again on its own; the feed it came from
-is in `feed_items`. Sources are few beside checks, so their text is kept in the row. Index:
-`sources_by_date (coalesce(published_on, published_on_inferred))`.
+is in `feed_items`. Sources are few beside checks, so their text is kept in the row. Indexes:
+`sources_by_date (coalesce(published_on, published_on_inferred))`, `sources_unread (id)
+WHERE key_terms IS NULL` (sources whose names are still to read).
 Full-text index: `sources_fts` (`title`, `body`), `content="sources"`, kept in sync by the
 `sources_ai`, `sources_ad` and `sources_au` triggers.
 

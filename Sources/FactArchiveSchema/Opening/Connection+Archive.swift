@@ -80,14 +80,7 @@ extension Connection {
   /// question's claim and links claims: after a migration (nothing else leaves any of these
   /// undone), once.
   private func judgeUnjudged() throws {
-    let unjudged = try scalarInt(
-      """
-      SELECT EXISTS (SELECT 1 FROM checks AS c WHERE \(CheckSQL().unjudged))
-          OR EXISTS (SELECT 1 FROM sources WHERE key_terms IS NULL)
-          OR NOT EXISTS (SELECT 1 FROM name_totals)
-          OR EXISTS (SELECT 1 FROM questions WHERE claim_terms IS NULL)
-      """)
-    guard unjudged == 1 else { return }
+    guard try scalarInt(Self.leftToJudge) == 1 else { return }
     let assessor = try CheckAssessor(database: self)
     let judged = try assessor.recompute(.unjudged)
     let filled = try assessor.fillSourceTerms()
@@ -100,6 +93,18 @@ extension Connection {
       try assessor.rebuildClaimLinks()
     }
   }
+}
+
+extension Connection {
+  /// Whether anything is left to judge, asked every time the archive is opened for writing:
+  /// each question reads a partial index that holds only what is left (`checks_undated`,
+  /// `sources_unread`, `questions_unread`), never a whole table.
+  static let leftToJudge = """
+    SELECT EXISTS (SELECT 1 FROM checks AS c WHERE \(CheckSQL().unjudged))
+        OR EXISTS (SELECT 1 FROM sources WHERE key_terms IS NULL)
+        OR NOT EXISTS (SELECT 1 FROM name_totals)
+        OR EXISTS (SELECT 1 FROM questions WHERE claim_terms IS NULL)
+    """
 }
 
 /// Why a file cannot be used as this version's archive.
