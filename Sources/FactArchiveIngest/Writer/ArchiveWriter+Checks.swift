@@ -96,10 +96,12 @@ extension ArchiveWriter {
     try statement.bind(questionID, to: ":question_id")
     try statement.bind(documentID, to: ":document_id")
     try statement.bind(index, to: ":article_index")
-    let (links, keyTerms) = try bindCheckColumns(
+    let (links, keyTerms, place) = try bindCheckColumns(
       article, facts: facts, verdict: verdict, to: statement)
     try statement.run()
     let checkID = db.lastInsertedRowID
+    // Written as the latest of its question; `markLatest` moves it if it is not.
+    try TierCounts.move(from: nil, to: place, on: db)
     if !keyTerms.isEmpty {
       let searchable = statements.insertCheckTerms
       try searchable.bind(checkID, to: ":rowid")
@@ -112,11 +114,12 @@ extension ArchiveWriter {
 
   /// Binds the columns of `checks` that come from the page and the policy's verdict (the
   /// parameters `WriterStatements.checkColumns` names), judging the check first. Returns the
-  /// newer evidence found for the check and its key terms as stored.
+  /// newer evidence found for the check, its key terms as stored, and where it counts in the
+  /// queue while it is the latest of its question.
   func bindCheckColumns(
     _ article: ParsedArticle, facts: CheckFacts, verdict: StalenessVerdict?,
     to statement: Statement
-  ) throws -> (links: [EvidenceLink], keyTerms: String) {
+  ) throws -> (links: [EvidenceLink], keyTerms: String, place: TierCounts.Place?) {
     let (judged, links) = try assessor.judge(facts, assessed: verdict)
     let keyTerms = StoredList.names(judged.keyTerms)
     try statement.bind(article.firstLine, to: ":first_line")
@@ -146,6 +149,8 @@ extension ArchiveWriter {
     try statement.bind(article.ratingScale?.best.map { .real($0) } ?? .null, to: ":rating_best")
     try statement.bind(article.language, to: ":language")
     try statement.bind(article.dateSource?.rawValue, to: ":date_source")
-    return (links, keyTerms)
+    let place = TierCounts.Place(
+      superseded: false, tier: judged.tier?.rawValue, dueOn: judged.dueOn?.iso)
+    return (links, keyTerms, place)
   }
 }

@@ -8,6 +8,6 @@ extension ArchiveWriter {
   func markLatest(questionID: Int64) throws {
     try QuestionSQL.markLatest(
       questionID: questionID, checks: statements.checksOfQuestion,
-      setSuperseded: statements.setSuperseded)
+      setSuperseded: statements.setSuperseded, in: db)
   }
 }

@@ -51,7 +51,7 @@ extension ArchiveWriter {
           try update.bind(questionID, to: ":question_id")
           let links = try bindCheckColumns(article, facts: facts, verdict: nil, to: update).links
           try update.bind(checkID, to: ":id")
-          try update.run()
+          try TierCounts.tracking(check: checkID, on: db) { try update.run() }
           try assessor.record(links, checkID: checkID)
           // Its reviews stand: its due date and tier take them in.
           try assessor.refreshDueDate(checkID: checkID)
@@ -142,7 +142,9 @@ extension ArchiveWriter {
       let earlier = try db.query(
         "SELECT check_id FROM other_verdicts WHERE other_check_id = ?", [checkID]
       ) { $0.int64(at: 0) }
-      try db.execute("DELETE FROM checks WHERE id = ?", [checkID])  // its claim links go with it
+      try TierCounts.tracking(check: checkID, on: db) {
+        try db.execute("DELETE FROM checks WHERE id = ?", [checkID])  // its claim links go with it
+      }
       for id in earlier { try assessor.refreshDueDate(checkID: id) }
       try markLatest(questionID: questionID)
     }

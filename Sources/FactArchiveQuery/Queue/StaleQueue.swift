@@ -185,7 +185,7 @@ public struct StaleQueue: Sendable {
   /// How many checks the queue holds in each tier (with every filter but the tier, the
   /// reason, the limit and the offset): what the desk's tabs show.
   public func tierCounts(on db: Connection) throws -> [QueueTier: Int] {
-    if topic == nil, text == nil, ratingClass == nil { return try tierCountsFromIndex(on: db) }
+    if topic == nil, text == nil, ratingClass == nil { return try tierCountsKept(on: db) }
     var unfiltered = self
     unfiltered.tier = nil
     var values: [String: any DatabaseValueConvertible] = [":as_of": asOf.iso]
@@ -205,16 +205,17 @@ public struct StaleQueue: Sendable {
     return counts
   }
 
-  /// The tier counts without topic or text filters, read from `checks_by_tier` alone (a
-  /// count of index entries per tier), less the few snoozed checks: milliseconds at a
-  /// million checks, where filtering every stale row for snoozes took most of a second.
-  private func tierCountsFromIndex(on db: Connection) throws -> [QueueTier: Int] {
-    var counts: [QueueTier: Int] = [:]
-    for tier in QueueTier.allCases {
-      counts[tier] = Int(
-        try db.scalarInt(
-          "SELECT count(*) FROM checks AS c WHERE \(Self.queue.stale) AND c.queue_tier = :tier",
-          named: [":as_of": asOf.iso, ":tier": tier.rawValue]))
+  /// The tier counts without topic or text filters, summed from `queue_counts` (live checks
+  /// per tier and due day, kept by every change that moves a check: `TierCounts`), less the
+  /// few snoozed checks: a few thousand rows at any size, where counting the stale entries
+  /// of `checks_by_tier` read about 900,000 of them at a million articles (129 ms).
+  private func tierCountsKept(on db: Connection) throws -> [QueueTier: Int] {
+    var counts = Dictionary(uniqueKeysWithValues: QueueTier.allCases.map { ($0, 0) })
+    let sums = try db.query(TierCounts.dueBy, [asOf.iso]) { row in
+      (tier: QueueTier(rawValue: row.int("tier")), checks: row.int("checks"))
+    }
+    for row in sums {
+      if let tier = row.tier { counts[tier] = row.checks }
     }
     guard !includeSnoozed else { return counts }
     let snoozed = try db.query(

@@ -24,7 +24,8 @@ extension CheckAssessor {
     while true {
       let batch = try db.query(
         """
-        SELECT c.id, \(CheckFacts.columns), c.key_terms IS NULL AS missing_terms
+        SELECT c.id, \(CheckFacts.columns), c.key_terms IS NULL AS missing_terms,
+          \(TierCounts.columns())
         FROM checks AS c
         JOIN questions AS q ON q.id = c.question_id
         JOIN documents AS d ON d.id = c.document_id
@@ -34,7 +35,8 @@ extension CheckAssessor {
       ) { row in
         (
           id: row.int64("id"), facts: CheckFacts(row: row, ingestedOnFallback: today),
-          missingTerms: row.bool("missing_terms")
+          missingTerms: row.bool("missing_terms"), superseded: row.bool("superseded"),
+          place: TierCounts.Place(row: row)
         )
       }
       guard let last = batch.last else { break }
@@ -59,6 +61,11 @@ extension CheckAssessor {
           try update.bind(StoredList.names(verdict.keyTerms), to: ":key_terms")
           try update.bind(check.id, to: ":id")
           try update.run()
+          try TierCounts.move(
+            from: check.place,
+            to: .init(
+              superseded: check.superseded, tier: verdict.tier?.rawValue, dueOn: verdict.dueOn?.iso),
+            on: db)
         }
       }
       done += batch.count

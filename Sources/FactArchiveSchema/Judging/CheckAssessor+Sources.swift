@@ -111,27 +111,29 @@ extension CheckAssessor {
   /// latest review included), the maximum age and the wording the policy found.
   public func refreshDueDate(checkID: Int64) throws {
     guard
-      let (timeline, maxAge, sensitive) = try db.queryFirst(
+      let (timeline, maxAge, sensitive, superseded, place) = try db.queryFirst(
         """
-        SELECT \(CheckTimeline.columns), c.max_age_days, c.time_sensitive_terms IS NOT NULL AS sensitive
+        SELECT \(CheckTimeline.columns), c.max_age_days, c.time_sensitive_terms IS NOT NULL AS sensitive,
+          \(TierCounts.columns())
         FROM checks AS c JOIN documents AS d ON d.id = c.document_id
         WHERE c.id = ?
         """, [checkID],
         { row in
           (
             CheckTimeline(row: row, ingestedOnFallback: Day.today()),
-            row.optionalInt("max_age_days"), row.bool("sensitive")
+            row.optionalInt("max_age_days"), row.bool("sensitive"), row.bool("superseded"),
+            TierCounts.Place(row: row)
           )
         })
     else { return }
     // A check the policy has not judged yet gets its whole verdict from `recompute`.
     guard let maxAge else { return }
+    let dueOn = DueDate.of(timeline, maxAgeDays: maxAge)?.iso
+    let tier = QueueTier.of(timeline, timeSensitive: sensitive)?.rawValue
     try db.execute(
-      "UPDATE checks SET due_on = ?, queue_tier = ? WHERE id = ?",
-      [
-        DueDate.of(timeline, maxAgeDays: maxAge)?.iso,
-        QueueTier.of(timeline, timeSensitive: sensitive)?.rawValue, checkID,
-      ])
+      "UPDATE checks SET due_on = ?, queue_tier = ? WHERE id = ?", [dueOn, tier, checkID])
+    try TierCounts.move(
+      from: place, to: .init(superseded: superseded, tier: tier, dueOn: dueOn), on: db)
   }
 }
 

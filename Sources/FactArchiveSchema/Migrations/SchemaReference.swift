@@ -440,6 +440,26 @@ The latest review (latest `reviewed_on`, then latest `id`) counts; it is copied 
 
 A snooze is in force on a day when `ended_at IS NULL AND until > day`.
 
+### `queue_counts` — how many live checks each tier holds per due day
+
+| column | type | meaning |
+|---|---|---|
+| `queue_tier` | INTEGER | as `checks.queue_tier` |
+| `due_on` | TEXT | as `checks.due_on` |
+| `checks` | INTEGER | how many checks of that tier, due that day, are the latest of their question (withdrawn and unjudged checks have no due date and are not counted); 0 once they have all moved on |
+
+Primary key `(queue_tier, due_on)`. What the desk's tabs show, at any size: the checks of a
+tier stale on a day are `SELECT sum(checks) FROM queue_counts WHERE queue_tier = 1 AND
+due_on <= '2026-12-06'` (snoozed ones included: `snoozes` says which those are). Kept by
+FactArchive in the same transaction as every change that moves a check, never by a
+trigger; it always equals
+
+```sql
+SELECT queue_tier, due_on, count(*) FROM checks
+WHERE superseded = 0 AND queue_tier IS NOT NULL AND due_on IS NOT NULL
+GROUP BY queue_tier, due_on
+```
+
 ### `staleness_runs` — one row per nightly report
 
 | column | type | meaning |

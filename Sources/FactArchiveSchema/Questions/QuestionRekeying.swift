@@ -91,7 +91,8 @@ enum QuestionRekeying {
         [target.key, target.publisherKey, id])
     }
     for id in touched.sorted() {
-      try QuestionSQL.markLatest(questionID: id, in: db)
+      // Migration 015, later, counts the queue from scratch.
+      try QuestionSQL.markLatest(questionID: id, counting: false, in: db)
     }
   }
 

@@ -25,32 +25,45 @@ public enum QuestionSQL {
     SELECT q.id FROM kept JOIN questions AS q ON q.id = kept.id ORDER BY kept.depth LIMIT 1
     """
 
-  /// A question's checks, latest first, with whether each is marked superseded.
-  public static let checksOfQuestion =
-    "SELECT id, superseded FROM checks WHERE question_id = :question_id ORDER BY \(latestFirst)"
+  /// A question's checks, latest first, with whether each is marked superseded (and where
+  /// each counts in `queue_counts`).
+  public static let checksOfQuestion = """
+    SELECT c.id, \(TierCounts.columns()) FROM checks AS c WHERE c.question_id = :question_id
+    ORDER BY \(latestFirst)
+    """
 
   /// Marks the latest check of a question as the one not superseded, row by row (no
-  /// statement journal: see migration 009).
+  /// statement journal: see migration 009), and moves the queue's counts of the checks
+  /// that change (`counting: false` only in migrations older than the counts).
   public static func markLatest(
-    questionID: Int64, checks: Statement, setSuperseded: Statement
+    questionID: Int64, checks: Statement, setSuperseded: Statement, counting: Bool = true,
+    in db: Connection
   ) throws {
     try checks.bind(questionID, to: ":question_id")
-    var rows: [(id: Int64, superseded: Bool)] = []
+    var rows: [(id: Int64, superseded: Bool, tier: Int?, dueOn: String?)] = []
     try checks.forEachRow { row in
-      rows.append((row.int64("id"), row.bool("superseded")))
+      rows.append(
+        (row.int64("id"), row.bool("superseded"), row.optionalInt("queue_tier"), row.text("due_on"))
+      )
     }
     for (offset, row) in rows.enumerated() where row.superseded != (offset > 0) {
       try setSuperseded.bind(offset > 0, to: ":superseded")
       try setSuperseded.bind(row.id, to: ":id")
       try setSuperseded.run()
+      guard counting else { continue }
+      try TierCounts.move(
+        from: .init(superseded: row.superseded, tier: row.tier, dueOn: row.dueOn),
+        to: .init(superseded: offset > 0, tier: row.tier, dueOn: row.dueOn), on: db)
     }
   }
 
   /// The same on any connection, with its cached statements.
-  public static func markLatest(questionID: Int64, in db: Connection) throws {
+  public static func markLatest(questionID: Int64, counting: Bool = true, in db: Connection)
+    throws
+  {
     try markLatest(
       questionID: questionID, checks: try db.cachedStatement(checksOfQuestion),
       setSuperseded: try db.cachedStatement(
-        "UPDATE checks SET superseded = :superseded WHERE id = :id"))
+        "UPDATE checks SET superseded = :superseded WHERE id = :id"), counting: counting, in: db)
   }
 }

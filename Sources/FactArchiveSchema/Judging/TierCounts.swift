@@ -1,0 +1,97 @@
+import FactArchiveStore
+
+/// How many live checks each tier holds per due day (`queue_counts`): what the desk's tabs
+/// count without reading every stale check. This is the one place that keeps the table:
+/// every change that moves a check goes through `move(from:to:on:)`, in the transaction of
+/// the change — a check written or deleted, made the latest of its question or superseded
+/// (`QuestionSQL.markLatest`), its due date or tier judged again (`CheckAssessor`).
+///
+/// Written with a plain UPDATE, then an INSERT when there was no row: a trigger on `checks`,
+/// or an upsert, would open a statement journal, which makes every full-text index written
+/// earlier in the transaction flush its pending terms (migration 009,
+/// `Connection.writeRow`).
+public enum TierCounts {
+  /// Where a check counts: its tier and due day.
+  public struct Place: Hashable, Sendable {
+    public var tier: Int
+    public var dueOn: String
+
+    public init(tier: Int, dueOn: String) {
+      self.tier = tier
+      self.dueOn = dueOn
+    }
+
+    /// Where a check with these columns counts: nowhere when it is superseded (not the
+    /// latest of its question), withdrawn or not judged yet (no due date or tier).
+    public init?(superseded: Bool, tier: Int?, dueOn: String?) {
+      guard !superseded, let tier, let dueOn else { return nil }
+      self.init(tier: tier, dueOn: dueOn)
+    }
+
+    /// Read from a row holding `superseded`, `queue_tier` and `due_on` (`columns`).
+    public init?(row: Row) {
+      self.init(
+        superseded: row.bool("superseded"), tier: row.optionalInt("queue_tier"),
+        dueOn: row.text("due_on"))
+    }
+  }
+
+  /// The columns `Place(row:)` reads, for a statement on `checks` aliased `alias`.
+  public static func columns(_ alias: String = "c") -> String {
+    "\(alias).superseded, \(alias).queue_tier, \(alias).due_on"
+  }
+
+  /// Moves one check's count from where it counted to where it counts now (either `nil`).
+  public static func move(from old: Place?, to new: Place?, on db: Connection) throws {
+    guard old != new else { return }
+    if let old { try add(-1, at: old, on: db) }
+    if let new { try add(1, at: new, on: db) }
+  }
+
+  /// Where a stored check counts now.
+  public static func place(ofCheck id: Int64, on db: Connection) throws -> Place? {
+    try db.queryFirst("SELECT \(columns()) FROM checks AS c WHERE c.id = ?", [id]) {
+      Place(row: $0)
+    } ?? nil
+  }
+
+  /// Runs `body`, which may change or delete check `id`, and moves its count to match.
+  public static func tracking<T>(check id: Int64, on db: Connection, _ body: () throws -> T)
+    throws -> T
+  {
+    let old = try place(ofCheck: id, on: db)
+    let result = try body()
+    try move(from: old, to: try place(ofCheck: id, on: db), on: db)
+    return result
+  }
+
+  private static func add(_ delta: Int, at place: Place, on db: Connection) throws {
+    try db.execute(
+      "UPDATE queue_counts SET checks = checks + ? WHERE queue_tier = ? AND due_on = ?",
+      [delta, place.tier, place.dueOn])
+    guard db.changes == 0 else { return }
+    try db.execute(
+      "INSERT INTO queue_counts (queue_tier, due_on, checks) VALUES (?, ?, ?)",
+      [place.tier, place.dueOn, delta])
+  }
+
+  /// Each tier's live checks due on or before a day (`?`), snoozed or not: `tier`, `checks`.
+  public static let dueBy = """
+    SELECT queue_tier AS tier, sum(checks) AS checks FROM queue_counts
+    WHERE due_on <= ? GROUP BY queue_tier
+    """
+
+  /// The counts as they should be, from the checks themselves (what migration 015 wrote,
+  /// and what the tests compare the kept table with).
+  public static let recounted = """
+    SELECT queue_tier, due_on, count(*) AS checks FROM checks
+    WHERE superseded = 0 AND queue_tier IS NOT NULL AND due_on IS NOT NULL
+    GROUP BY queue_tier, due_on
+    """
+
+  /// The kept counts that count something.
+  public static let kept = """
+    SELECT queue_tier, due_on, checks FROM queue_counts WHERE checks <> 0
+    ORDER BY queue_tier, due_on
+    """
+}
