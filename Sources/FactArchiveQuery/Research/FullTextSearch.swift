@@ -171,7 +171,7 @@ public struct FullTextSearch: Sendable {
 
   public func run(on db: Connection) throws -> [Hit] {
     // Each bare prefix's terms, read once.
-    var prefixes: [String: (terms: [String], documents: Int)?] = [:]
+    var prefixes: [String: [String]?] = [:]
     for prefix in SearchTerms.barePrefixes(query) {
       prefixes[prefix] = try expansion(of: prefix, on: db)
     }
@@ -215,17 +215,11 @@ public struct FullTextSearch: Sendable {
 
   /// A broad query's hits: the matches most recently added first (each index read newest
   /// first, stopping after the rows needed; checks and sources by their documents' order).
-  private func newest(
-    prefixes: [String: (terms: [String], documents: Int)?], on db: Connection
-  ) throws -> [Hit] {
+  private func newest(prefixes: [String: [String]?], on db: Connection) throws -> [Hit] {
     var newest: [Target: (index: Int, rowid: Int64)] = [:]
     var columnErrors: [SyntaxError] = []
     let wanted = (offset + limit) * 4
-    // Bare prefixes as the terms they cover, so FTS5 reads rows newest first and stops.
-    let rewritten = SearchTerms.rewritingBarePrefixes(query) { prefix in
-      guard case let terms?? = prefixes[prefix] else { return nil }
-      return "(" + terms.terms.map { "\"\($0)\"" }.joined(separator: " OR ") + ")"
-    }
+    let rewritten = rewritten(prefixes)
     for (index, source) in searched {
       let rows: [(Int64, Int64)]
       do {
