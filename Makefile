@@ -7,7 +7,7 @@
 #   make build     release build
 #   make install   install the binary, man page and shell completions under PREFIX
 #   make schema    regenerate the Swift copies of Schema/*.sql, Schema/README.md and the common-names list
-#   make bench     benchmark ingest and queries at 10,000 and 100,000 articles (BENCH_N=1000000 adds a run)
+#   make bench     benchmark ingest and queries at 20,000 and 100,000 articles (BENCH_N=1000000 adds a run)
 #   make fuzz      libFuzzer with AddressSanitizer on the article parser, the ClaimReview importer, the HTML reader and the feed reader
 #   make html-check  render the HTML report in headless Chromium: escaping check and screenshot
 

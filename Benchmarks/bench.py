@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """FactArchive's benchmark: ingest, queries and two references on generated corpora.
 
-    make bench                      # 10,000 and 100,000 articles
+    make bench                      # 20,000 and 100,000 articles
     BENCH_N=1000000 make bench      # adds the big run (about 5 GB of text)
+    BENCH_ROUNDS=1 make bench       # one round of ingest, floor and peer instead of three
 
 For each corpus size N (generated once by ../shared/bench/gen_corpus.py --seed 42 and kept
 under Benchmarks/work/), it measures:
@@ -11,8 +12,12 @@ under Benchmarks/work/), it measures:
 - the SQLite floor: the same rows copied table to table (INSERT INTO ... SELECT from the
   ingested archive, attached) into an empty database of the same schema, plus the same
   full-text indexes: what writing those rows costs with no parsing at all;
-- the Python peer (Benchmarks/python_peer.py): regexes, executemany, FTS5 over question and
-  summary;
+- the Python peer (Benchmarks/python_peer.py --equal-work): regexes, executemany, the raw
+  text kept, FTS5 over question, every section and the follow-ups;
+- ingest, the floor and the peer alternate, round after round (BENCH_ROUNDS, 3), so a
+  machine that slows down for a minute slows all three: each is reported as min and median;
+- whole-process times as a user sees them (`stale --limit 20`, every search of the set),
+  min and median of 9 runs, beside the targets (the first table of RESULTS.md);
 - on the ingested archive: stale --limit 100, the full stale list, report, and a few fixed
   searches, each as the query's own time inside the process (FACTARCHIVE_TIMING) and as the
   whole command's wall time (median of 5 runs; report: 3 runs on successive days);
@@ -54,9 +59,19 @@ SEARCHES = ['"ferry subsidies"', "smuggling", "audit* AND cobalt", '"grain expor
 QUERY_SET = [
     "Yarisja", "Vinuora", '"Dorisovo Border Directorate"', '"Helormark Rail Company"',
     "smuggling", "evidence", '"seasonal labour visas"', '"ferry subsidies"', "cobalt OR lithium",
-    '"grain export quotas" OR tariff', "subsid*", "audit* AND cobalt",
+    '"grain export quotas" OR tariff', "subsid*", "audit* AND cobalt", "harbour OR ferry",
 ]
 AS_OF = "2026-11-20"
+ROUNDS = int(os.environ.get("BENCH_ROUNDS", "3"))
+# The targets of the speed issue, as (label, key in a row's "targets", limit, articles).
+TARGETS = [
+    ("ingest / SQLite's floor", "ingest_floor", 1.3, (20_000, 100_000)),
+    ("ingest / equal-work Python peer", "ingest_peer", 0.67, (20_000, 100_000)),
+    ("`stale --limit 20`, whole process, ms", "stale20_ms", 25, (100_000,)),
+    ("slowest search of the set, whole process, ms", "search_max_ms", 50, (100_000,)),
+    ("slowest search of the set, whole process, ms", "search_max_ms", 100, (1_000_000,)),
+    ("desk queue page, server ms", "desk_queue_ms", 20, (1_000_000,)),
+]
 
 
 def binary():
@@ -183,6 +198,20 @@ def query_times(fa, archive, arguments, label, repeats=5):
     return statistics.median(inside), statistics.median(wall)
 
 
+def wall_ms(fa, archive, arguments, repeats=9):
+    """A command's whole-process wall time as a user sees it (starting the binary, opening
+    the archive, the query, printing): (min, median) of `repeats` runs, in milliseconds."""
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        done = subprocess.run([fa] + arguments + ["--db", archive], stdout=subprocess.DEVNULL,
+                              stderr=subprocess.PIPE)
+        times.append((time.perf_counter() - start) * 1000)
+        if done.returncode != 0:
+            sys.exit("bench: %s failed: %s" % (" ".join(arguments), done.stderr.decode()))
+    return min(times), statistics.median(times)
+
+
 def percentile(values, fraction):
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))]
@@ -217,40 +246,48 @@ def bench(n, fa, skip_peer):
     work = os.path.join(WORK, "run-%d" % n)
     os.makedirs(work, exist_ok=True)
     archive = os.path.join(work, "archive.sqlite")
-    remove_database(archive)
-    print("ingesting %d articles (%.0f MB) ..." % (n, size / 1e6), flush=True)
-    wall, rss, status, out, err = run_with_rss(
-        [fa, "ingest", "--db", archive, folder], env={"FACTARCHIVE_TIMING": "1"})
-    if status not in (0, 1):
-        sys.exit("bench: ingest failed: %s" % err)
-    ingest_matching = claims.matching_seconds(err)
-    db_size = database_size(archive)
-    print("  " + out.strip(), flush=True)
-    print("SQLite floor ...", flush=True)
-    floor_time, floor_size = floor(fa, archive, work)
-    peer_time = peer_equal_time = float("nan")
-    if not skip_peer:
-        peer_db = os.path.join(work, "peer.sqlite")
-        for mode in ("light", "equal work"):
-            print("Python peer (%s) ..." % mode, flush=True)
-            arguments = ["--equal-work"] if mode == "equal work" else []
+    ours, floors, peers, rss_values = [], [], [], []
+    peer_db = os.path.join(work, "peer.sqlite")
+    for round_number in range(1, ROUNDS + 1):
+        remove_database(archive)
+        print("round %d of %d: ingesting %d articles (%.0f MB) ..." % (
+            round_number, ROUNDS, n, size / 1e6), flush=True)
+        wall, rss, status, out, err = run_with_rss(
+            [fa, "ingest", "--db", archive, folder], env={"FACTARCHIVE_TIMING": "1"})
+        if status not in (0, 1):
+            sys.exit("bench: ingest failed: %s" % err)
+        ours.append(wall)
+        rss_values.append(rss)
+        ingest_matching = claims.matching_seconds(err)
+        print("  %.2f s: %s" % (wall, out.strip()), flush=True)
+        floor_time, floor_size = floor(fa, archive, work)
+        floors.append(floor_time)
+        print("  SQLite floor %.2f s" % floor_time, flush=True)
+        if not skip_peer:
             seconds, _, status, _, err = run_with_rss(
-                [sys.executable, os.path.join(HERE, "python_peer.py")] + arguments
-                + [folder, peer_db])
+                [sys.executable, os.path.join(HERE, "python_peer.py"), "--equal-work",
+                 folder, peer_db])
             if status != 0:
                 sys.exit("bench: python peer failed: %s" % err)
-            if mode == "light":
-                peer_time = seconds
-            else:
-                peer_equal_time = seconds
+            peers.append(seconds)
             remove_database(peer_db)
+            print("  Python peer (equal work) %.2f s" % seconds, flush=True)
+    db_size = database_size(archive)
     print("queries ...", flush=True)
+    nan = float("nan")
     results = {
-        "articles": n, "corpus_bytes": size, "ingest_s": wall, "rss_mib": rss,
-        "db_bytes": db_size, "floor_s": floor_time, "floor_db_bytes": floor_size,
-        "peer_s": peer_time, "peer_equal_s": peer_equal_time,
+        "articles": n, "corpus_bytes": size, "rounds": ROUNDS,
+        "ingest_s": statistics.median(ours), "ingest_min_s": min(ours), "ingest_runs_s": ours,
+        "rss_mib": max(rss_values), "db_bytes": db_size,
+        "floor_s": statistics.median(floors), "floor_min_s": min(floors), "floor_runs_s": floors,
+        "floor_db_bytes": floor_size,
+        "peer_equal_s": statistics.median(peers) if peers else nan,
+        "peer_equal_min_s": min(peers) if peers else nan, "peer_runs_s": peers,
         "ingest_matching_s": ingest_matching,
     }
+    results["stale20_wall"] = wall_ms(fa, archive, ["stale", "--as-of", AS_OF, "--limit", "20"])
+    results["search_wall"] = {
+        query: wall_ms(fa, archive, ["search", query, "--limit", "20"]) for query in QUERY_SET}
     results["stale100"] = query_times(
         fa, archive, ["stale", "--as-of", AS_OF, "--limit", "100", "--format", "csv"], "stale")
     results["stale_all"] = query_times(
@@ -274,7 +311,7 @@ def bench(n, fa, skip_peer):
         results["claims"] = claims.at_scale(
             fa, archive, work, run_with_rss, copy_archive, remove_database, generator().PLACES,
             WORK)
-    if n == int(os.environ.get("BENCH_DESK_AT", "100000")):
+    if str(n) in os.environ.get("BENCH_DESK_AT", "100000,1000000").split(","):
         desk = desk_bench(fa, archive, work)
         if desk:
             results["desk"] = desk
@@ -411,7 +448,7 @@ def desk_bench(fa, archive, work):
         for _ in range(repeats):
             urllib.request.urlopen(url + path).read()
         lines = open(log_path).read().splitlines()[before:]
-        times = [float(m.group(1)) for m in (re.search(r" ([0-9.]+) ms$", l) for l in lines) if m]
+        times = [float(m.group(1)) for m in (re.search(r" ([0-9.]+) ms(?: |$)", l) for l in lines) if m]
         return statistics.median(times) if times else float("nan")
 
     pages = {"queue": "/?as_of=" + AS_OF, "check": "/checks/%d" % check_id,
@@ -554,11 +591,52 @@ def web_table(web):
     ])
 
 
+def target_figures(r):
+    """A row's figures for TARGETS: each (from the best runs, from the median runs)."""
+    nan = float("nan")
+    figures = {
+        "ingest_floor": (r["ingest_min_s"] / r["floor_min_s"], r["ingest_s"] / r["floor_s"]),
+        "ingest_peer": (r["ingest_min_s"] / r["peer_equal_min_s"],
+                        r["ingest_s"] / r["peer_equal_s"]),
+        "stale20_ms": r["stale20_wall"],
+    }
+    slowest = max(r["search_wall"].items(), key=lambda item: item[1][1])
+    figures["search_max_ms"] = slowest[1]
+    figures["search_slowest"] = slowest[0]
+    if "desk" in r:
+        figures["desk_queue_ms"] = (nan, r["desk"]["server_ms"]["queue"])
+    return figures
+
+
+def targets_table(rows):
+    """Each target of the speed issue beside what this run measured."""
+    lines = ["| target | articles | limit | best run | median run | held? |",
+             "|---|---:|---:|---:|---:|---|"]
+    for label, key, limit, sizes in TARGETS:
+        for r in rows:
+            if r["articles"] not in sizes:
+                continue
+            figures = target_figures(r)
+            if key not in figures:
+                continue
+            best, median = figures[key]
+            if key == "search_max_ms":
+                label_shown = "%s (`%s`)" % (label, figures["search_slowest"])
+            else:
+                label_shown = label
+            fmt = "%.2f" if limit < 10 else "%.1f"
+            lines.append("| %s | %s | %s | %s | %s | %s |" % (
+                label_shown, "{:,}".format(r["articles"]), fmt % limit,
+                fmt % best if best == best else "–", fmt % median if median == median else "–",
+                "yes" if median <= limit else "no"))
+    return "\n".join(lines)
+
+
 def table(rows):
-    lines = []
-    header = ("articles", "ingest s", "articles/s", "MB/s", "peak RSS MiB", "DB/corpus",
-              "floor DB/corpus", "floor s", "ingest/floor", "Python s (light)",
-              "Python s (equal work)", "ingest/Python equal")
+    lines = [targets_table(rows), ""]
+    header = ("articles", "rounds", "ingest s (min / median)", "articles/s", "MB/s",
+              "peak RSS MiB", "DB/corpus", "floor DB/corpus", "floor s (min / median)",
+              "ingest/floor", "Python equal work s (min / median)", "ingest/Python")
     lines.append("| " + " | ".join(header) + " |")
     lines.append("|" + "---:|" * len(header))
 
@@ -566,12 +644,21 @@ def table(rows):
         return text % value if value == value else "–"
     for r in rows:
         equal = r.get("peer_equal_s", float("nan"))
-        lines.append("| %s | %.2f | %.0f | %.1f | %.0f | %.2f | %.2f | %.2f | %.2f | %s | %s | %s |" % (
-            "{:,}".format(r["articles"]), r["ingest_s"], r["articles"] / r["ingest_s"],
-            r["corpus_bytes"] / 1e6 / r["ingest_s"], r["rss_mib"], r["db_bytes"] / r["corpus_bytes"],
-            r["floor_db_bytes"] / r["corpus_bytes"], r["floor_s"], r["ingest_s"] / r["floor_s"],
-            maybe(r["peer_s"], "%.2f"), maybe(equal, "%.2f"),
+        lines.append("| %s | %d | %.2f / %.2f | %.0f | %.1f | %.0f | %.2f | %.2f | %.2f / %.2f | %.2f | %s / %s | %s |" % (
+            "{:,}".format(r["articles"]), r["rounds"], r["ingest_min_s"], r["ingest_s"],
+            r["articles"] / r["ingest_s"], r["corpus_bytes"] / 1e6 / r["ingest_s"], r["rss_mib"],
+            r["db_bytes"] / r["corpus_bytes"], r["floor_db_bytes"] / r["corpus_bytes"],
+            r["floor_min_s"], r["floor_s"], r["ingest_s"] / r["floor_s"],
+            maybe(r.get("peer_equal_min_s", float("nan")), "%.2f"), maybe(equal, "%.2f"),
             maybe(r["ingest_s"] / equal, "%.2f")))
+    lines.append("")
+    lines.append("| articles | `stale --limit 20` whole process ms (min / median) | "
+                 + " | ".join("`%s`" % q.replace("|", "\\|") for q in QUERY_SET) + " |")
+    lines.append("|---:|---:|" + "---:|" * len(QUERY_SET))
+    for r in rows:
+        lines.append("| %s | %.1f / %.1f | %s |" % (
+            "{:,}".format(r["articles"]), r["stale20_wall"][0], r["stale20_wall"][1],
+            " | ".join("%.0f / %.0f" % r["search_wall"][q] for q in QUERY_SET)))
     lines.append("")
     header = ("articles", "stale --limit 100 ms (in process / wall)", "full stale ms",
               "report ms", "search ms (in process / wall)")
@@ -634,7 +721,7 @@ def table(rows):
 
 
 def main():
-    sizes = [10_000, 100_000]
+    sizes = [20_000, 100_000]
     if os.environ.get("BENCH_N"):
         sizes = sorted(set(sizes + [int(os.environ["BENCH_N"])]))
     if os.environ.get("BENCH_ONLY"):
@@ -669,7 +756,7 @@ def main():
         out.write("What these figures mean against the targets, and why some are missed: "
                   "[NOTES.md](NOTES.md).\n\n")
         if not os.environ.get("BENCH_N"):
-            out.write("This run is at 10,000 and 100,000 articles. Figures at 1,000,000 "
+            out.write("This run is at 20,000 and 100,000 articles. Figures at 1,000,000 "
                       "(`BENCH_N=1000000`, about an hour here) are quoted in NOTES.md with "
                       "how and when they were measured.\n\n")
         out.write(text + "\n\n")
