@@ -144,6 +144,28 @@ import Testing
     #expect(damaged.stdout.contains("foreign key: checks row 1 points at a missing questions row"))
   }
 
+  /// A script that moves a check's due date behind FactArchive's back leaves the desk's tab
+  /// counts wrong: `check` says so, `check --recount` counts them again.
+  @Test func checkFindsQueueCountsChangedOutsideAndRecounts() throws {
+    #expect(
+      try CommandRunner.run(["ingest", "--quiet", "--db", db] + TestPaths.coreArticles).status
+        == 0)
+    let raw = try Connection(path: db, mode: .readWrite)
+    try raw.execute(
+      """
+      UPDATE checks SET due_on = '2001-01-01'
+      WHERE id = (SELECT min(id) FROM checks WHERE superseded = 0 AND due_on IS NOT NULL)
+      """)
+    let damaged = try CommandRunner.run(["check", "--db", db])
+    #expect(damaged.status == 1)
+    #expect(damaged.stdout.contains("queue counts: tier "), "\(damaged.stdout)")
+    #expect(damaged.stdout.contains("due 2001-01-01: kept 0, counted 1"), "\(damaged.stdout)")
+    let recounted = try CommandRunner.run(["check", "--recount", "--db", db])
+    #expect(recounted.status == 0, "\(recounted.stdout)")
+    #expect(recounted.stderr.contains("recounted the queue: 2 tier and due day counts were wrong"))
+    #expect(try CommandRunner.run(["check", "--db", db]).status == 0)
+  }
+
   @Test func notADatabaseExitsFour() throws {
     let path = try folder.write(
       "notes.sqlite", "not a database, just text\n" + String(repeating: "x", count: 600))

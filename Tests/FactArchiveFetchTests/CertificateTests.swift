@@ -30,23 +30,31 @@ struct CertificateTests {
         certificate, "-days", "1", "-subj", "/CN=127.0.0.1",
       ])
     #expect(made.status == 0, "\(made.stderr)")
+    // The server stops when its standard input closes: terminating the process is not
+    // enough where `python3` is a wrapper script (pyenv's shims) that leaves Python running.
     let script = """
-      import http.server, ssl, sys
+      import http.server, ssl, sys, threading
       server = http.server.HTTPServer(("127.0.0.1", 0), http.server.SimpleHTTPRequestHandler)
       context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
       context.load_cert_chain(sys.argv[1], sys.argv[2])
       server.socket = context.wrap_socket(server.socket, server_side=True)
       print(server.server_address[1], flush=True)
-      server.serve_forever()
+      threading.Thread(target=server.serve_forever, daemon=True).start()
+      sys.stdin.read()
       """
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     process.arguments = ["python3", "-c", script, certificate, key]
     let output = Pipe()
+    let input = Pipe()
     process.standardOutput = output
+    process.standardInput = input
     process.standardError = FileHandle.nullDevice
     try process.run()
-    defer { process.terminate() }
+    defer {
+      try? input.fileHandleForWriting.close()
+      process.terminate()
+    }
     let line = String(decoding: output.fileHandleForReading.availableData, as: UTF8.self)
     let port = try #require(Int(line.trimmingCharacters(in: .whitespacesAndNewlines)))
     let fetcher = HTTPFetcher(

@@ -28,6 +28,9 @@ public struct ArchiveHealth: Sendable {
   public var foreignKeyProblems: [String]
   /// Full-text indexes that disagree with their tables (FTS5 `integrity-check`).
   public var fullTextProblems: [String]
+  /// Tier and due day whose kept count (`queue_counts`) differs from the checks: a write to
+  /// `checks` made outside FactArchive. `check --recount` counts them again.
+  public var queueCountProblems: [String] = []
   /// Rows per table, in a fixed order.
   public var counts: [(table: String, rows: Int)]
   /// Documents by status (`parsed`, `rejected`).
@@ -71,6 +74,13 @@ public struct ArchiveHealth: Sendable {
         }
       }
     }
+    let queueCounts =
+      quick
+      ? []
+      : try TierCounts.differences(on: db).map { difference in
+        "tier \(difference.place.tier) due \(difference.place.dueOn): kept \(difference.kept), "
+          + "counted \(difference.counted) (run `factarchive check --recount`)"
+      }
     var counts: [(String, Int)] = []
     for table in countedTables where tables.contains(table) {
       counts.append(
@@ -86,7 +96,8 @@ public struct ArchiveHealth: Sendable {
       pageSize: Int(try db.scalarInt("PRAGMA page_size")),
       pageCount: Int(try db.scalarInt("PRAGMA page_count")),
       integrityProblems: integrity == ["ok"] ? [] : integrity, foreignKeyProblems: foreignKeys,
-      fullTextProblems: fullText, counts: counts, documentsByStatus: statuses)
+      fullTextProblems: fullText, queueCountProblems: queueCounts, counts: counts,
+      documentsByStatus: statuses)
   }
 
   // MARK: - Output
@@ -120,6 +131,7 @@ public struct ArchiveHealth: Sendable {
     all += integrityProblems.map { "integrity: \($0)" }
     all += foreignKeyProblems.map { "foreign key: \($0)" }
     all += fullTextProblems.map { "full-text index: \($0)" }
+    all += queueCountProblems.map { "queue counts: \($0)" }
     return all
   }
 
@@ -131,6 +143,7 @@ public struct ArchiveHealth: Sendable {
       ("integrity", integrityProblems.isEmpty ? "ok" : "\(integrityProblems.count) problems"),
       ("foreign keys", foreignKeyProblems.isEmpty ? "ok" : "\(foreignKeyProblems.count) problems"),
       ("full-text indexes", fullTextProblems.isEmpty ? "ok" : "\(fullTextProblems.count) problems"),
+      ("queue counts", queueCountProblems.isEmpty ? "ok" : "\(queueCountProblems.count) problems"),
     ]
     fields += documentsByStatus.map { ("documents \($0.status)", String($0.documents)) }
     fields += counts.map { ($0.table, String($0.rows)) }

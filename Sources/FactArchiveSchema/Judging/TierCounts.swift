@@ -94,4 +94,38 @@ public enum TierCounts {
     SELECT queue_tier, due_on, checks FROM queue_counts WHERE checks <> 0
     ORDER BY queue_tier, due_on
     """
+
+  /// Where the kept counts and a full count of the checks differ (none unless something
+  /// wrote to `checks` without FactArchive, such as a researcher's `UPDATE` in the `sqlite3`
+  /// shell).
+  public static func differences(on db: Connection) throws -> [(
+    place: Place, kept: Int, counted: Int
+  )] {
+    func read(_ sql: String) throws -> [Place: Int] {
+      var counts: [Place: Int] = [:]
+      try db.cachedStatement(sql).forEachRow { row in
+        guard let dueOn = row.text("due_on") else { return }
+        counts[Place(tier: row.int("queue_tier"), dueOn: dueOn)] = row.int("checks")
+      }
+      return counts
+    }
+    let kept = try read(Self.kept)
+    let counted = try read(recounted)
+    return Set(kept.keys).union(counted.keys)
+      .filter { kept[$0, default: 0] != counted[$0, default: 0] }
+      .sorted { ($0.tier, $0.dueOn) < ($1.tier, $1.dueOn) }
+      .map { ($0, kept[$0, default: 0], counted[$0, default: 0]) }
+  }
+
+  /// Counts every tier and due day again from the checks, in one transaction. Returns how
+  /// many rows were wrong.
+  @discardableResult
+  public static func recount(on db: Connection) throws -> Int {
+    try db.transaction {
+      let wrong = try differences(on: db).count
+      try db.execute("DELETE FROM queue_counts")
+      try db.execute("INSERT INTO queue_counts (queue_tier, due_on, checks) \(recounted)")
+      return wrong
+    }
+  }
 }

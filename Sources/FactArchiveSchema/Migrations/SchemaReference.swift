@@ -452,7 +452,8 @@ Primary key `(queue_tier, due_on)`. What the desk's tabs show, at any size: the 
 tier stale on a day are `SELECT sum(checks) FROM queue_counts WHERE queue_tier = 1 AND
 due_on <= '2026-12-06'` (snoozed ones included: `snoozes` says which those are). Kept by
 FactArchive in the same transaction as every change that moves a check, never by a
-trigger; it always equals
+trigger (a script that writes `checks` itself leaves it behind: `factarchive check` says so
+and `factarchive check --recount` counts again); it always equals
 
 ```sql
 SELECT queue_tier, due_on, count(*) FROM checks
