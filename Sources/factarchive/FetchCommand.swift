@@ -54,6 +54,12 @@ struct FetchCommand: AsyncParsableCommand {
   @Option(help: ArgumentHelp("Refuse answers larger than this.", valueName: "bytes"))
   var maxBytes = InputReader.defaultMaxBytes
 
+  @Option(
+    help: ArgumentHelp(
+      "Give up on an answer after this many seconds without a byte (the whole answer may "
+        + "take three times as long).", valueName: "seconds"))
+  var timeout = 10.0
+
   @Argument(help: ArgumentHelp("Addresses to fetch (http or https).", valueName: "url"))
   var urls: [String] = []
 
@@ -68,6 +74,9 @@ struct FetchCommand: AsyncParsableCommand {
       throw ValidationError("--per-host-interval must not be negative.")
     }
     guard maxBytes > 0 else { throw ValidationError("--max-bytes must be positive.") }
+    guard timeout > 0, timeout <= 3600 else {
+      throw ValidationError("--timeout must be between 0 and 3600 seconds.")
+    }
   }
 
   func run() async throws {
@@ -85,8 +94,11 @@ struct FetchCommand: AsyncParsableCommand {
     } catch {
       throw CommandFailure.database(error, path: archive.path).exit()
     }
+    var limits = HTTPFetcher.Limits(maxBytes: maxBytes)
+    limits.idleSeconds = timeout
+    limits.wholeSeconds = 3 * timeout
     let fetcher = HTTPFetcher(
-      limits: .init(maxBytes: maxBytes), policy: AddressPolicy(allowsPrivate: true),
+      limits: limits, policy: AddressPolicy(allowsPrivate: true),
       userAgent: FactArchive.userAgent)
     let printer = FetchPrinter(quiet: quiet)
     do {

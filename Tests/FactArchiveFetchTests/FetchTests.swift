@@ -180,14 +180,20 @@ import Testing
       let base = "http://127.0.0.1:\(port)"
       let archive = folder.file("cli.sqlite").path
       let list = try folder.write("feeds.txt", "# nightly\n\(base)/feeds/harbour-gazette.rss\n")
+      // A generous timeout, as for the in-process fetches: the in-process server may wait
+      // its turn for many seconds while the whole suite runs on two cores.
       let first = try await Self.runOffThePool(
-        ["fetch", "--db", archive, "--feeds", list, "\(base)/page", "\(base)/missing"])
+        [
+          "fetch", "--timeout", "60", "--db", archive, "--feeds", list, "\(base)/page",
+          "\(base)/missing",
+        ])
       #expect(first.status == 1)
       #expect(
         first.stdout == "\(base)/feeds/harbour-gazette.rss: 2 new sources\n"
           + "\(base)/page: 1 new source\n" + "2 landed (2 new feed items), 0 unchanged, 1 failed\n")
       #expect(first.stderr == "\(base)/missing: HTTP 404\n")
-      let second = try await Self.runOffThePool(["fetch", "--db", archive, "--feeds", list])
+      let second = try await Self.runOffThePool(
+        ["fetch", "--timeout", "60", "--db", archive, "--feeds", list])
       #expect(second.status == 0)
       #expect(second.stdout.hasPrefix("\(base)/feeds/harbour-gazette.rss: not modified\n"))
     }
