@@ -217,6 +217,38 @@ import Testing
       ])
   }
 
+  /// A batch keeps its citations for its end and writes them many to a statement: the same
+  /// rows, with the same ids, as writing each document on its own.
+  @Test func citationsKeptForTheEndOfABatchAreTheRowsWrittenOneByOne() throws {
+    let files = Array(InputFiles(paths: [TestPaths.fixtures.path])).compactMap { item -> String? in
+      guard case .file(let path) = item, !path.contains("/bad/") else { return nil }
+      return path
+    }
+    _ = try ingest(files)
+    let other = try Connection.openArchive(path: folder.file("one-by-one.sqlite").path)
+    let alone = try IngestSession(database: other)
+    let prepared = try files.map { path in
+      try alone.prepare(
+        InputDocument(path: path, bytes: Array(try Data(contentsOf: URL(fileURLWithPath: path)))))
+    }
+    _ = try other.transaction {
+      try prepared.map { try alone.writer.write($0, isolation: .savepoint) }
+    }
+    let rows = """
+      SELECT id, check_id, position, ref_number, marker_start, sentence_start, sentence_length,
+             anchor_text
+      FROM citation_spans ORDER BY id
+      """
+    func read(_ db: Connection) throws -> [String] {
+      try db.query(rows) { row in
+        (0..<8).map { row.text(at: Int32($0)) ?? "NULL" }.joined(separator: "|")
+      }
+    }
+    let batched = try read(db)
+    #expect(batched.count > 64, "more than two multi-row statements' worth")
+    #expect(batched == (try read(other)))
+  }
+
   @Test func standardInputIsOneDocument() throws {
     let walk = Array(InputFiles(paths: ["-"]))
     #expect(walk == [.standardInput])

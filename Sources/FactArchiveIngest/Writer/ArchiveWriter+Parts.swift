@@ -7,7 +7,6 @@ extension ArchiveWriter {
   func insertParts(of article: ParsedArticle, checkID: Int64, document: ParsedDocument) throws {
     let summary = statements.insertSummary
     let searchable = statements.insertSummaryText
-    let citation = statements.insertCitation
     for part in article.summaries {
       try summary.bind(checkID, to: ":check_id")
       try summary.bind(part.position, to: ":position")
@@ -28,16 +27,7 @@ extension ArchiveWriter {
       try searchable.bind(part.heading, to: ":heading")
       try document.withBodyBytes(of: part) { try searchable.bindText($0, to: ":body") }
       try searchable.run()
-      for cited in part.citations {
-        try citation.bind(checkID, to: ":check_id")
-        try citation.bind(part.position, to: ":position")
-        try citation.bind(cited.refNumber, to: ":ref_number")
-        try citation.bind(cited.markerStart, to: ":marker_start")
-        try citation.bind(cited.sentenceStart, to: ":sentence_start")
-        try citation.bind(cited.sentenceLength, to: ":sentence_length")
-        try citation.bind(cited.anchorText, to: ":anchor_text")
-        try citation.run()
-      }
+      try insertCitations(part.citations, checkID: checkID, position: part.position)
     }
     let followUp = statements.insertFollowUp
     let followUpText = statements.insertFollowUpText

@@ -18,6 +18,8 @@ struct WriterStatements {
   let insertSummary: Statement
   let insertSummaryText: Statement
   let insertCitation: Statement
+  /// `ArchiveWriter.citationsPerStatement` rows at once, parameters by position.
+  let insertCitations: Statement
   let insertFollowUp: Statement
   let insertReference: Statement
   let insertReporter: Statement
@@ -100,6 +102,13 @@ struct WriterStatements {
         (check_id, position, ref_number, marker_start, sentence_start, sentence_length, anchor_text)
       VALUES (:check_id, :position, :ref_number, :marker_start, :sentence_start, :sentence_length,
               :anchor_text)
+      """)
+    let row = "(" + Array(repeating: "?", count: 7).joined(separator: ", ") + ")"
+    insertCitations = try db.prepare(
+      """
+      INSERT INTO citation_spans
+        (check_id, position, ref_number, marker_start, sentence_start, sentence_length, anchor_text)
+      VALUES \(Array(repeating: row, count: ArchiveWriter.citationsPerStatement).joined(separator: ", "))
       """)
     insertFollowUp = try db.prepare(
       "INSERT INTO follow_ups (check_id, position, text) VALUES (:check_id, :position, :text)")
