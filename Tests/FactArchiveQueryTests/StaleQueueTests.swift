@@ -58,13 +58,19 @@ import Testing
       ),
       (
         StaleQueue(asOf: day("2026-11-23"), topic: "elections", reason: .age, limit: 10),
-        "checks_by_topic (topic=? AND due_on<?)"
+        "checks_by_topic_tier (topic=? AND queue_tier=? AND due_on<?)"
+      ),
+      (
+        StaleQueue(asOf: day("2026-11-23"), topic: "default", limit: 51),
+        "checks_by_topic_tier (topic=? AND queue_tier=? AND due_on<?)"
       ),
     ]
     for (queue, index) in queues {
       let plan = try queue.queryPlan(on: db)
       #expect(plan.contains { $0.contains("SEARCH c USING INDEX \(index)") }, "\(plan)")
       #expect(!plan.contains { $0.hasPrefix("SCAN c") || $0.hasPrefix("SCAN checks") }, "\(plan)")
+      // The index gives the queue's order: every matching row sorted would be a scan's cost.
+      #expect(!plan.contains { $0.contains("USE TEMP B-TREE FOR ORDER BY") }, "\(plan)")
     }
   }
 }

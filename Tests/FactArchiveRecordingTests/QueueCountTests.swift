@@ -28,16 +28,18 @@ import Testing
 
   struct Count: Equatable, CustomStringConvertible {
     var tier: Int
+    var topic: String
     var dueOn: String
     var checks: Int
-    var description: String { "\(tier) \(dueOn): \(checks)" }
+    var description: String { "\(tier) \(topic) \(dueOn): \(checks)" }
   }
 
   static func counts(_ sql: String, in db: Connection) throws -> [Count] {
     try db.query(sql) { row in
       Count(
-        tier: row.int("queue_tier"), dueOn: row.text("due_on") ?? "", checks: row.int("checks"))
-    }.sorted { ($0.tier, $0.dueOn) < ($1.tier, $1.dueOn) }
+        tier: row.int("queue_tier"), topic: row.text("topic") ?? "?",
+        dueOn: row.text("due_on") ?? "", checks: row.int("checks"))
+    }.sorted { ($0.tier, $0.topic, $0.dueOn) < ($1.tier, $1.topic, $1.dueOn) }
   }
 
   static let questions = [
@@ -92,11 +94,22 @@ import Testing
         try Snoozes.snooze(
           checkID: id, until: day("2026-12-20"), note: "", by: "ana", at: "t", in: db)
         operations.append("snooze \(id)")
-      case 4:  // the rules change: every check judged again
-        var rule = try #require(try StalenessRule.all(in: db).first { $0.name == "default" })
-        rule.maxAgeDays = [60, 200, 400][random.next(3)]
-        try PolicyChange.set(rule, in: db)
-        operations.append("rule \(rule.maxAgeDays ?? 0)")
+      case 4:  // the rules change: every check judged again, some into another topic
+        if random.next(2) == 0 {
+          var rule = try #require(try StalenessRule.all(in: db).first { $0.name == "default" })
+          rule.maxAgeDays = [60, 200, 400][random.next(3)]
+          try PolicyChange.set(rule, in: db)
+          operations.append("rule \(rule.maxAgeDays ?? 0)")
+        } else if try StalenessRule.all(in: db).contains(where: { $0.name == "transport" }) {
+          try PolicyChange.remove(named: "transport", in: db)
+          operations.append("rule transport removed")
+        } else {
+          try PolicyChange.set(
+            StalenessRule(
+              name: "transport", kind: .topic, pattern: "ferry|fares|trains", maxAgeDays: 30),
+            in: db)
+          operations.append("rule transport")
+        }
       case 5:  // a parser change that moves every check to another question, then back
         let moved = try Reparser(database: db) { bytes, format, options throws(ParseError) in
           var document = try DocumentParser.parse(bytes, format: format, options: options)
@@ -136,15 +149,23 @@ import Testing
     #expect(Set(operations.map { $0.split(separator: " ")[0] }).count >= 5, "\(operations)")
   }
 
-  /// The desk's tabs read the kept counts: the same numbers as counting the stale checks.
+  /// The desk's tabs read the kept counts: the same numbers as counting the stale checks,
+  /// for the whole queue and for each topic.
   @Test func tierCountsAreTheStaleChecksLessTheSnoozed() throws {
     let scenario = try Scenario()
-    let queue = StaleQueue(asOf: day(Scenario.today))
-    let counts = try queue.tierCounts(on: scenario.db)
-    let listed = try queue.run(on: scenario.db)
-    #expect(!listed.isEmpty)
-    for tier in QueueTier.allCases {
-      #expect(counts[tier] == listed.filter { $0.tier == tier }.count, "\(tier)")
+    try PolicyChange.set(
+      StalenessRule(name: "ferries", kind: .topic, pattern: "ferr(y|ies)", maxAgeDays: 10),
+      in: scenario.db)
+    for topic in [nil, "ferries", StalenessRule.defaultName] {
+      var queue = StaleQueue(asOf: day(Scenario.today))
+      queue.topic = topic
+      let counts = try queue.tierCounts(on: scenario.db)
+      let listed = try queue.run(on: scenario.db)
+      #expect(!listed.isEmpty, "\(topic ?? "all")")
+      for tier in QueueTier.allCases {
+        #expect(
+          counts[tier] == listed.filter { $0.tier == tier }.count, "\(topic ?? "all") \(tier)")
+      }
     }
   }
 }

@@ -150,7 +150,8 @@ extension ArchiveWriter {
     try statement.bind(article.language, to: ":language")
     try statement.bind(article.dateSource?.rawValue, to: ":date_source")
     let place = TierCounts.Place(
-      superseded: false, tier: judged.tier?.rawValue, dueOn: judged.dueOn?.iso)
+      superseded: false, tier: judged.tier?.rawValue, topic: judged.topic,
+      dueOn: judged.dueOn?.iso)
     return (links, keyTerms, place)
   }
 }

@@ -78,7 +78,9 @@ public struct ArchiveHealth: Sendable {
       quick
       ? []
       : try TierCounts.differences(on: db).map { difference in
-        "tier \(difference.place.tier) due \(difference.place.dueOn): kept \(difference.kept), "
+        "tier \(difference.place.tier)"
+          + (difference.place.topic.isEmpty ? "" : " topic \(difference.place.topic)")
+          + " due \(difference.place.dueOn): kept \(difference.kept), "
           + "counted \(difference.counted) (run `factarchive check --recount`)"
       }
     var counts: [(String, Int)] = []

@@ -64,7 +64,8 @@ extension CheckAssessor {
           try TierCounts.move(
             from: check.place,
             to: .init(
-              superseded: check.superseded, tier: verdict.tier?.rawValue, dueOn: verdict.dueOn?.iso),
+              superseded: check.superseded, tier: verdict.tier?.rawValue, topic: verdict.topic,
+              dueOn: verdict.dueOn?.iso),
             on: db)
         }
       }

@@ -1,44 +1,48 @@
 import FactArchiveStore
 
-/// How many live checks each tier holds per due day (`queue_counts`): what the desk's tabs
-/// count without reading every stale check. This is the one place that keeps the table:
-/// every change that moves a check goes through `move(from:to:on:)`, in the transaction of
-/// the change — a check written or deleted, made the latest of its question or superseded
-/// (`QuestionSQL.markLatest`), its due date or tier judged again (`CheckAssessor`).
+/// How many live checks each tier holds per topic and due day (`queue_counts`): what the
+/// desk's tabs count without reading every stale check. This is the one place that keeps
+/// the table: every change that moves a check goes through `move(from:to:on:)`, in the
+/// transaction of the change — a check written or deleted, made the latest of its question
+/// or superseded (`QuestionSQL.markLatest`), its due date, tier or topic judged again
+/// (`CheckAssessor`).
 ///
 /// Written with a plain UPDATE, then an INSERT when there was no row: a trigger on `checks`,
 /// or an upsert, would open a statement journal, which makes every full-text index written
 /// earlier in the transaction flush its pending terms (migration 009,
 /// `Connection.writeRow`).
 public enum TierCounts {
-  /// Where a check counts: its tier and due day.
+  /// Where a check counts: its tier, topic and due day.
   public struct Place: Hashable, Sendable {
     public var tier: Int
+    /// The topic rule's name; `""` for checks no topic rule claims (`checks.topic` NULL).
+    public var topic: String
     public var dueOn: String
 
-    public init(tier: Int, dueOn: String) {
+    public init(tier: Int, topic: String, dueOn: String) {
       self.tier = tier
+      self.topic = topic
       self.dueOn = dueOn
     }
 
     /// Where a check with these columns counts: nowhere when it is superseded (not the
     /// latest of its question), withdrawn or not judged yet (no due date or tier).
-    public init?(superseded: Bool, tier: Int?, dueOn: String?) {
+    public init?(superseded: Bool, tier: Int?, topic: String?, dueOn: String?) {
       guard !superseded, let tier, let dueOn else { return nil }
-      self.init(tier: tier, dueOn: dueOn)
+      self.init(tier: tier, topic: topic ?? "", dueOn: dueOn)
     }
 
-    /// Read from a row holding `superseded`, `queue_tier` and `due_on` (`columns`).
+    /// Read from a row holding `superseded`, `queue_tier`, `topic` and `due_on` (`columns`).
     public init?(row: Row) {
       self.init(
         superseded: row.bool("superseded"), tier: row.optionalInt("queue_tier"),
-        dueOn: row.text("due_on"))
+        topic: row.text("topic"), dueOn: row.text("due_on"))
     }
   }
 
   /// The columns `Place(row:)` reads, for a statement on `checks` aliased `alias`.
   public static func columns(_ alias: String = "c") -> String {
-    "\(alias).superseded, \(alias).queue_tier, \(alias).due_on"
+    "\(alias).superseded, \(alias).queue_tier, \(alias).topic, \(alias).due_on"
   }
 
   /// Moves one check's count from where it counted to where it counts now (either `nil`).
@@ -67,32 +71,38 @@ public enum TierCounts {
 
   private static func add(_ delta: Int, at place: Place, on db: Connection) throws {
     try db.execute(
-      "UPDATE queue_counts SET checks = checks + ? WHERE queue_tier = ? AND due_on = ?",
-      [delta, place.tier, place.dueOn])
+      """
+      UPDATE queue_counts SET checks = checks + ?
+      WHERE topic = ? AND queue_tier = ? AND due_on = ?
+      """, [delta, place.topic, place.tier, place.dueOn])
     guard db.changes == 0 else { return }
     try db.execute(
-      "INSERT INTO queue_counts (queue_tier, due_on, checks) VALUES (?, ?, ?)",
-      [place.tier, place.dueOn, delta])
+      "INSERT INTO queue_counts (queue_tier, topic, due_on, checks) VALUES (?, ?, ?, ?)",
+      [place.tier, place.topic, place.dueOn, delta])
   }
 
-  /// Each tier's live checks due on or before a day (`?`), snoozed or not: `tier`, `checks`.
-  public static let dueBy = """
-    SELECT queue_tier AS tier, sum(checks) AS checks FROM queue_counts
-    WHERE due_on <= ? GROUP BY queue_tier
+  /// Each tier's live checks due on or before a day (`:as_of`), snoozed or not: of every
+  /// topic, or with `oneTopic` of `:topic` (`''` for checks no topic rule claims). Columns
+  /// `tier`, `checks`.
+  public static func dueBy(oneTopic: Bool) -> String {
     """
+    SELECT queue_tier AS tier, sum(checks) AS checks FROM queue_counts
+    WHERE due_on <= :as_of\(oneTopic ? " AND topic = :topic" : "") GROUP BY queue_tier
+    """
+  }
 
   /// The counts as they should be, from the checks themselves (what migration 015 wrote,
-  /// and what the tests compare the kept table with).
+  /// and what `check` compares the kept table with).
   public static let recounted = """
-    SELECT queue_tier, due_on, count(*) AS checks FROM checks
+    SELECT queue_tier, coalesce(topic, '') AS topic, due_on, count(*) AS checks FROM checks
     WHERE superseded = 0 AND queue_tier IS NOT NULL AND due_on IS NOT NULL
-    GROUP BY queue_tier, due_on
+    GROUP BY queue_tier, coalesce(topic, ''), due_on
     """
 
   /// The kept counts that count something.
   public static let kept = """
-    SELECT queue_tier, due_on, checks FROM queue_counts WHERE checks <> 0
-    ORDER BY queue_tier, due_on
+    SELECT queue_tier, topic, due_on, checks FROM queue_counts WHERE checks <> 0
+    ORDER BY queue_tier, topic, due_on
     """
 
   /// Where the kept counts and a full count of the checks differ (none unless something
@@ -105,7 +115,8 @@ public enum TierCounts {
       var counts: [Place: Int] = [:]
       try db.cachedStatement(sql).forEachRow { row in
         guard let dueOn = row.text("due_on") else { return }
-        counts[Place(tier: row.int("queue_tier"), dueOn: dueOn)] = row.int("checks")
+        let place = Place(tier: row.int("queue_tier"), topic: row.text("topic") ?? "", dueOn: dueOn)
+        counts[place] = row.int("checks")
       }
       return counts
     }
@@ -113,18 +124,18 @@ public enum TierCounts {
     let counted = try read(recounted)
     return Set(kept.keys).union(counted.keys)
       .filter { kept[$0, default: 0] != counted[$0, default: 0] }
-      .sorted { ($0.tier, $0.dueOn) < ($1.tier, $1.dueOn) }
+      .sorted { ($0.tier, $0.topic, $0.dueOn) < ($1.tier, $1.topic, $1.dueOn) }
       .map { ($0, kept[$0, default: 0], counted[$0, default: 0]) }
   }
 
-  /// Counts every tier and due day again from the checks, in one transaction. Returns how
-  /// many rows were wrong.
+  /// Counts every tier, topic and due day again from the checks, in one transaction.
+  /// Returns how many rows were wrong.
   @discardableResult
   public static func recount(on db: Connection) throws -> Int {
     try db.transaction {
       let wrong = try differences(on: db).count
       try db.execute("DELETE FROM queue_counts")
-      try db.execute("INSERT INTO queue_counts (queue_tier, due_on, checks) \(recounted)")
+      try db.execute("INSERT INTO queue_counts (queue_tier, topic, due_on, checks) \(recounted)")
       return wrong
     }
   }

@@ -154,7 +154,8 @@ topic, checked_on, checked_on_inferred, max_age_days, review_verdict, reviewed_o
 publisher_flagged_outdated, time_sensitive_terms, superseded) WHERE superseded = 0`
 (`stale --order overdue`, and every column the nightly report's counts read, so they never
 touch the table: SQLite reads a partial index as covering only when it holds every column
-the query names, `superseded` included), `checks_by_topic (topic, due_on) WHERE superseded = 0`, and `checks_by_age
+the query names, `superseded` included), `checks_by_topic_tier (topic, queue_tier, due_on) WHERE
+superseded = 0` (the queue of one topic, in the queue's order), and `checks_by_age
 (coalesce(checked_on, checked_on_inferred), checked_on, checked_on_inferred, superseded)
 WHERE superseded = 0` (the report's age bands and undated count, from the index alone),
 and `checks_undated (id) WHERE due_on IS NULL` (the checks left to judge and the withdrawn
@@ -440,25 +441,27 @@ The latest review (latest `reviewed_on`, then latest `id`) counts; it is copied 
 
 A snooze is in force on a day when `ended_at IS NULL AND until > day`.
 
-### `queue_counts` — how many live checks each tier holds per due day
+### `queue_counts` — how many live checks each tier holds per topic and due day
 
 | column | type | meaning |
 |---|---|---|
 | `queue_tier` | INTEGER | as `checks.queue_tier` |
+| `topic` | TEXT | as `checks.topic`; `''` for checks no topic rule claims |
 | `due_on` | TEXT | as `checks.due_on` |
-| `checks` | INTEGER | how many checks of that tier, due that day, are the latest of their question (withdrawn and unjudged checks have no due date and are not counted); 0 once they have all moved on |
+| `checks` | INTEGER | how many checks of that tier and topic, due that day, are the latest of their question (withdrawn and unjudged checks have no due date and are not counted); 0 once they have all moved on |
 
-Primary key `(queue_tier, due_on)`. What the desk's tabs show, at any size: the checks of a
-tier stale on a day are `SELECT sum(checks) FROM queue_counts WHERE queue_tier = 1 AND
-due_on <= '2026-12-06'` (snoozed ones included: `snoozes` says which those are). Kept by
+Primary key `(topic, queue_tier, due_on)`. What the desk's tabs show, at any size: the
+checks of a tier stale on a day are `SELECT sum(checks) FROM queue_counts WHERE queue_tier =
+1 AND due_on <= '2026-12-06'` (add `AND topic = 'elections'` for one topic; snoozed ones
+included: `snoozes` says which those are). Kept by
 FactArchive in the same transaction as every change that moves a check, never by a
 trigger (a script that writes `checks` itself leaves it behind: `factarchive check` says so
 and `factarchive check --recount` counts again); it always equals
 
 ```sql
-SELECT queue_tier, due_on, count(*) FROM checks
+SELECT queue_tier, coalesce(topic, '') AS topic, due_on, count(*) FROM checks
 WHERE superseded = 0 AND queue_tier IS NOT NULL AND due_on IS NOT NULL
-GROUP BY queue_tier, due_on
+GROUP BY queue_tier, coalesce(topic, ''), due_on
 ```
 
 ### `staleness_runs` — one row per nightly report

@@ -40,11 +40,13 @@ public enum QuestionSQL {
     in db: Connection
   ) throws {
     try checks.bind(questionID, to: ":question_id")
-    var rows: [(id: Int64, superseded: Bool, tier: Int?, dueOn: String?)] = []
+    var rows: [(id: Int64, superseded: Bool, place: TierCounts.Place?)] = []
     try checks.forEachRow { row in
-      rows.append(
-        (row.int64("id"), row.bool("superseded"), row.optionalInt("queue_tier"), row.text("due_on"))
-      )
+      // Where it counts while it is the latest of its question.
+      let place = TierCounts.Place(
+        superseded: false, tier: row.optionalInt("queue_tier"), topic: row.text("topic"),
+        dueOn: row.text("due_on"))
+      rows.append((row.int64("id"), row.bool("superseded"), place))
     }
     for (offset, row) in rows.enumerated() where row.superseded != (offset > 0) {
       try setSuperseded.bind(offset > 0, to: ":superseded")
@@ -52,8 +54,7 @@ public enum QuestionSQL {
       try setSuperseded.run()
       guard counting else { continue }
       try TierCounts.move(
-        from: .init(superseded: row.superseded, tier: row.tier, dueOn: row.dueOn),
-        to: .init(superseded: offset > 0, tier: row.tier, dueOn: row.dueOn), on: db)
+        from: row.superseded ? nil : row.place, to: offset > 0 ? nil : row.place, on: db)
     }
   }
 
