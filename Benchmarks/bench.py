@@ -63,7 +63,7 @@ QUERY_SET = [
 ]
 AS_OF = "2026-11-20"
 ROUNDS = int(os.environ.get("BENCH_ROUNDS", "3"))
-# The targets of the speed issue, as (label, key in a row's "targets", limit, articles).
+# The targets of the speed issue, as (label, key of target_figures(row), limit, articles).
 TARGETS = [
     ("ingest / SQLite's floor", "ingest_floor", 1.3, (20_000, 100_000)),
     ("ingest / equal-work Python peer", "ingest_peer", 0.67, (20_000, 100_000)),

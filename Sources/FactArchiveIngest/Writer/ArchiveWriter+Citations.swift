@@ -19,6 +19,18 @@ extension ArchiveWriter {
     var sentenceStart: Int
     var sentenceLength: Int
     var anchorText: String?
+
+    /// Binds the row to parameters `first + 1` to `first + 7` of an insert into
+    /// `citation_spans` (`WriterStatements.insertCitations`).
+    func bind(to statement: Statement, after first: Int32) throws {
+      try statement.bind(checkID, at: first + 1)
+      try statement.bind(position, at: first + 2)
+      try statement.bind(refNumber, at: first + 3)
+      try statement.bind(markerStart, at: first + 4)
+      try statement.bind(sentenceStart, at: first + 5)
+      try statement.bind(sentenceLength, at: first + 6)
+      try statement.bind(anchorText, at: first + 7)
+    }
   }
 
   /// Rows per multi-row statement.
@@ -53,14 +65,7 @@ extension ArchiveWriter {
       while rows.count - start >= chunk {
         let statement = statements.insertCitations
         for (offset, row) in rows[start..<start + chunk].enumerated() {
-          let first = Int32(offset * 7)
-          try statement.bind(row.checkID, at: first + 1)
-          try statement.bind(row.position, at: first + 2)
-          try statement.bind(row.refNumber, at: first + 3)
-          try statement.bind(row.markerStart, at: first + 4)
-          try statement.bind(row.sentenceStart, at: first + 5)
-          try statement.bind(row.sentenceLength, at: first + 6)
-          try statement.bind(row.anchorText, at: first + 7)
+          try row.bind(to: statement, after: Int32(offset * 7))
         }
         try statement.run()
         start += chunk
@@ -75,13 +80,7 @@ extension ArchiveWriter {
   private func writeOneByOne(_ rows: ArraySlice<CitationRow>) throws {
     let statement = statements.insertCitation
     for row in rows {
-      try statement.bind(row.checkID, to: ":check_id")
-      try statement.bind(row.position, to: ":position")
-      try statement.bind(row.refNumber, to: ":ref_number")
-      try statement.bind(row.markerStart, to: ":marker_start")
-      try statement.bind(row.sentenceStart, to: ":sentence_start")
-      try statement.bind(row.sentenceLength, to: ":sentence_length")
-      try statement.bind(row.anchorText, to: ":anchor_text")
+      try row.bind(to: statement, after: 0)
       try statement.run()
     }
   }

@@ -18,7 +18,7 @@ struct WriterStatements {
   let insertSummary: Statement
   let insertSummaryText: Statement
   let insertCitation: Statement
-  /// `ArchiveWriter.citationsPerStatement` rows at once, parameters by position.
+  /// `ArchiveWriter.citationsPerStatement` rows at once.
   let insertCitations: Statement
   let insertFollowUp: Statement
   let insertReference: Statement
@@ -96,20 +96,17 @@ struct WriterStatements {
       """)
     insertSummaryText = try db.prepare(
       "INSERT INTO summaries_fts (rowid, heading, body) VALUES (:rowid, :heading, :body)")
-    insertCitation = try db.prepare(
-      """
-      INSERT INTO citation_spans
-        (check_id, position, ref_number, marker_start, sentence_start, sentence_length, anchor_text)
-      VALUES (:check_id, :position, :ref_number, :marker_start, :sentence_start, :sentence_length,
-              :anchor_text)
-      """)
-    let row = "(" + Array(repeating: "?", count: 7).joined(separator: ", ") + ")"
-    insertCitations = try db.prepare(
-      """
-      INSERT INTO citation_spans
-        (check_id, position, ref_number, marker_start, sentence_start, sentence_length, anchor_text)
-      VALUES \(Array(repeating: row, count: ArchiveWriter.citationsPerStatement).joined(separator: ", "))
-      """)
+    // Parameters by position, in `ArchiveWriter.CitationRow.bind`'s order.
+    func citationInsert(rows: Int) -> String {
+      let row = "(" + Array(repeating: "?", count: 7).joined(separator: ", ") + ")"
+      return """
+        INSERT INTO citation_spans
+          (check_id, position, ref_number, marker_start, sentence_start, sentence_length, anchor_text)
+        VALUES \(Array(repeating: row, count: rows).joined(separator: ", "))
+        """
+    }
+    insertCitation = try db.prepare(citationInsert(rows: 1))
+    insertCitations = try db.prepare(citationInsert(rows: ArchiveWriter.citationsPerStatement))
     insertFollowUp = try db.prepare(
       "INSERT INTO follow_ups (check_id, position, text) VALUES (:check_id, :position, :text)")
     insertReference = try db.prepare(

@@ -28,7 +28,7 @@ public struct ArchiveHealth: Sendable {
   public var foreignKeyProblems: [String]
   /// Full-text indexes that disagree with their tables (FTS5 `integrity-check`).
   public var fullTextProblems: [String]
-  /// Tier and due day whose kept count (`queue_counts`) differs from the checks: a write to
+  /// Tier, topic and due day whose kept count (`queue_counts`) differs from the checks: a write to
   /// `checks` made outside FactArchive. `check --recount` counts them again.
   public var queueCountProblems: [String] = []
   /// Rows per table, in a fixed order.

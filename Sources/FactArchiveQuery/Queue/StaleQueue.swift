@@ -213,7 +213,7 @@ public struct StaleQueue: Sendable {
   private func tierCountsKept(on db: Connection) throws -> [QueueTier: Int] {
     var counts = Dictionary(uniqueKeysWithValues: QueueTier.allCases.map { ($0, 0) })
     var values: [String: any DatabaseValueConvertible] = [":as_of": asOf.iso]
-    if let topic { values[":topic"] = topic == StalenessRule.defaultName ? "" : topic }
+    if let topic { values[":topic"] = TierCounts.topicKey(filter: topic) }
     let sums = try db.query(TierCounts.dueBy(oneTopic: topic != nil), named: values) { row in
       (tier: QueueTier(rawValue: row.int("tier")), checks: row.int("checks"))
     }
@@ -225,7 +225,7 @@ public struct StaleQueue: Sendable {
       """
       SELECT c.queue_tier AS tier, count(*) AS checks FROM checks AS c
       WHERE \(Self.queue.staleButSnoozed) AND c.queue_tier IS NOT NULL
-        \(topic == nil ? "" : "AND coalesce(c.topic, '') = :topic")
+        \(topic == nil ? "" : "AND \(TierCounts.topicKey("c")) = :topic")
       GROUP BY c.queue_tier
       """, named: values
     ) { row in (tier: QueueTier(rawValue: row.int("tier")), checks: row.int("checks")) }

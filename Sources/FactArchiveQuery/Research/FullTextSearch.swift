@@ -24,9 +24,9 @@ import FactArchiveStore
 /// million articles, and a phrase costs what its words' lists cost, however few rows it
 /// matches. So a query with a word matching more than `broadRows` rows of the indexes
 /// searched, together (`evidence`, `audit*`, `"ferry subsidies"` when subsidies are
-/// everywhere), or matching that many itself (`cobalt OR lithium`), is broad: its hits are the matching checks most
-/// recently added, newest first, not ranked (`Hit.ranking == .newest`; the CLI and the desk
-/// say so). A query that, like each of its words, matches at most `broadRows` rows in all
+/// everywhere), or matching that many itself (`cobalt OR lithium`), is broad: its hits are
+/// the matching checks most recently added, newest first, not ranked
+/// (`Hit.ranking == .newest`; the CLI and the desk say so). A query that, like each of its words, matches at most `broadRows` rows in all
 /// keeps the exact bm25 ranking.
 public struct FullTextSearch: Sendable {
   public var query: String

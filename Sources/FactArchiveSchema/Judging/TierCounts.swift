@@ -1,3 +1,4 @@
+import FactArchiveCore
 import FactArchiveStore
 
 /// How many live checks each tier holds per topic and due day (`queue_counts`): what the
@@ -38,6 +39,14 @@ public enum TierCounts {
         superseded: row.bool("superseded"), tier: row.optionalInt("queue_tier"),
         topic: row.text("topic"), dueOn: row.text("due_on"))
     }
+  }
+
+  /// The topic a check counts under, as SQL on `checks` aliased `alias`: `''` for none.
+  public static func topicKey(_ alias: String) -> String { "coalesce(\(alias).topic, '')" }
+
+  /// The topic key of a queue filtered by `topic` (a rule's name, `default` for none).
+  public static func topicKey(filter topic: String) -> String {
+    topic == StalenessRule.defaultName ? "" : topic
   }
 
   /// The columns `Place(row:)` reads, for a statement on `checks` aliased `alias`.
@@ -94,9 +103,9 @@ public enum TierCounts {
   /// The counts as they should be, from the checks themselves (what migration 015 wrote,
   /// and what `check` compares the kept table with).
   public static let recounted = """
-    SELECT queue_tier, coalesce(topic, '') AS topic, due_on, count(*) AS checks FROM checks
+    SELECT queue_tier, \(topicKey("checks")) AS topic, due_on, count(*) AS checks FROM checks
     WHERE superseded = 0 AND queue_tier IS NOT NULL AND due_on IS NOT NULL
-    GROUP BY queue_tier, coalesce(topic, ''), due_on
+    GROUP BY queue_tier, \(topicKey("checks")), due_on
     """
 
   /// The kept counts that count something.
