@@ -103,8 +103,9 @@ public struct ClaimProfile: Sendable, Equatable {
     var letters = Array(word.unicodeScalars)
     guard letters.count > 3, letters.allSatisfy({ $0.isASCII }) else { return word }
     func ends(_ suffix: String) -> Bool {
-      let tail = Array(suffix.unicodeScalars)
-      return letters.count > tail.count + 2 && Array(letters.suffix(tail.count)) == tail
+      let tail = suffix.unicodeScalars
+      let count = tail.count
+      return letters.count > count + 2 && letters.suffix(count).elementsEqual(tail)
     }
     if ends("ies") {
       letters.removeLast(3)

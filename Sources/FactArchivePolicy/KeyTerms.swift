@@ -62,8 +62,11 @@ public enum KeyTerms {
     }.prefix(limit).map(\.key)
   }
 
+  /// A word of the text: where it is in the text's scalars, and how it sits in its sentence.
+  /// Its `String` is made only for the few words a name may use (capitalised ones and the
+  /// connectors between them): making one for every word was most of the time names took.
   private struct Word {
-    var text: String
+    var range: Range<Int>
     var capitalised: Bool
     var startsSentence: Bool
     /// Only spaces separate it from the word before.
@@ -74,16 +77,40 @@ public enum KeyTerms {
   /// counts only when the text also capitalises it mid-sentence ("Taken together" is not a
   /// name; "Venezuela ... in Venezuela" is).
   static func names(in text: String) -> [String] {
-    let words = self.words(in: text)
-    let capitalisedMidSentence = Set(
-      words.filter { $0.capitalised && !$0.startsSentence }.map { normalise($0.text) })
+    let scalars = Array(text.unicodeScalars)
+    let words = self.words(in: scalars)
+    // Where each scalar starts in the UTF-8 bytes (and where the text ends), to make a
+    // word's `String` from its bytes in one copy.
+    let bytes = Array(text.utf8)
+    var offsets: [Int] = []
+    offsets.reserveCapacity(scalars.count + 1)
+    var offset = 0
+    for scalar in scalars {
+      offsets.append(offset)
+      offset += UTF8.width(scalar)
+    }
+    offsets.append(offset)
+    func string(_ word: Word) -> String {
+      String(
+        decoding: bytes[offsets[word.range.lowerBound]..<offsets[word.range.upperBound]],
+        as: UTF8.self)
+    }
+    var texts = [String?](repeating: nil, count: words.count)
+    var capitalisedMidSentence: Set<String> = []
+    for (index, word) in words.enumerated() where word.capitalised {
+      let text = string(word)
+      texts[index] = text
+      if !word.startsSentence { capitalisedMidSentence.insert(normalise(text)) }
+    }
     var names: [String] = []
-    var run: [Word] = []
+    var run: [(word: Word, text: String)] = []
     func flush() {
-      while let last = run.last, !last.capitalised { run.removeLast() }
-      if let first = run.first, first.startsSentence, stopwords.contains(first.text.lowercased()) {
+      while let last = run.last, !last.word.capitalised { run.removeLast() }
+      if let first = run.first, first.word.startsSentence,
+        stopwords.contains(first.text.lowercased())
+      {
         run.removeFirst()
-        while let head = run.first, !head.capitalised { run.removeFirst() }
+        while let head = run.first, !head.word.capitalised { run.removeFirst() }
       }
       while run.count > 2,
         twoWordTitles.contains(run[0].text.lowercased() + " " + run[1].text.lowercased())
@@ -97,19 +124,19 @@ public enum KeyTerms {
         let name = run.map { normalise($0.text) }.joined(separator: " ")
         let isInitial = run.count == 1 && name.unicodeScalars.count == 1
         let isLoneOpener =
-          run.count == 1 && run[0].startsSentence && !capitalisedMidSentence.contains(name)
+          run.count == 1 && run[0].word.startsSentence && !capitalisedMidSentence.contains(name)
         if !isInitial, !isLoneOpener, !stopwords.contains(name) { names.append(name) }
       }
       run.removeAll()
     }
-    for word in words {
-      if word.capitalised {
+    for (index, word) in words.enumerated() {
+      if word.capitalised, let text = texts[index] {
         if !run.isEmpty, !word.joinedToPrevious { flush() }
-        run.append(word)
-      } else if !run.isEmpty, word.joinedToPrevious, connectors.contains(word.text.lowercased()),
-        !word.text.isEmpty
+        run.append((word, text))
+      } else if !run.isEmpty, word.joinedToPrevious, !word.range.isEmpty,
+        case let text = string(word), connectors.contains(text.lowercased())
       {
-        run.append(word)
+        run.append((word, text))
       } else {
         flush()
       }
@@ -128,50 +155,45 @@ public enum KeyTerms {
   }
 
   /// Words: letters and digits, keeping inner apostrophes, hyphens and the dots of
-  /// abbreviations (`U.S.`).
-  private static func words(in text: String) -> [Word] {
+  /// abbreviations (`U.S.`). A word is a run of consecutive scalars, so it is kept as their
+  /// range.
+  private static func words(in scalars: [Unicode.Scalar]) -> [Word] {
     var words: [Word] = []
-    var current = String.UnicodeScalarView()
+    var start: Int?
     var sentenceStart = true
     var onlySpacesSincePrevious = false
     var pendingSentenceStart = true
-    let scalars = Array(text.unicodeScalars)
-    func finish() {
-      guard let first = current.first else { return }
-      let word = String(current)
+    func finish(at end: Int) {
+      guard let first = start else { return }
       words.append(
         Word(
-          text: word, capitalised: first.isCapital,
+          range: first..<end, capitalised: scalars[first].isCapital,
           startsSentence: sentenceStart, joinedToPrevious: onlySpacesSincePrevious))
-      current.removeAll()
+      start = nil
       onlySpacesSincePrevious = true
       sentenceStart = false
     }
-    for (index, scalar) in scalars.enumerated() {
+    for index in scalars.indices {
+      let scalar = scalars[index]
       if scalar.isWordCharacter {
-        if current.isEmpty {
+        if start == nil {
+          start = index
           sentenceStart = pendingSentenceStart
           pendingSentenceStart = false
         }
-        current.append(scalar)
         continue
       }
-      let next = index + 1 < scalars.count ? scalars[index + 1] : nil
-      let nextIsLetter = next?.isWordLetter ?? false
-      if !current.isEmpty, nextIsLetter,
+      let nextIsLetter = index + 1 < scalars.count && scalars[index + 1].isWordLetter
+      if start != nil, nextIsLetter,
         scalar == "'" || scalar == "’" || scalar == "-" || scalar == "."
       {
-        current.append(scalar)
         continue
       }
-      if scalar == "." && !current.isEmpty && current.count <= 3
-        && (current.last?.isCapital ?? false)
-      {
-        current.append(scalar)  // "U.S." keeps its last dot
-        finish()
+      if scalar == ".", let first = start, index - first <= 3, scalars[index - 1].isCapital {
+        finish(at: index + 1)  // "U.S." keeps its last dot
         continue
       }
-      finish()
+      finish(at: index)
       if scalar == " " || scalar == "\u{00A0}" || scalar == "\t" {
         continue
       }
@@ -182,7 +204,7 @@ public enum KeyTerms {
         pendingSentenceStart = true
       }
     }
-    finish()
+    finish(at: scalars.count)
     return words
   }
 }

@@ -67,7 +67,7 @@ public struct StalenessPolicy {
 
   public func assess(_ facts: Facts) -> Verdict {
     let text = facts.text
-    let lowered = Array(text.lowercased().utf8)
+    let lowered = text.lowercasedUTF8
     var topic: String?
     var ruleAge = defaultMaxAgeDays
     for candidate in topics where matches(candidate, text: text, lowered: lowered) {

@@ -11,27 +11,33 @@ public struct WordMatcher: Sendable {
 
   /// The phrases found in `text` (already lowercased), in the order they were given.
   public func matches(inLowercased text: [UInt8]) -> [String] {
-    phrases.compactMap { phrase in contains(text, phrase.bytes) ? phrase.text : nil }
+    guard !phrases.isEmpty else { return [] }
+    return text.withUnsafeBufferPointer { text in
+      // Where a phrase may start (the text's start, or just after a byte that separates
+      // words), listed by the byte there: each phrase is then tried only where its first
+      // byte is, not at every byte of the text once per phrase.
+      var starts = [[Int]](repeating: [], count: 256)
+      for index in 0..<text.count where isBoundary(text, index - 1) {
+        starts[Int(text[index])].append(index)
+      }
+      return phrases.compactMap { phrase in
+        contains(text, phrase.bytes, startingAt: starts[Int(phrase.bytes[0])]) ? phrase.text : nil
+      }
+    }
   }
 
-  private func contains(_ text: [UInt8], _ needle: [UInt8]) -> Bool {
-    guard needle.count <= text.count, let first = needle.first else { return false }
-    return text.withUnsafeBufferPointer { text in
-      needle.withUnsafeBufferPointer { needle in
-        var index = 0
-        let last = text.count - needle.count
-        while index <= last {
-          if text[index] == first, isBoundary(text, index - 1),
-            isBoundary(text, index + needle.count)
-          {
-            var offset = 1
-            while offset < needle.count, text[index + offset] == needle[offset] { offset += 1 }
-            if offset == needle.count { return true }
-          }
-          index += 1
-        }
-        return false
+  private func contains(
+    _ text: UnsafeBufferPointer<UInt8>, _ needle: [UInt8], startingAt starts: [Int]
+  ) -> Bool {
+    needle.withUnsafeBufferPointer { needle in
+      for index in starts {
+        guard index + needle.count <= text.count else { return false }
+        guard isBoundary(text, index + needle.count) else { continue }
+        var offset = 1
+        while offset < needle.count, text[index + offset] == needle[offset] { offset += 1 }
+        if offset == needle.count { return true }
       }
+      return false
     }
   }
 

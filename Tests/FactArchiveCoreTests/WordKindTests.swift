@@ -15,4 +15,12 @@ import Testing
     #expect(scalar.isCapital == properties.isUppercase)
     #expect(scalar.isDiacriticMark == properties.isDiacritic)
   }
+
+  @Test(arguments: [
+    "", "Plain ASCII, With Capitals 123!", "Bogotá’s “ÉLITE” — Straße", "İstanbul ΣΟΦΙΑ",
+    "ǅungla Ж\u{0301}", "中文 MIXED\n\tTabs", String(scalars.map(Character.init)),
+  ])
+  func lowercasedUTF8IsLowercasedsBytes(_ text: String) {
+    #expect(text.lowercasedUTF8 == Array(text.lowercased().utf8))
+  }
 }

@@ -101,5 +101,25 @@ func day(_ iso: String) -> Day {
     #expect(
       matcher.matches(inLowercased: Array("so far, nobody knows now.".utf8)) == ["so far", "now"])
     #expect(matcher.matches(inLowercased: Array("nowhere so farther".utf8)).isEmpty)
+    // At the text's edges, after a word that starts like it, and in the given order.
+    #expect(matcher.matches(inLowercased: Array("now".utf8)) == ["now"])
+    #expect(
+      matcher.matches(inLowercased: Array("knownow, nowhere; (now) so so far".utf8))
+        == ["so far", "now"])
+    #expect(matcher.matches(inLowercased: Array("so fa".utf8)).isEmpty)
+    #expect(matcher.matches(inLowercased: []).isEmpty)
+    #expect(WordMatcher([]).matches(inLowercased: Array("now".utf8)).isEmpty)
+  }
+
+  @Test func keyTermsKeepAbbreviationsPossessivesAndConnectors() {
+    let terms = KeyTerms.extract(
+      from: """
+        The U.S. Coast Guard met Mayor Delia Rusk in Port of Spain. Rusk’s office \
+        and the U.S. Coast Guard said Prime Minister Ana Lopes agreed. Ports of the Gulf were shut.
+        """, limit: 10)
+    #expect(
+      terms == [
+        "u.s. coast guard", "delia rusk", "port of spain", "rusk", "ana lopes", "ports of the gulf",
+      ])
   }
 }
