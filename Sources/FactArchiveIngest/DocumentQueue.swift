@@ -22,6 +22,10 @@ final class DocumentQueue: @unchecked Sendable {
   private var drainingToHalf = false
   private let capacity: Int
   private let byteBudget: Int
+  /// How long takers waited for a document, and the reading thread's processor time when
+  /// it finished: where an ingest's time went (`IngestSession.ThreadTimes`).
+  private var waitedToTake = Duration.zero
+  private var readerCPU = Duration.zero
 
   /// - Parameters:
   ///   - capacity: documents waiting at most.
@@ -57,10 +61,14 @@ final class DocumentQueue: @unchecked Sendable {
   func take() -> PreparedDocument? {
     condition.lock()
     defer { condition.unlock() }
-    while count == 0, !finished, !cancelled {
-      waitingTakers += 1
-      condition.wait()
-      waitingTakers -= 1
+    if count == 0, !finished, !cancelled {
+      let start = ContinuousClock.now
+      while count == 0, !finished, !cancelled {
+        waitingTakers += 1
+        condition.wait()
+        waitingTakers -= 1
+      }
+      waitedToTake += ContinuousClock.now - start
     }
     guard count > 0, !cancelled, let document = slots[head] else { return nil }
     slots[head] = nil
@@ -74,9 +82,10 @@ final class DocumentQueue: @unchecked Sendable {
     return document
   }
 
-  /// The reader has put its last document.
-  func finish() {
+  /// The reader has put its last document, having used `cpu` of processor time.
+  func finish(cpu: Duration = .zero) {
     condition.lock()
+    readerCPU = cpu
     finished = true
     condition.broadcast()
     condition.unlock()
@@ -88,6 +97,13 @@ final class DocumentQueue: @unchecked Sendable {
     cancelled = true
     condition.broadcast()
     condition.unlock()
+  }
+
+  /// How long `take` waited in all, and the reader's processor time (zero until it finishes).
+  var times: (waitedToTake: Duration, readerCPU: Duration) {
+    condition.lock()
+    defer { condition.unlock() }
+    return (waitedToTake, readerCPU)
   }
 
   var isCancelled: Bool {

@@ -53,6 +53,17 @@ public final class IngestSession {
   public let writer: ArchiveWriter
   public let options: Options
 
+  /// Where the last `run` spent its time, by thread: the writing thread (this one) is the
+  /// bottleneck when it rarely waits for a document.
+  public struct ThreadTimes: Sendable {
+    /// Processor time of the thread that reads, hashes, parses and judges.
+    public var readerCPU = Duration.zero
+    /// Processor time of the thread that writes, and how long it waited for documents.
+    public var writerCPU = Duration.zero
+    public var writerWaiting = Duration.zero
+  }
+  public private(set) var threadTimes = ThreadTimes()
+
   /// - Parameter now: the clock for `ingested_at` (tests pass a fixed one).
   public init(
     database: Connection, options: Options = Options(),
@@ -75,6 +86,12 @@ public final class IngestSession {
   ) throws -> IngestTally {
     let queue = startReading(inputs)
     defer { queue.cancel() }
+    let writerStart = Self.threadCPU()
+    defer {
+      let (waited, readerCPU) = queue.times
+      threadTimes = ThreadTimes(
+        readerCPU: readerCPU, writerCPU: Self.threadCPU() - writerStart, writerWaiting: waited)
+    }
     var tally = IngestTally()
     var written = 0
     var pending = queue.take()
@@ -168,9 +185,17 @@ public final class IngestSession {
           options: options.parse, policy: policy, ingestedOn: today)
         guard queue.put(document) else { break }
       }
-      queue.finish()
+      queue.finish(cpu: Self.threadCPU())
     }
     reader.start()
     return queue
+  }
+
+  /// The calling thread's processor time so far (user and system); zero when the system
+  /// cannot say.
+  static func threadCPU() -> Duration {
+    var time = timespec()
+    guard clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time) == 0 else { return .zero }
+    return .seconds(Int64(time.tv_sec)) + .nanoseconds(Int64(time.tv_nsec))
   }
 }

@@ -141,6 +141,9 @@ struct IngestCommand: ParsableCommand {
       }
       progress.finish()
       Timing.report("claim matching", session.writer.assessor.claimMatchingTime)
+      Timing.report("reading thread cpu", session.threadTimes.readerCPU)
+      Timing.report("writing thread cpu", session.threadTimes.writerCPU)
+      Timing.report("writing thread waiting", session.threadTimes.writerWaiting)
       if !quiet {
         Terminal.writeOut(
           tally.summary

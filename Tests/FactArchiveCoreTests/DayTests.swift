@@ -41,3 +41,19 @@ import Testing
     }
   }
 }
+
+@Suite struct TimestampTests {
+  @Test(arguments: [
+    (0, "1970-01-01T00:00:00Z"), (1_764_749_700, "2025-12-03T08:15:00Z"),
+    (951_827_696, "2000-02-29T12:34:56Z"), (253_402_300_799, "9999-12-31T23:59:59Z"),
+  ])
+  func utcIsWrittenAsTheArchiveStoresIt(_ seconds: Int, _ expected: String) {
+    #expect(Timestamp.utc(secondsSince1970: seconds) == expected)
+  }
+
+  @Test func nowIsToday() {
+    let now = Timestamp.nowUTC()
+    #expect(now.count == 20 && now.hasSuffix("Z"))
+    #expect(Day(iso: now.prefix(10)) != nil)
+  }
+}

@@ -55,6 +55,9 @@ import Testing
       try db.scalarText("SELECT checked_on FROM latest_checks WHERE question LIKE 'Is it true%'")
         == "2026-09-02")
     #expect(try count("latest_checks") == 3)
+    // Both threads' processor time is counted (what `FACTARCHIVE_TIMING` prints).
+    #expect(session.threadTimes.readerCPU > .zero)
+    #expect(session.threadTimes.writerCPU > .zero)
   }
 
   @Test func sameBytesTwiceAddNothing() throws {

@@ -54,6 +54,23 @@ import Testing
     #expect(queue.take() == nil)
   }
 
+  /// A taker that found the queue empty counts the time it waited; the reader's processor
+  /// time is what it reported when it finished.
+  @Test func countsTheTakersWaitAndTheReadersTime() {
+    let queue = DocumentQueue(capacity: 2, byteBudget: 1 << 20)
+    let producer = Thread {
+      usleep(50_000)
+      queue.put(document("late"))
+      queue.finish(cpu: .milliseconds(7))
+    }
+    producer.start()
+    #expect(queue.take()?.input.path == "late")
+    #expect(queue.take() == nil)
+    let (waited, readerCPU) = queue.times
+    #expect(waited >= .milliseconds(40))
+    #expect(readerCPU == .milliseconds(7))
+  }
+
   @Test func oneDocumentAlwaysFitsWhateverItsSize() {
     let queue = DocumentQueue(capacity: 4, byteBudget: 100)
     #expect(queue.put(document("huge", size: 10_000)))

@@ -34,19 +34,21 @@ extension ArchiveWriter {
   ) {
     let key = QuestionKey.normalize(article.question)
     let publisherKey = QuestionKey.publisher(article.publisher)
-    let find = statements.findQuestion
-    try find.bind(publisherKey, to: ":publisher_key")
-    try find.bind(key, to: ":normalized_key")
-    defer { find.reset() }
-    if try find.step() {
-      return (find.currentRow.int64("id"), false)
+    // The first column of the first row `statement` gives for this key, if any.
+    func first(_ statement: Statement) throws -> Int64? {
+      try statement.bind(publisherKey, to: ":publisher_key")
+      try statement.bind(key, to: ":normalized_key")
+      defer { statement.reset() }
+      return try statement.step() ? statement.currentRow.int64(at: 0) : nil
     }
-    let merged = statements.findMergedQuestion
-    try merged.bind(publisherKey, to: ":publisher_key")
-    try merged.bind(key, to: ":normalized_key")
-    defer { merged.reset() }
-    if try merged.step() {
-      return (merged.currentRow.int64("id"), false)
+    if let id = try first(statements.findQuestion) {
+      return (id, false)
+    }
+    // Merged away by an editor: the question it went into (asked first, being cheaper).
+    if try first(statements.isMergedAway) != nil,
+      let id = try first(statements.findMergedQuestion)
+    {
+      return (id, false)
     }
     let claim = claim ?? ClaimProfile(article.question, language: article.language)
     let insert = statements.insertQuestion

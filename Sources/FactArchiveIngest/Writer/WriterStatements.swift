@@ -8,6 +8,7 @@ struct WriterStatements {
   let insertDocument: Statement
   let insertQuestion: Statement
   let findQuestion: Statement
+  let isMergedAway: Statement
   let findMergedQuestion: Statement
   let findSameCheck: Statement
   let insertCopy: Statement
@@ -62,6 +63,7 @@ struct WriterStatements {
       SELECT id FROM questions
       WHERE publisher_key = :publisher_key AND normalized_key = :normalized_key
       """)
+    isMergedAway = try db.prepare(QuestionSQL.isMergedAway)
     findMergedQuestion = try db.prepare(QuestionSQL.mergedInto)
     findSameCheck = try db.prepare(
       """

@@ -11,6 +11,16 @@ public enum QuestionSQL {
     coalesce(checked_on, checked_on_inferred) DESC, id DESC
     """
 
+  /// Whether an editor merged a key away and has not split it again (`:publisher_key`,
+  /// `:normalized_key`; a row or none): one index lookup, asked before `mergedInto`, whose
+  /// recursion costs ten times as much to set up even when it finds nothing.
+  public static let isMergedAway = """
+    SELECT 1 FROM question_merges
+    WHERE merged_publisher_key = :publisher_key AND merged_key = :normalized_key
+      AND reason = 'editor' AND split_at IS NULL
+    LIMIT 1
+    """
+
   /// The question a key was merged into by an editor (`merge-questions`), following later
   /// merges, while not split again: a page asking it again lands there (`:publisher_key`,
   /// `:normalized_key`; one row or none).
