@@ -35,6 +35,29 @@ import Testing
     #expect(try again.migrate().isEmpty)
   }
 
+  /// Every full-text index gathers 8 MB of pending terms before writing a segment
+  /// (migration 16), and a search still finds what was written.
+  @Test func fullTextIndexesFlushAtEightMegabytes() throws {
+    let folder = try TemporaryFolder()
+    let db = try Connection.openArchive(path: folder.file("a.sqlite").path)
+    for index in ["questions_fts", "summaries_fts", "follow_ups_fts", "sources_fts", "checks_fts"] {
+      #expect(
+        try db.scalarInt("SELECT v FROM \(index)_config WHERE k = 'hashsize'") == 8 << 20,
+        "\(index)")
+    }
+    try db.execute(
+      """
+      INSERT INTO questions (text, normalized_key, first_seen_at)
+      VALUES ('Did the Corvale ferry fares double?', 'k', '2026-01-01T00:00:00Z')
+      """)
+    try db.execute(
+      "INSERT INTO questions_fts (rowid, text) VALUES (last_insert_rowid(), 'Did the Corvale ferry fares double?')"
+    )
+    #expect(
+      try db.scalarInt("SELECT count(*) FROM questions_fts WHERE questions_fts MATCH 'corvale'")
+        == 1)
+  }
+
   @Test func failedMigrationLeavesNoTrace() throws {
     let folder = try TemporaryFolder()
     let db = try Connection(path: folder.file("m.sqlite").path)

@@ -590,6 +590,11 @@ FROM summaries_fts JOIN summary_spans s ON s.id = summaries_fts.rowid
 WHERE summaries_fts MATCH '"grain export"' ORDER BY rank LIMIT 5;
 ```
 
+Every index keeps its pending terms in memory up to 8 MB before writing them out as a
+segment (`hashsize`, set by `Schema/016_fts_hashsize.sql`; FTS5's default is 1 MB): an
+ingest batch then leaves one segment per index to merge rather than eight. Queries are not
+affected.
+
 `summaries` is a view, so Datasette needs `factarchive datasette-metadata` (which sets
 `fts_table` and `fts_pk`) to offer its search box; the other tables are found on their own.
 
