@@ -180,6 +180,16 @@ def floor(fa, archive, work):
     return elapsed, size
 
 
+def thread_seconds(stderr):
+    """The ingest's reading and writing threads' processor time and the writer's wait, in
+    seconds, as the CLI printed them (FACTARCHIVE_TIMING=1)."""
+    def seconds(label):
+        found = re.findall(r"^timing: %s ([0-9.]+) ms$" % label, stderr, re.M)
+        return float(found[-1]) / 1000 if found else float("nan")
+    return (seconds("reading thread cpu"), seconds("writing thread cpu"),
+            seconds("writing thread waiting"))
+
+
 def timing(stderr, label):
     """The in-process time the CLI printed (FACTARCHIVE_TIMING=1), in milliseconds."""
     match = re.search(r"^timing: %s ([0-9.]+) ms$" % re.escape(label), stderr, re.M)
@@ -246,7 +256,7 @@ def bench(n, fa, skip_peer):
     work = os.path.join(WORK, "run-%d" % n)
     os.makedirs(work, exist_ok=True)
     archive = os.path.join(work, "archive.sqlite")
-    ours, floors, peers, rss_values = [], [], [], []
+    ours, floors, peers, rss_values, threads = [], [], [], [], []
     peer_db = os.path.join(work, "peer.sqlite")
     for round_number in range(1, ROUNDS + 1):
         remove_database(archive)
@@ -259,6 +269,7 @@ def bench(n, fa, skip_peer):
         ours.append(wall)
         rss_values.append(rss)
         ingest_matching = claims.matching_seconds(err)
+        threads.append(thread_seconds(err))
         print("  %.2f s: %s" % (wall, out.strip()), flush=True)
         floor_time, floor_size = floor(fa, archive, work)
         floors.append(floor_time)
@@ -284,6 +295,8 @@ def bench(n, fa, skip_peer):
         "peer_equal_s": statistics.median(peers) if peers else nan,
         "peer_equal_min_s": min(peers) if peers else nan, "peer_runs_s": peers,
         "ingest_matching_s": ingest_matching,
+        # Each thread's processor time in the fastest round: reader, writer, writer waiting.
+        "threads_s": threads[ours.index(min(ours))],
     }
     results["stale20_wall"] = wall_ms(fa, archive, ["stale", "--as-of", AS_OF, "--limit", "20"])
     results["search_wall"] = {
@@ -636,7 +649,8 @@ def table(rows):
     lines = [targets_table(rows), ""]
     header = ("articles", "rounds", "ingest s (min / median)", "articles/s", "MB/s",
               "peak RSS MiB", "DB/corpus", "floor DB/corpus", "floor s (min / median)",
-              "ingest/floor", "Python equal work s (min / median)", "ingest/Python")
+              "ingest/floor", "Python equal work s (min / median)", "ingest/Python",
+              "threads: reading / writing cpu s, writer waiting s")
     lines.append("| " + " | ".join(header) + " |")
     lines.append("|" + "---:|" * len(header))
 
@@ -644,13 +658,15 @@ def table(rows):
         return text % value if value == value else "–"
     for r in rows:
         equal = r.get("peer_equal_s", float("nan"))
-        lines.append("| %s | %d | %.2f / %.2f | %.0f | %.1f | %.0f | %.2f | %.2f | %.2f / %.2f | %.2f | %s / %s | %s |" % (
+        reading, writing, waiting = r.get("threads_s", (float("nan"),) * 3)
+        lines.append("| %s | %d | %.2f / %.2f | %.0f | %.1f | %.0f | %.2f | %.2f | %.2f / %.2f | %.2f | %s / %s | %s | %s |" % (
             "{:,}".format(r["articles"]), r["rounds"], r["ingest_min_s"], r["ingest_s"],
             r["articles"] / r["ingest_s"], r["corpus_bytes"] / 1e6 / r["ingest_s"], r["rss_mib"],
             r["db_bytes"] / r["corpus_bytes"], r["floor_db_bytes"] / r["corpus_bytes"],
             r["floor_min_s"], r["floor_s"], r["ingest_s"] / r["floor_s"],
             maybe(r.get("peer_equal_min_s", float("nan")), "%.2f"), maybe(equal, "%.2f"),
-            maybe(r["ingest_s"] / equal, "%.2f")))
+            maybe(r["ingest_s"] / equal, "%.2f"),
+            maybe(reading, "%.2f") + " / " + maybe(writing, "%.2f") + ", " + maybe(waiting, "%.2f")))
     lines.append("")
     lines.append("| articles | `stale --limit 20` whole process ms (min / median) | "
                  + " | ".join("`%s`" % q.replace("|", "\\|") for q in QUERY_SET) + " |")
