@@ -228,7 +228,7 @@ let package = Package(
     ),
     .testTarget(
       name: "FactArchiveStoreTests",
-      dependencies: ["FactArchiveStore", "TestSupport"]
+      dependencies: ["CSQLite", "FactArchiveStore", "TestSupport"]
     ),
     .testTarget(
       name: "FactArchiveSchemaTests",

@@ -1,5 +1,6 @@
 // The SQLite C API as Swift sees it, plus the few helpers Swift cannot write
-// itself: SQLITE_TRANSIENT is a cast macro, and sqlite3_db_config is variadic.
+// itself: SQLITE_TRANSIENT is a cast macro, and sqlite3_config and sqlite3_db_config are
+// variadic.
 #ifndef FACTARCHIVE_CSQLITE_SHIM_H
 #define FACTARCHIVE_CSQLITE_SHIM_H
 
@@ -26,6 +27,13 @@ static inline int csqlite_bind_blob_transient(sqlite3_stmt *stmt, int index, con
 static inline int csqlite_db_config_flag(sqlite3 *db, int option, int value) {
   int current = 0;
   return sqlite3_db_config(db, option, value, &current);
+}
+
+/// Turns off SQLite's memory statistics (SQLITE_CONFIG_MEMSTATUS), which take a global mutex
+/// on every allocation and free. Only before SQLite initialises (the first open); later it
+/// returns SQLITE_MISUSE and changes nothing. Nothing here reads sqlite3_memory_used.
+static inline int csqlite_disable_memory_statistics(void) {
+  return sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
 }
 
 /// A busy handler that tries again every millisecond until `context` milliseconds have
