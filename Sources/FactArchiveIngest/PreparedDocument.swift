@@ -62,10 +62,10 @@ public struct PreparedDocument: Sendable {
   public var parsed: Result<ParsedDocument, ParseError>
   /// How the input is written.
   public var format: DocumentFormat
-  /// What the policy reads of each article, its verdict and its claim as the claim matcher
-  /// reads it, worked out with the parse (`nil` when no policy was given: the writer judges
-  /// then).
-  public var judged: [(facts: CheckFacts, verdict: StalenessVerdict, claim: ClaimProfile)]?
+  /// What the policy reads of each article, its verdict, and its question as the writer
+  /// looks it up (with its claim as the claim matcher reads it), worked out with the parse
+  /// (`nil` when no policy was given: the writer judges then).
+  public var judged: [(facts: CheckFacts, verdict: StalenessVerdict, question: QuestionReading)]?
 
   /// The verdict on the article at `index`, when it was worked out ahead.
   public func verdict(_ index: Int) -> StalenessVerdict? {
@@ -82,10 +82,10 @@ public struct PreparedDocument: Sendable {
     return CheckFacts(article: article, in: document, ingestedOn: ingestedOn)
   }
 
-  /// The claim of the article at `index`, when it was read ahead.
-  public func claim(_ index: Int) -> ClaimProfile? {
+  /// The question of the article at `index`, when it was read ahead.
+  public func question(_ index: Int) -> QuestionReading? {
     guard let judged, index < judged.count else { return nil }
-    return judged[index].claim
+    return judged[index].question
   }
 
   /// Reads, hashes and parses an input; with a `policy`, also judges each article (the
@@ -111,9 +111,7 @@ public struct PreparedDocument: Sendable {
       if let policy {
         judged = document.articles.map { article in
           let facts = CheckFacts(article: article, in: document, ingestedOn: ingestedOn)
-          return (
-            facts, policy.assess(facts), ClaimProfile(article.question, language: article.language)
-          )
+          return (facts, policy.assess(facts), QuestionReading(article))
         }
       }
     } catch {

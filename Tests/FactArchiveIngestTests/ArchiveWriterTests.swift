@@ -28,6 +28,14 @@ import Testing
     return (tally, errors)
   }
 
+  /// Every fixture file but the deliberately broken ones.
+  func goodFixtures() -> [String] {
+    Array(InputFiles(paths: [TestPaths.fixtures.path])).compactMap { item -> String? in
+      guard case .file(let path) = item, !path.contains("/bad/") else { return nil }
+      return path
+    }
+  }
+
   func count(_ table: String) throws -> Int64 {
     try db.scalarInt("SELECT count(*) FROM \(table)")
   }
@@ -223,10 +231,7 @@ import Testing
   /// A batch keeps its citations for its end and writes them many to a statement: the same
   /// rows, with the same ids, as writing each document on its own.
   @Test func citationsKeptForTheEndOfABatchAreTheRowsWrittenOneByOne() throws {
-    let files = Array(InputFiles(paths: [TestPaths.fixtures.path])).compactMap { item -> String? in
-      guard case .file(let path) = item, !path.contains("/bad/") else { return nil }
-      return path
-    }
+    let files = goodFixtures()
     _ = try ingest(files)
     let other = try Connection.openArchive(path: folder.file("one-by-one.sqlite").path)
     let alone = try IngestSession(database: other)
@@ -250,6 +255,38 @@ import Testing
     let batched = try read(db)
     #expect(batched.count > 64, "more than two multi-row statements' worth")
     #expect(batched == (try read(other)))
+  }
+
+  @Test func questionsReadAheadAreTheQuestionsTheWriterReads() throws {
+    // The reading thread works out each question's key and claim (`QuestionReading`); a
+    // document prepared without a policy leaves that to the writer. Same rows either way.
+    let files = goodFixtures()
+    _ = try ingest(files)
+    let other = try Connection.openArchive(path: folder.file("writer-reads.sqlite").path)
+    let alone = try IngestSession(database: other)
+    let unjudged = try files.map { path in
+      PreparedDocument(
+        InputDocument(path: path, bytes: Array(try Data(contentsOf: URL(fileURLWithPath: path)))),
+        options: session.options.parse, policy: nil, ingestedOn: alone.writer.today)
+    }
+    #expect(unjudged.allSatisfy { $0.judged == nil })
+    _ = try other.transaction {
+      try unjudged.map { try alone.writer.write($0, isolation: .savepoint) }
+    }
+    func read(_ db: Connection) throws -> [String] {
+      try db.query(
+        """
+        SELECT q.id, q.text, q.normalized_key, q.publisher_key, q.language, q.claim_terms,
+               q.claim_profile,
+               (SELECT group_concat(other_question_id) FROM similar_questions
+                WHERE question_id = q.id)
+        FROM questions AS q ORDER BY q.id
+        """
+      ) { row in (0..<8).map { row.text(at: Int32($0)) ?? "NULL" }.joined(separator: "|") }
+    }
+    let ahead = try read(db)
+    #expect(ahead.count > 20)
+    #expect(ahead == (try read(other)))
   }
 
   @Test func standardInputIsOneDocument() throws {

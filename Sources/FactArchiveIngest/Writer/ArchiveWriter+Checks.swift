@@ -8,9 +8,9 @@ import FactArchiveStore
 extension ArchiveWriter {
   func insertArticle(
     _ article: ParsedArticle, index: Int, of document: ParsedDocument, facts: CheckFacts,
-    verdict: StalenessVerdict?, claim: ClaimProfile?, documentID: Int64
+    verdict: StalenessVerdict?, question reading: QuestionReading?, documentID: Int64
   ) throws -> ArticleOutcome {
-    let (questionID, isNewQuestion) = try question(for: article, claim: claim)
+    let (questionID, isNewQuestion) = try question(for: article, reading: reading)
     if !isNewQuestion, let duplicate = try sameCheck(of: article, questionID: questionID) {
       try recordCopy(of: duplicate, documentID: documentID, index: index)
       return .duplicate(checkID: duplicate)
@@ -27,13 +27,13 @@ extension ArchiveWriter {
   }
 
   /// The question's id, found by its publisher and normalised key (`QuestionKey`), or
-  /// created with its claim read (`ClaimProfile`, unless read ahead as `claim`) and its
-  /// words counted.
-  func question(for article: ParsedArticle, claim: ClaimProfile? = nil) throws -> (
+  /// created with its claim read (`ClaimProfile`) and its words counted; `reading` is all
+  /// of that worked out ahead, else it is worked out here.
+  func question(for article: ParsedArticle, reading: QuestionReading? = nil) throws -> (
     id: Int64, isNew: Bool
   ) {
-    let key = QuestionKey.normalize(article.question)
-    let publisherKey = QuestionKey.publisher(article.publisher)
+    let key = reading?.key ?? QuestionKey.normalize(article.question)
+    let publisherKey = reading?.publisherKey ?? QuestionKey.publisher(article.publisher)
     // The first column of the first row `statement` gives for this key, if any.
     func first(_ statement: Statement) throws -> Int64? {
       try statement.bind(publisherKey, to: ":publisher_key")
@@ -50,18 +50,18 @@ extension ArchiveWriter {
     {
       return (id, false)
     }
-    let claim = claim ?? ClaimProfile(article.question, language: article.language)
+    let reading = reading ?? QuestionReading(article)
     let insert = statements.insertQuestion
     try insert.bind(article.question, to: ":text")
     try insert.bind(key, to: ":normalized_key")
     try insert.bind(now(), to: ":first_seen_at")
     try insert.bind(publisherKey, to: ":publisher_key")
-    try insert.bind(claim.language, to: ":language")
-    try insert.bind(StoredList.names(claim.terms), to: ":claim_terms")
-    try insert.bind(claim.stored, to: ":claim_profile")
+    try insert.bind(reading.claim.language, to: ":language")
+    try insert.bind(reading.storedTerms, to: ":claim_terms")
+    try insert.bind(reading.storedClaim, to: ":claim_profile")
     try insert.run()
     let id = db.lastInsertedRowID
-    try assessor.addClaim(claim, questionID: id, publisherKey: publisherKey)
+    try assessor.addClaim(reading.claim, questionID: id, publisherKey: publisherKey)
     let searchable = statements.insertQuestionText
     try searchable.bind(id, to: ":rowid")
     try searchable.bind(article.question, to: ":text")

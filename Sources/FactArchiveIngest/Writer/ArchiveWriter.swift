@@ -136,7 +136,8 @@ public final class ArchiveWriter {
         try insertArticle(
           article, index: index, of: parsed,
           facts: document.facts(of: article, at: index, in: parsed, ingestedOn: today),
-          verdict: document.verdict(index), claim: document.claim(index), documentID: documentID))
+          verdict: document.verdict(index), question: document.question(index),
+          documentID: documentID))
     }
     return .parsed(outcomes)
   }
