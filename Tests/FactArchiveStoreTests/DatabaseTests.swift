@@ -28,6 +28,43 @@ import Testing
     #expect(sqlite3_memory_highwater(0) == 0)
   }
 
+  @Test func namedParametersBindInAnyOrderAndRepeated() throws {
+    try db.execute("CREATE TABLE p (a INTEGER, b TEXT, c INTEGER, d INTEGER)")
+    let insert = try db.prepare("INSERT INTO p VALUES (:a, :b, :c + :a, ?)")
+    #expect(try insert.parameterIndex(":a") == 1)
+    #expect(try insert.parameterIndex(":c") == 3)
+    // In the SQL's order, out of it, and a name used twice: one parameter.
+    for (a, c) in [(1, 10), (2, 20)] {
+      try insert.bind(a, to: ":a")
+      try insert.bind("b\(a)", to: ":b")
+      try insert.bind(c, to: ":c")
+      try insert.bind(Int64(a * 100), at: 4)
+      try insert.run()
+    }
+    try insert.bind(3, to: ":c")
+    try insert.bind("third", to: ":b")
+    try insert.bind(7, to: ":a")
+    try insert.bind(Int64(0), at: 4)
+    try insert.run()
+    let rows = try db.query("SELECT a, b, c, d FROM p ORDER BY rowid") { $0.values }
+    #expect(
+      rows == [
+        [.integer(1), .text("b1"), .integer(11), .integer(100)],
+        [.integer(2), .text("b2"), .integer(22), .integer(200)],
+        [.integer(7), .text("third"), .integer(10), .integer(0)],
+      ])
+    // A name the statement does not have is SQLITE_RANGE, wherever the last lookup ended.
+    for name in [":e", "a", ":"] {
+      #expect(throws: DatabaseError.self) { try insert.bind(1, to: name) }
+      do {
+        try insert.bind(1, to: name)
+      } catch {
+        #expect(error.resultCode == 25)
+      }
+    }
+    #expect(try insert.parameterIndex(":b") == 2)
+  }
+
   @Test func bindsAndReadsEveryStorageClass() throws {
     try db.execute(
       "INSERT INTO t (name, score, data) VALUES (?, ?, ?)",
