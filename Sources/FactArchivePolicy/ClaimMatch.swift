@@ -125,7 +125,9 @@ public struct ClaimMatch: Sendable, Equatable {
 
   /// What `judge` checks before it weighs anything: whether two claims can match at all
   /// under `bar` (negations, numbers, how they ask, a word or names in common). The writer
-  /// weighs only the candidates that can.
+  /// weighs only the candidates that can. `ClaimGate` holds what this reads in a few bytes
+  /// and must never refuse what this accepts (tested on generated pairs): a check added here
+  /// belongs there too, or there as nothing.
   public static func mayMatch(_ a: ClaimProfile, _ b: ClaimProfile, bar: Bar = similarClaim)
     -> Bool
   {

@@ -18,6 +18,8 @@ extension CheckAssessor {
   /// took an ingest of 100,000 articles from 127 to 186 MiB at its peak, in the same time),
   /// so the rest are decoded again from `claim_profile` when a claim needs them.
   static let rememberedClaims = 20_000
+  /// Claims' gates kept at most (`ClaimGate`, about 40 bytes each); the rest are read back.
+  static let rememberedGates = 1_000_000
 
   /// A question's claim as stored, with whose question it is.
   struct StoredClaim {
@@ -118,13 +120,22 @@ extension CheckAssessor {
     guard !rarest.isEmpty else { return [] }
     let lists = try rarest.map { try claimPostings.ids(of: $0.0, surface: $0.1, in: db) }
     let below = earlierQuestionsOnly ? claim.questionID : Int64.max
-    let ids: [Int64]
+    var ids: [Int64]
     if lists.count == 1 {
       ids = lists[0].reversed().lazy.filter { $0 < below && $0 != claim.questionID }
         .prefix(Self.claimCandidates).map { $0 }
     } else {
       ids = ClaimPostings.inTwo(of: lists, limit: Self.claimCandidates + 1, below: below)
         .filter { $0 != claim.questionID }.prefix(Self.claimCandidates).map { $0 }
+    }
+    // Those whose gate says they cannot match are not read back: `linkClaims` would drop
+    // them unweighed.
+    let gate = ClaimGate(claim.profile)
+    let publisher = publisherNumber(claim.publisherKey)
+    ids.removeAll { id in
+      guard let known = claimGates[id] else { return false }
+      let bar = known.publisher == publisher ? ClaimMatch.sameQuestion : ClaimMatch.similarClaim
+      return !ClaimGate.mayMatch(gate, known.gate, bar: bar)
     }
     return try ids.compactMap(storedClaim)
   }
@@ -163,6 +174,18 @@ extension CheckAssessor {
       claimProfiles.removeAll(keepingCapacity: true)
     }
     claimProfiles[questionID] = (publisherKey, profile)
+    if claimGates.count >= Self.rememberedGates {
+      claimGates.removeAll(keepingCapacity: true)
+    }
+    claimGates[questionID] = (publisherNumber(publisherKey), ClaimGate(profile))
+  }
+
+  /// A number for a publisher's key, the same for the writer's life.
+  private func publisherNumber(_ key: String) -> Int32 {
+    if let known = publisherNumbers[key] { return known }
+    let number = Int32(truncatingIfNeeded: publisherNumbers.count)
+    publisherNumbers[key] = number
+    return number
   }
 
   func latestCheck(of questionID: Int64) throws -> DatedCheck? {
@@ -257,6 +280,7 @@ extension CheckAssessor {
       """
     ) { ($0.int64("id"), $0.text("text") ?? "", $0.text("given")) }
     claimProfiles.removeAll()
+    claimGates.removeAll()
     claimPostings.forget()
     let update = try db.cachedStatement(
       """
