@@ -155,7 +155,7 @@ def floor(fa, archive, work):
     subprocess.run([fa, "policy", "list", "--db", target], check=True, stdout=subprocess.DEVNULL)
     db = sqlite3.connect(target, isolation_level=None)
     for pragma in ("journal_mode = WAL", "synchronous = NORMAL", "cache_size = -32768",
-                   "temp_store = MEMORY", "wal_autocheckpoint = 8192", "foreign_keys = ON"):
+                   "temp_store = MEMORY", "wal_autocheckpoint = 32768", "foreign_keys = ON"):
         db.execute("PRAGMA " + pragma)
     db.execute("ATTACH ? AS src", (archive,))
     tables = ["documents", "questions", "checks", "summary_spans", "citation_spans",

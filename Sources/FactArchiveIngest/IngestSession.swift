@@ -71,9 +71,12 @@ public final class IngestSession {
   ) throws {
     self.writer = try ArchiveWriter(database: database, now: now)
     self.options = options
-    // A bigger page cache and fewer, larger checkpoints for bulk writing (32 MiB, ~32 MiB WAL).
+    // A bigger page cache and fewer, larger checkpoints for bulk writing: 32 MiB of cache; the
+    // WAL copied back once it passes 128 MiB (32,768 pages) rather than 32 MiB, so a page
+    // rewritten by several batches is copied back once and the file synced a quarter as often
+    // (100,000 articles: 4-7% faster in each of four alternated rounds; 20,000: the same).
     try database.execute("PRAGMA cache_size = -32768")
-    try database.execute("PRAGMA wal_autocheckpoint = 8192")
+    try database.execute("PRAGMA wal_autocheckpoint = 32768")
     // Each document's savepoint journals the pages it first touches; in memory, not a file.
     try database.execute("PRAGMA temp_store = MEMORY")
   }
