@@ -192,7 +192,11 @@ public final class IngestSession {
 
   /// Starts the reading thread; documents arrive in the returned queue.
   private func startReading(_ inputs: some Sequence<InputFiles.Item> & Sendable) -> DocumentQueue {
-    let queue = DocumentQueue(capacity: 256, byteBudget: 32 << 20)
+    // Room for the reader to keep working while the writer commits (a commit flushes the
+    // full-text indexes and copies the WAL back: 0.1-0.3 s): with 256 documents it stopped
+    // after about 40 ms and the writer then waited for it, 0.2-0.4 s over 20,000 articles;
+    // with 1,024, 0.05-0.08 s (ingest 2-4% faster, peak RSS +10 MiB).
+    let queue = DocumentQueue(capacity: 1024, byteBudget: 32 << 20)
     let rules = (try? StalenessRule.all(in: writer.db)) ?? []
     let options = self.options
     let today = writer.today
