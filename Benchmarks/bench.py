@@ -765,9 +765,8 @@ def main():
         out.write("Measured %s on %s, %d cores (`nproc`), %s, SQLite %s.\n\n" % (
             datetime.date.today().isoformat(), platform.node() or "this machine", cores,
             platform.platform(), sqlite3.sqlite_version))
-        command = "make bench"
-        if os.environ.get("BENCH_N"):
-            command = "BENCH_N=%s make bench" % os.environ["BENCH_N"]
+        settings = [name for name in ("BENCH_N", "BENCH_ROUNDS") if os.environ.get(name)]
+        command = "".join("%s=%s " % (name, os.environ[name]) for name in settings) + "make bench"
         out.write("Command: `%s`\n\n" % command)
         out.write("What these figures mean against the targets, and why some are missed: "
                   "[NOTES.md](NOTES.md).\n\n")
