@@ -77,9 +77,9 @@ public final class Statement {
     return indexes
   }()
 
-  /// The parameters' names by position (element 0 is parameter 1; "" for a `?`), read once.
-  private lazy var parametersInOrder: [String] = (0..<sqlite3_bind_parameter_count(handle)).map {
-    sqlite3_bind_parameter_name(handle, $0 + 1).map { String(cString: $0) } ?? ""
+  /// The parameters' names by position (element 0 is parameter 1; `nil` for a `?`), read once.
+  private lazy var parametersInOrder: [String?] = (0..<sqlite3_bind_parameter_count(handle)).map {
+    sqlite3_bind_parameter_name(handle, $0 + 1).map { String(cString: $0) }
   }
   /// Where the next name is guessed to be: just after the last one found.
   private var nextParameter = 0

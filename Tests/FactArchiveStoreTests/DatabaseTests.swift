@@ -54,7 +54,7 @@ import Testing
         [.integer(7), .text("third"), .integer(10), .integer(0)],
       ])
     // A name the statement does not have is SQLITE_RANGE, wherever the last lookup ended.
-    for name in [":e", "a", ":"] {
+    for name in [":e", "a", ":", ""] {
       #expect(throws: DatabaseError.self) { try insert.bind(1, to: name) }
       do {
         try insert.bind(1, to: name)
