@@ -22,7 +22,15 @@ extension ArchiveWriter {
     if !isNewQuestion {
       try markLatest(questionID: questionID)
     }
-    try assessor.linkClaims(checkID: checkID)
+    if isNewQuestion, let reading {
+      // What `linkClaims(checkID:)` would read back, at hand.
+      try assessor.linkClaims(
+        checkID: checkID, ofNewQuestion: questionID, publisherKey: reading.publisherKey,
+        claim: reading.claim, day: article.checkedOn ?? article.checkedOnInferred,
+        ratingClass: RatingLexicon.classify(article.rating, scale: article.ratingScale))
+    } else {
+      try assessor.linkClaims(checkID: checkID)
+    }
     return isNewQuestion ? .new(checkID: checkID) : .recheck(checkID: checkID)
   }
 

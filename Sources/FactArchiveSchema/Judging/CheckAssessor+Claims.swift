@@ -42,7 +42,6 @@ extension CheckAssessor {
   @discardableResult
   public func linkClaims(checkID: Int64, earlierQuestionsOnly: Bool = false) throws -> Int {
     let start = ContinuousClock.now
-    defer { claimMatchingTime += ContinuousClock.now - start }
     guard
       let (claim, check) = try db.queryFirst(
         """
@@ -60,7 +59,31 @@ extension CheckAssessor {
               ratingClass: row.text("rating_class").flatMap(RatingClass.init(rawValue:)))
           )
         })
-    else { return 0 }
+    else {
+      claimMatchingTime += ContinuousClock.now - start
+      return 0
+    }
+    claimMatchingTime += ContinuousClock.now - start
+    return try linkClaims(claim, check, earlierQuestionsOnly: earlierQuestionsOnly)
+  }
+
+  /// Links a check just written, of a question just created, with the claims like its own,
+  /// from what the writer has at hand (the same as `linkClaims(checkID:)` reads back).
+  @discardableResult
+  public func linkClaims(
+    checkID: Int64, ofNewQuestion questionID: Int64, publisherKey: String, claim: ClaimProfile,
+    day: Day?, ratingClass: RatingClass?
+  ) throws -> Int {
+    try linkClaims(
+      StoredClaim(questionID: questionID, publisherKey: publisherKey, profile: claim),
+      DatedCheck(id: checkID, day: day, ratingClass: ratingClass), earlierQuestionsOnly: false)
+  }
+
+  private func linkClaims(_ claim: StoredClaim, _ check: DatedCheck, earlierQuestionsOnly: Bool)
+    throws -> Int
+  {
+    let start = ContinuousClock.now
+    defer { claimMatchingTime += ContinuousClock.now - start }
     var linked = 0
     var frequencies: [String: Int] = [:]
     let candidates = try claimCandidates(
