@@ -72,9 +72,10 @@ public final class IngestSession {
     self.writer = try ArchiveWriter(database: database, now: now)
     self.options = options
     // A bigger page cache and fewer, larger checkpoints for bulk writing: 32 MiB of cache; the
-    // WAL copied back once it passes 128 MiB (32,768 pages) rather than 32 MiB, so a page
-    // rewritten by several batches is copied back once and the file synced a quarter as often
-    // (100,000 articles: 4-7% faster in each of four alternated rounds; 20,000: the same).
+    // WAL copied back once it passes 128 MiB (32,768 pages) rather than 32 MiB (at 32 MiB most
+    // batches' commits checkpointed and synced), so a page rewritten by several batches is copied
+    // back fewer times (100,000 articles: 4-7% faster in each of four alternated rounds;
+    // 20,000: the same).
     try database.execute("PRAGMA cache_size = -32768")
     try database.execute("PRAGMA wal_autocheckpoint = 32768")
     // Each document's savepoint journals the pages it first touches; in memory, not a file.
@@ -193,9 +194,10 @@ public final class IngestSession {
   /// Starts the reading thread; documents arrive in the returned queue.
   private func startReading(_ inputs: some Sequence<InputFiles.Item> & Sendable) -> DocumentQueue {
     // Room for the reader to keep working while the writer commits (a commit flushes the
-    // full-text indexes and copies the WAL back: 0.1-0.3 s): with 256 documents it stopped
-    // after about 40 ms and the writer then waited for it, 0.2-0.4 s over 20,000 articles;
-    // with 1,024, 0.05-0.08 s (ingest 2-4% faster, peak RSS +10 MiB).
+    // full-text indexes and copies the WAL back): 256 documents are about 40 ms of reading
+    // (~145 us each), after which the reader stopped and the writer later waited for it,
+    // 0.2-0.4 s over 20,000 articles; with 1,024, 0.05-0.08 s (ingest 2-4% faster, peak RSS
+    // +10 MiB).
     let queue = DocumentQueue(capacity: 1024, byteBudget: 32 << 20)
     let rules = (try? StalenessRule.all(in: writer.db)) ?? []
     let options = self.options

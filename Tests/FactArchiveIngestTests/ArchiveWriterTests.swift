@@ -36,6 +36,32 @@ import Testing
     }
   }
 
+  /// The good fixtures written into a second archive a document at a time (each in its own
+  /// savepoint, as a refused batch is written again), each prepared by `prepare` with that
+  /// archive's session.
+  func writtenAlone(
+    into name: String, prepare: (IngestSession, InputDocument) throws -> PreparedDocument
+  ) throws -> Connection {
+    let other = try Connection.openArchive(path: folder.file(name).path)
+    let alone = try IngestSession(database: other)
+    let prepared = try goodFixtures().map { path in
+      try prepare(
+        alone,
+        InputDocument(path: path, bytes: Array(try Data(contentsOf: URL(fileURLWithPath: path)))))
+    }
+    _ = try other.transaction {
+      try prepared.map { try alone.writer.write($0, isolation: .savepoint) }
+    }
+    return other
+  }
+
+  /// Each row of `sql` as its first `columns` columns joined by `|`.
+  func rows(_ sql: String, columns: Int32, in db: Connection) throws -> [String] {
+    try db.query(sql) { row in
+      (0..<columns).map { row.text(at: $0) ?? "NULL" }.joined(separator: "|")
+    }
+  }
+
   func count(_ table: String) throws -> Int64 {
     try db.scalarInt("SELECT count(*) FROM \(table)")
   }
@@ -231,62 +257,38 @@ import Testing
   /// A batch keeps its citations for its end and writes them many to a statement: the same
   /// rows, with the same ids, as writing each document on its own.
   @Test func citationsKeptForTheEndOfABatchAreTheRowsWrittenOneByOne() throws {
-    let files = goodFixtures()
-    _ = try ingest(files)
-    let other = try Connection.openArchive(path: folder.file("one-by-one.sqlite").path)
-    let alone = try IngestSession(database: other)
-    let prepared = try files.map { path in
-      try alone.prepare(
-        InputDocument(path: path, bytes: Array(try Data(contentsOf: URL(fileURLWithPath: path)))))
-    }
-    _ = try other.transaction {
-      try prepared.map { try alone.writer.write($0, isolation: .savepoint) }
-    }
-    let rows = """
+    _ = try ingest(goodFixtures())
+    let other = try writtenAlone(into: "one-by-one.sqlite") { try $0.prepare($1) }
+    let citations = """
       SELECT id, check_id, position, ref_number, marker_start, sentence_start, sentence_length,
              anchor_text
       FROM citation_spans ORDER BY id
       """
-    func read(_ db: Connection) throws -> [String] {
-      try db.query(rows) { row in
-        (0..<8).map { row.text(at: Int32($0)) ?? "NULL" }.joined(separator: "|")
-      }
-    }
-    let batched = try read(db)
+    let batched = try rows(citations, columns: 8, in: db)
     #expect(batched.count > 64, "more than two multi-row statements' worth")
-    #expect(batched == (try read(other)))
+    #expect(batched == (try rows(citations, columns: 8, in: other)))
   }
 
   @Test func questionsReadAheadAreTheQuestionsTheWriterReads() throws {
     // The reading thread works out each question's key and claim (`QuestionReading`); a
     // document prepared without a policy leaves that to the writer. Same rows either way.
-    let files = goodFixtures()
-    _ = try ingest(files)
-    let other = try Connection.openArchive(path: folder.file("writer-reads.sqlite").path)
-    let alone = try IngestSession(database: other)
-    let unjudged = try files.map { path in
-      PreparedDocument(
-        InputDocument(path: path, bytes: Array(try Data(contentsOf: URL(fileURLWithPath: path)))),
-        options: session.options.parse, policy: nil, ingestedOn: alone.writer.today)
+    _ = try ingest(goodFixtures())
+    let other = try writtenAlone(into: "writer-reads.sqlite") { alone, input in
+      let unjudged = PreparedDocument(
+        input, options: session.options.parse, policy: nil, ingestedOn: alone.writer.today)
+      #expect(unjudged.judged == nil)
+      return unjudged
     }
-    #expect(unjudged.allSatisfy { $0.judged == nil })
-    _ = try other.transaction {
-      try unjudged.map { try alone.writer.write($0, isolation: .savepoint) }
-    }
-    func read(_ db: Connection) throws -> [String] {
-      try db.query(
-        """
-        SELECT q.id, q.text, q.normalized_key, q.publisher_key, q.language, q.claim_terms,
-               q.claim_profile,
-               (SELECT group_concat(other_question_id) FROM similar_questions
-                WHERE question_id = q.id)
-        FROM questions AS q ORDER BY q.id
-        """
-      ) { row in (0..<8).map { row.text(at: Int32($0)) ?? "NULL" }.joined(separator: "|") }
-    }
-    let ahead = try read(db)
+    let questions = """
+      SELECT q.id, q.text, q.normalized_key, q.publisher_key, q.language, q.claim_terms,
+             q.claim_profile,
+             (SELECT group_concat(other_question_id) FROM similar_questions
+              WHERE question_id = q.id)
+      FROM questions AS q ORDER BY q.id
+      """
+    let ahead = try rows(questions, columns: 8, in: db)
     #expect(ahead.count > 20)
-    #expect(ahead == (try read(other)))
+    #expect(ahead == (try rows(questions, columns: 8, in: other)))
   }
 
   @Test func standardInputIsOneDocument() throws {

@@ -15,7 +15,7 @@ extension ArchiveWriter {
       try recordCopy(of: duplicate, documentID: documentID, index: index)
       return .duplicate(checkID: duplicate)
     }
-    let checkID = try insertCheck(
+    let (checkID, ratingClass) = try insertCheck(
       article, facts: facts, verdict: verdict, questionID: questionID, documentID: documentID,
       index: index)
     try insertParts(of: article, checkID: checkID, document: document)
@@ -27,7 +27,7 @@ extension ArchiveWriter {
       try assessor.linkClaims(
         checkID: checkID, ofNewQuestion: questionID, publisherKey: reading.publisherKey,
         claim: reading.claim, day: article.checkedOn ?? article.checkedOnInferred,
-        ratingClass: RatingLexicon.classify(article.rating, scale: article.ratingScale))
+        ratingClass: ratingClass)
     } else {
       try assessor.linkClaims(checkID: checkID)
     }
@@ -98,15 +98,16 @@ extension ArchiveWriter {
     return try statement.step() ? statement.currentRow.int64("id") : nil
   }
 
+  /// Writes a check; returns its id and its rating's class as written.
   func insertCheck(
     _ article: ParsedArticle, facts: CheckFacts, verdict: StalenessVerdict?, questionID: Int64,
     documentID: Int64, index: Int
-  ) throws -> Int64 {
+  ) throws -> (id: Int64, ratingClass: RatingClass?) {
     let statement = statements.insertCheck
     try statement.bind(questionID, to: ":question_id")
     try statement.bind(documentID, to: ":document_id")
     try statement.bind(index, to: ":article_index")
-    let (links, keyTerms, place) = try bindCheckColumns(
+    let (links, keyTerms, place, ratingClass) = try bindCheckColumns(
       article, facts: facts, verdict: verdict, to: statement)
     try statement.run()
     let checkID = db.lastInsertedRowID
@@ -119,17 +120,19 @@ extension ArchiveWriter {
       try searchable.run()
     }
     try assessor.record(links, checkID: checkID)
-    return checkID
+    return (checkID, ratingClass)
   }
 
   /// Binds the columns of `checks` that come from the page and the policy's verdict (the
   /// parameters `WriterStatements.checkColumns` names), judging the check first. Returns the
-  /// newer evidence found for the check, its key terms as stored, and where it counts in the
-  /// queue while it is the latest of its question.
+  /// newer evidence found for the check, its key terms as stored, where it counts in the
+  /// queue while it is the latest of its question, and its rating's class.
   func bindCheckColumns(
     _ article: ParsedArticle, facts: CheckFacts, verdict: StalenessVerdict?,
     to statement: Statement
-  ) throws -> (links: [EvidenceLink], keyTerms: String, place: TierCounts.Place?) {
+  ) throws -> (
+    links: [EvidenceLink], keyTerms: String, place: TierCounts.Place?, ratingClass: RatingClass?
+  ) {
     let (judged, links) = try assessor.judge(facts, assessed: verdict)
     let keyTerms = StoredList.names(judged.keyTerms)
     try statement.bind(article.firstLine, to: ":first_line")
@@ -151,9 +154,8 @@ extension ArchiveWriter {
     try statement.bind(article.publisher, to: ":publisher")
     try statement.bind(article.rating, to: ":rating")
     try statement.bind(article.headline, to: ":title")
-    try statement.bind(
-      RatingLexicon.classify(article.rating, scale: article.ratingScale)?.rawValue,
-      to: ":rating_class")
+    let ratingClass = RatingLexicon.classify(article.rating, scale: article.ratingScale)
+    try statement.bind(ratingClass?.rawValue, to: ":rating_class")
     try statement.bind(article.ratingScale.map { .real($0.value) } ?? .null, to: ":rating_value")
     try statement.bind(article.ratingScale?.worst.map { .real($0) } ?? .null, to: ":rating_worst")
     try statement.bind(article.ratingScale?.best.map { .real($0) } ?? .null, to: ":rating_best")
@@ -162,6 +164,6 @@ extension ArchiveWriter {
     let place = TierCounts.Place(
       superseded: false, tier: judged.tier?.rawValue, topic: judged.topic,
       dueOn: judged.dueOn?.iso)
-    return (links, keyTerms, place)
+    return (links, keyTerms, place, ratingClass)
   }
 }

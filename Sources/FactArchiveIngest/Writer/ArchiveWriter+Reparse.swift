@@ -69,7 +69,8 @@ extension ArchiveWriter {
         } else {
           let checkID = try insertCheck(
             article, facts: facts, verdict: nil, questionID: questionID, documentID: documentID,
-            index: index)
+            index: index
+          ).id
           try insertParts(of: article, checkID: checkID, document: parsed)
           try markLatest(questionID: questionID)
           try assessor.linkClaims(checkID: checkID)

@@ -18,7 +18,7 @@ extension CheckAssessor {
   /// took an ingest of 100,000 articles from 127 to 186 MiB at its peak, in the same time),
   /// so the rest are decoded again from `claim_profile` when a claim needs them.
   static let rememberedClaims = 20_000
-  /// Claims' gates kept at most (`ClaimGate`, about 40 bytes each); the rest are read back.
+  /// Claims' gates kept at most (`ClaimGate`); the rest are read back.
   static let rememberedGates = 1_000_000
 
   /// A question's claim as stored, with whose question it is.
@@ -41,30 +41,27 @@ extension CheckAssessor {
   ///   rebuild judges each pair once).
   @discardableResult
   public func linkClaims(checkID: Int64, earlierQuestionsOnly: Bool = false) throws -> Int {
-    let start = ContinuousClock.now
-    guard
-      let (claim, check) = try db.queryFirst(
-        """
-        SELECT c.question_id, q.text, q.language, q.publisher_key, q.claim_profile,
-               coalesce(c.checked_on, c.checked_on_inferred) AS day, c.rating_class
-        FROM checks AS c JOIN questions AS q ON q.id = c.question_id WHERE c.id = ?
-        """, [checkID],
-        { row in
-          (
-            StoredClaim(
-              questionID: row.int64("question_id"), publisherKey: row.text("publisher_key") ?? "",
-              profile: claimProfile(of: row.int64("question_id"), row)),
-            DatedCheck(
-              id: checkID, day: row.day("day"),
-              ratingClass: row.text("rating_class").flatMap(RatingClass.init(rawValue:)))
-          )
-        })
-    else {
-      claimMatchingTime += ContinuousClock.now - start
-      return 0
+    try timingClaims {
+      guard
+        let (claim, check) = try db.queryFirst(
+          """
+          SELECT c.question_id, q.text, q.language, q.publisher_key, q.claim_profile,
+                 coalesce(c.checked_on, c.checked_on_inferred) AS day, c.rating_class
+          FROM checks AS c JOIN questions AS q ON q.id = c.question_id WHERE c.id = ?
+          """, [checkID],
+          { row in
+            (
+              StoredClaim(
+                questionID: row.int64("question_id"), publisherKey: row.text("publisher_key") ?? "",
+                profile: claimProfile(of: row.int64("question_id"), row)),
+              DatedCheck(
+                id: checkID, day: row.day("day"),
+                ratingClass: row.text("rating_class").flatMap(RatingClass.init(rawValue:)))
+            )
+          })
+      else { return 0 }
+      return try linkClaims(claim, check, earlierQuestionsOnly: earlierQuestionsOnly)
     }
-    claimMatchingTime += ContinuousClock.now - start
-    return try linkClaims(claim, check, earlierQuestionsOnly: earlierQuestionsOnly)
   }
 
   /// Links a check just written, of a question just created, with the claims like its own,
@@ -74,16 +71,23 @@ extension CheckAssessor {
     checkID: Int64, ofNewQuestion questionID: Int64, publisherKey: String, claim: ClaimProfile,
     day: Day?, ratingClass: RatingClass?
   ) throws -> Int {
-    try linkClaims(
-      StoredClaim(questionID: questionID, publisherKey: publisherKey, profile: claim),
-      DatedCheck(id: checkID, day: day, ratingClass: ratingClass), earlierQuestionsOnly: false)
+    try timingClaims {
+      try linkClaims(
+        StoredClaim(questionID: questionID, publisherKey: publisherKey, profile: claim),
+        DatedCheck(id: checkID, day: day, ratingClass: ratingClass), earlierQuestionsOnly: false)
+    }
+  }
+
+  /// Runs `body`, adding its time to `claimMatchingTime`.
+  private func timingClaims(_ body: () throws -> Int) rethrows -> Int {
+    let start = ContinuousClock.now
+    defer { claimMatchingTime += ContinuousClock.now - start }
+    return try body()
   }
 
   private func linkClaims(_ claim: StoredClaim, _ check: DatedCheck, earlierQuestionsOnly: Bool)
     throws -> Int
   {
-    let start = ContinuousClock.now
-    defer { claimMatchingTime += ContinuousClock.now - start }
     var linked = 0
     var frequencies: [String: Int] = [:]
     let candidates = try claimCandidates(
