@@ -53,6 +53,15 @@ extension Statement {
     try check(sqlite3_bind_int64(handle, index, value))
   }
 
+  /// Binds an integer, or NULL for `nil`.
+  public func bind(_ value: Int64?, at index: Int32) throws(DatabaseError) {
+    guard let value else {
+      try check(sqlite3_bind_null(handle, index))
+      return
+    }
+    try check(sqlite3_bind_int64(handle, index, value))
+  }
+
   public func bind(_ value: Int, at index: Int32) throws(DatabaseError) {
     try check(sqlite3_bind_int64(handle, index, Int64(value)))
   }

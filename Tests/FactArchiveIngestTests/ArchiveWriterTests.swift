@@ -254,19 +254,41 @@ import Testing
       ])
   }
 
-  /// A batch keeps its citations for its end and writes them many to a statement: the same
-  /// rows, with the same ids, as writing each document on its own.
-  @Test func citationsKeptForTheEndOfABatchAreTheRowsWrittenOneByOne() throws {
+  /// A batch holds its summaries, follow-ups and citations for its end and writes them many
+  /// to a statement: the same rows, with the same ids, as writing each document on its own,
+  /// and the full-text rows written as they came point at them.
+  @Test func rowsHeldForTheEndOfABatchAreTheRowsWrittenOneByOne() throws {
     _ = try ingest(goodFixtures())
     let other = try writtenAlone(into: "one-by-one.sqlite") { try $0.prepare($1) }
-    let citations = """
-      SELECT id, check_id, position, ref_number, marker_start, sentence_start, sentence_length,
-             anchor_text
-      FROM citation_spans ORDER BY id
-      """
-    let batched = try rows(citations, columns: 8, in: db)
-    #expect(batched.count > 64, "more than two multi-row statements' worth")
-    #expect(batched == (try rows(citations, columns: 8, in: other)))
+    let tables = [
+      (
+        "SELECT id, check_id, position, heading, body_start, body_length, body_text, body "
+          + "FROM summary_spans JOIN summaries USING (id, check_id, position, heading) ORDER BY id",
+        8 as Int32
+      ),
+      ("SELECT id, check_id, position, text FROM follow_ups ORDER BY id", 4),
+      (
+        """
+        SELECT id, check_id, position, ref_number, marker_start, sentence_start, sentence_length,
+               anchor_text
+        FROM citation_spans ORDER BY id
+        """, 8
+      ),
+    ]
+    for (sql, columns) in tables {
+      let batched = try rows(sql, columns: columns, in: db)
+      #expect(batched.count > 32, "more than a multi-row statement's worth: \(sql)")
+      #expect(batched == (try rows(sql, columns: columns, in: other)), "\(sql)")
+    }
+    #expect(
+      try db.scalarInt("SELECT count(*) FROM summary_spans WHERE body_text IS NOT NULL") > 0,
+      "a rebuilt body among them")
+    for index in ["summaries_fts", "follow_ups_fts"] {
+      // Rank 1 compares the index with its content table, row by row.
+      try db.execute("INSERT INTO \(index) (\(index), rank) VALUES ('integrity-check', 1)")
+      let matched = "SELECT rowid FROM \(index) WHERE \(index) MATCH 'the' ORDER BY rowid"
+      #expect(try rows(matched, columns: 1, in: db) == (try rows(matched, columns: 1, in: other)))
+    }
   }
 
   @Test func questionsReadAheadAreTheQuestionsTheWriterReads() throws {

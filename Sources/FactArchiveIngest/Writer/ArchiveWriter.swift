@@ -17,9 +17,9 @@ public final class ArchiveWriter {
   public let assessor: CheckAssessor
   let now: () -> String
   let statements: WriterStatements
-  /// Citations kept for the end of the batch (`deferringCitations`); `nil` when they are
-  /// written as they come.
-  var pendingCitations: [CitationRow]?
+  /// Summaries, follow-ups and citations held for the end of the batch (`holdingRows`);
+  /// `nil` when they are written as they come.
+  var held: HeldRows?
 
   /// - Parameter now: the UTC timestamp recorded as `ingested_at` (a parameter for tests).
   public init(database: Connection, now: @escaping () -> String = Timestamp.nowUTC) throws {
@@ -69,13 +69,13 @@ public final class ArchiveWriter {
   /// `body`): the documents' name and claim word counts are summed and written once per
   /// name and word at its end (`NameCounts`, `ClaimWordCounts`), and dropped with the batch
   /// if it rolls back; the due dates its links bring forward are refreshed at its end too
-  /// (`CheckAssessor.deferringDueDates`), and its citations written there, many to a
-  /// statement (`deferringCitations`).
+  /// (`CheckAssessor.deferringDueDates`), and its summaries, follow-ups and citations
+  /// written there, many to a statement (`holdingRows`), before the due dates are.
   public func batchTransaction<T>(_ body: () throws -> T) throws -> T {
     try db.transaction(.immediate) {
       try assessor.names.deferringWrites {
         try assessor.claimWords.deferringWrites {
-          try assessor.deferringDueDates { try deferringCitations(body) }
+          try assessor.deferringDueDates { try holdingRows(body) }
         }
       }
     }

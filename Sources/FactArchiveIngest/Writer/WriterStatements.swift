@@ -17,11 +17,13 @@ struct WriterStatements {
   let checksOfQuestion: Statement
   let setSuperseded: Statement
   let insertSummary: Statement
+  /// `ArchiveWriter.rowsPerStatement` rows at once, as the plural names below.
+  let insertSummaries: Statement
   let insertSummaryText: Statement
   let insertCitation: Statement
-  /// `ArchiveWriter.citationsPerStatement` rows at once.
   let insertCitations: Statement
   let insertFollowUp: Statement
+  let insertFollowUps: Statement
   let insertReference: Statement
   let insertReporter: Statement
   let insertQuestionText: Statement
@@ -91,26 +93,33 @@ struct WriterStatements {
       """)
     checksOfQuestion = try db.prepare(QuestionSQL.checksOfQuestion)
     setSuperseded = try db.prepare("UPDATE checks SET superseded = :superseded WHERE id = :id")
-    insertSummary = try db.prepare(
-      """
-      INSERT INTO summary_spans (check_id, position, heading, body_start, body_length, body_text)
-      VALUES (:check_id, :position, :heading, :body_start, :body_length, :body_text)
-      """)
+    // The held rows (`ArchiveWriter+HeldRows`): parameters by position, in the order of
+    // each row type's `bind`, one row or `rowsPerStatement`.
+    func insert(into table: String, _ columns: [String], rows: Int = 1) throws -> Statement {
+      let row = "(" + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"
+      return try db.prepare(
+        """
+        INSERT INTO \(table) (\(columns.joined(separator: ", ")))
+        VALUES \(Array(repeating: row, count: rows).joined(separator: ", "))
+        """)
+    }
+    let many = ArchiveWriter.rowsPerStatement
+    let summaryColumns = [
+      "id", "check_id", "position", "heading", "body_start", "body_length", "body_text",
+    ]
+    insertSummary = try insert(into: "summary_spans", summaryColumns)
+    insertSummaries = try insert(into: "summary_spans", summaryColumns, rows: many)
     insertSummaryText = try db.prepare(
       "INSERT INTO summaries_fts (rowid, heading, body) VALUES (:rowid, :heading, :body)")
-    // Parameters by position, in `ArchiveWriter.CitationRow.bind`'s order.
-    func citationInsert(rows: Int) -> String {
-      let row = "(" + Array(repeating: "?", count: 7).joined(separator: ", ") + ")"
-      return """
-        INSERT INTO citation_spans
-          (check_id, position, ref_number, marker_start, sentence_start, sentence_length, anchor_text)
-        VALUES \(Array(repeating: row, count: rows).joined(separator: ", "))
-        """
-    }
-    insertCitation = try db.prepare(citationInsert(rows: 1))
-    insertCitations = try db.prepare(citationInsert(rows: ArchiveWriter.citationsPerStatement))
-    insertFollowUp = try db.prepare(
-      "INSERT INTO follow_ups (check_id, position, text) VALUES (:check_id, :position, :text)")
+    let citationColumns = [
+      "check_id", "position", "ref_number", "marker_start", "sentence_start", "sentence_length",
+      "anchor_text",
+    ]
+    insertCitation = try insert(into: "citation_spans", citationColumns)
+    insertCitations = try insert(into: "citation_spans", citationColumns, rows: many)
+    let followUpColumns = ["id", "check_id", "position", "text"]
+    insertFollowUp = try insert(into: "follow_ups", followUpColumns)
+    insertFollowUps = try insert(into: "follow_ups", followUpColumns, rows: many)
     insertReference = try db.prepare(
       """
       INSERT INTO citation_sources (check_id, ref_number, url, domain)

@@ -1,0 +1,200 @@
+import FactArchiveCore
+import FactArchiveStore
+
+/// The rows a check has many of: summaries, citations and follow-up questions, about forty
+/// an article. On the fast path they wait for the end of the batch and go in 32 to a
+/// statement; their full-text rows are written as they come, while the text is at hand.
+///
+/// A multi-row `INSERT` is an `INSERT … SELECT` to SQLite and opens a statement journal,
+/// which makes every full-text index written earlier in the transaction flush its pending
+/// terms (migration 009): one per document would cut the indexes' segments short. At the
+/// end of the batch the first one flushes what the commit would have flushed a moment
+/// later, and the rest find nothing pending.
+///
+/// A held summary or follow-up gets its id when it is held (the next after the largest in
+/// its table, as SQLite would give it), so its full-text row can point at it at once.
+extension ArchiveWriter {
+  /// A row of one of the held tables: its columns bound by position.
+  protocol HeldRow {
+    /// Parameters a row fills.
+    static var columnCount: Int32 { get }
+    /// Binds the row to parameters `first + 1` to `first + columnCount`.
+    func bind(to statement: Statement, after first: Int32) throws
+  }
+
+  /// A held row whose id the writer gives it (`nil` lets SQLite choose).
+  protocol IdentifiedRow: HeldRow {
+    var id: Int64? { get set }
+  }
+
+  /// One `summary_spans` row.
+  struct SummaryRow: IdentifiedRow {
+    var id: Int64?
+    var checkID: Int64
+    var position: Int
+    var heading: String?
+    var body: ParsedSummary.Body
+
+    static let columnCount: Int32 = 7
+
+    func bind(to statement: Statement, after first: Int32) throws {
+      try statement.bind(id, at: first + 1)
+      try statement.bind(checkID, at: first + 2)
+      try statement.bind(position, at: first + 3)
+      try statement.bind(heading, at: first + 4)
+      switch body {
+      case .slice(_, let start, let count):
+        try statement.bind(start, at: first + 5)
+        try statement.bind(count, at: first + 6)
+        try statement.bindNull(at: first + 7)
+      case .rebuilt(let text):
+        try statement.bindNull(at: first + 5)
+        try statement.bindNull(at: first + 6)
+        try text.withUnsafeBytes { try statement.bindText($0, at: first + 7) }
+      }
+    }
+  }
+
+  /// One `follow_ups` row.
+  struct FollowUpRow: IdentifiedRow {
+    var id: Int64?
+    var checkID: Int64
+    var position: Int
+    var text: String
+
+    static let columnCount: Int32 = 4
+
+    func bind(to statement: Statement, after first: Int32) throws {
+      try statement.bind(id, at: first + 1)
+      try statement.bind(checkID, at: first + 2)
+      try statement.bind(position, at: first + 3)
+      try statement.bind(text, at: first + 4)
+    }
+  }
+
+  /// One `citation_spans` row: only its columns, as a batch holds about 60,000.
+  struct CitationRow: HeldRow {
+    var checkID: Int64
+    var position: Int
+    var refNumber: Int
+    var markerStart: Int
+    var sentenceStart: Int
+    var sentenceLength: Int
+    var anchorText: String?
+
+    static let columnCount: Int32 = 7
+
+    func bind(to statement: Statement, after first: Int32) throws {
+      try statement.bind(checkID, at: first + 1)
+      try statement.bind(position, at: first + 2)
+      try statement.bind(refNumber, at: first + 3)
+      try statement.bind(markerStart, at: first + 4)
+      try statement.bind(sentenceStart, at: first + 5)
+      try statement.bind(sentenceLength, at: first + 6)
+      try statement.bind(anchorText, at: first + 7)
+    }
+  }
+
+  /// What a batch holds until its end, and the ids its held rows have taken.
+  struct HeldRows {
+    var summaries: [SummaryRow] = []
+    var followUps: [FollowUpRow] = []
+    var citations: [CitationRow] = []
+    var lastSummaryID: Int64
+    var lastFollowUpID: Int64
+  }
+
+  /// Rows per multi-row statement.
+  static let rowsPerStatement = 32
+
+  /// Writes a summary now, or holds it for the end of the batch. Returns its id.
+  func insertSummary(_ row: SummaryRow) throws -> Int64 {
+    try insert(row, heldIn: \.summaries, lastID: \.lastSummaryID, one: statements.insertSummary)
+  }
+
+  /// Writes a follow-up question now, or holds it for the end of the batch. Returns its id.
+  func insertFollowUp(_ row: FollowUpRow) throws -> Int64 {
+    try insert(row, heldIn: \.followUps, lastID: \.lastFollowUpID, one: statements.insertFollowUp)
+  }
+
+  private func insert<Row: IdentifiedRow>(
+    _ row: Row, heldIn rows: WritableKeyPath<HeldRows, [Row]>,
+    lastID: WritableKeyPath<HeldRows, Int64>, one: Statement
+  ) throws -> Int64 {
+    // Changed in place: a copy of `held` would copy its arrays at every append.
+    if let id = held.map({ $0[keyPath: lastID] + 1 }) {
+      var row = row
+      row.id = id
+      held?[keyPath: lastID] = id
+      held?[keyPath: rows].append(row)
+      return id
+    }
+    try Self.write([row][...], one: one)
+    return db.lastInsertedRowID
+  }
+
+  /// Writes a section's citations now, or holds them for the end of the batch.
+  func insertCitations(_ citations: [ParsedCitation], checkID: Int64, position: Int) throws {
+    let rows = citations.map {
+      CitationRow(
+        checkID: checkID, position: position, refNumber: $0.refNumber,
+        markerStart: $0.markerStart, sentenceStart: $0.sentenceStart,
+        sentenceLength: $0.sentenceLength, anchorText: $0.anchorText)
+    }
+    if held != nil {
+      held?.citations.append(contentsOf: rows)
+    } else {
+      try Self.write(rows[...], one: statements.insertCitation)
+    }
+  }
+
+  /// Runs `body` (a batch on the fast path) with summaries, follow-ups and citations held,
+  /// then writes them: summaries first, as citations refer to them. A row the database
+  /// refuses refuses the batch, which is then written again a document at a time.
+  func holdingRows<T>(_ body: () throws -> T) throws -> T {
+    held = HeldRows(
+      lastSummaryID: try largestID(in: "summary_spans"),
+      lastFollowUpID: try largestID(in: "follow_ups"))
+    defer { held = nil }
+    let result = try body()
+    guard let rows = held else { return result }
+    held = nil
+    do {
+      try Self.write(
+        rows.summaries[...], many: statements.insertSummaries, one: statements.insertSummary)
+      try Self.write(
+        rows.followUps[...], many: statements.insertFollowUps, one: statements.insertFollowUp)
+      try Self.write(
+        rows.citations[...], many: statements.insertCitations, one: statements.insertCitation)
+    } catch let error as DatabaseError where error.isConstraintViolation {
+      throw DocumentRefused(error: error)
+    }
+    return result
+  }
+
+  /// The largest id in `table`, 0 in an empty one; a bare `max(id)` is one seek (wrapped
+  /// in `coalesce` it would read the whole table).
+  private func largestID(in table: String) throws -> Int64 {
+    try db.scalarInt("SELECT max(id) FROM \(table)")
+  }
+
+  /// Writes `rows`, `rowsPerStatement` at a time with `many` and the rest with `one`.
+  private static func write<Row: HeldRow>(
+    _ rows: ArraySlice<Row>, many: Statement? = nil, one: Statement
+  ) throws {
+    var rest = rows
+    if let many {
+      while rest.count >= rowsPerStatement {
+        for (offset, row) in rest.prefix(rowsPerStatement).enumerated() {
+          try row.bind(to: many, after: Int32(offset) * Row.columnCount)
+        }
+        try many.run()
+        rest = rest.dropFirst(rowsPerStatement)
+      }
+    }
+    for row in rest {
+      try row.bind(to: one, after: 0)
+      try one.run()
+    }
+  }
+}
