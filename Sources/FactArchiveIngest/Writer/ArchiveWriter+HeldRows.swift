@@ -11,8 +11,10 @@ import FactArchiveStore
 /// end of the batch the first one flushes what the commit would have flushed a moment
 /// later, and the rest find nothing pending.
 ///
-/// A held summary or follow-up gets its id when it is held (the next after the largest in
-/// its table, as SQLite would give it), so its full-text row can point at it at once.
+/// A held summary gets its id when it is held (the next after the largest in its table, as
+/// SQLite would give it), so its full-text row can be written at once, while the text is at
+/// hand. Follow-ups, short and stored whole, are indexed at the batch's end in one
+/// statement that reads them back from `follow_ups`.
 extension ArchiveWriter {
   /// A row of one of the held tables: its columns bound by position.
   protocol HeldRow {
@@ -102,6 +104,14 @@ extension ArchiveWriter {
     var citations: [CitationRow] = []
     var lastSummaryID: Int64
     var lastFollowUpID: Int64
+    /// The largest follow-up id before the batch: the held ones come after it.
+    let followUpsAfter: Int64
+
+    init(lastSummaryID: Int64, lastFollowUpID: Int64) {
+      self.lastSummaryID = lastSummaryID
+      self.lastFollowUpID = lastFollowUpID
+      followUpsAfter = lastFollowUpID
+    }
   }
 
   /// Rows per multi-row statement.
@@ -110,27 +120,35 @@ extension ArchiveWriter {
   /// Writes a summary now, or holds it for the end of the batch. Returns its id.
   func insertSummary(_ row: SummaryRow) throws -> Int64 {
     try insert(row, heldIn: \.summaries, lastID: \.lastSummaryID, one: statements.insertSummary)
+      .id
   }
 
-  /// Writes a follow-up question now, or holds it for the end of the batch. Returns its id.
-  func insertFollowUp(_ row: FollowUpRow) throws -> Int64 {
-    try insert(row, heldIn: \.followUps, lastID: \.lastFollowUpID, one: statements.insertFollowUp)
+  /// Writes a follow-up question and its full-text row now, or holds it for the end of the
+  /// batch.
+  func insertFollowUp(_ row: FollowUpRow) throws {
+    let (id, isHeld) = try insert(
+      row, heldIn: \.followUps, lastID: \.lastFollowUpID, one: statements.insertFollowUp)
+    guard !isHeld else { return }
+    let searchable = statements.insertFollowUpText
+    try searchable.bind(id, to: ":rowid")
+    try searchable.bind(row.text, to: ":text")
+    try searchable.run()
   }
 
   private func insert<Row: IdentifiedRow>(
     _ row: Row, heldIn rows: WritableKeyPath<HeldRows, [Row]>,
     lastID: WritableKeyPath<HeldRows, Int64>, one: Statement
-  ) throws -> Int64 {
+  ) throws -> (id: Int64, isHeld: Bool) {
     // Changed in place: a copy of `held` would copy its arrays at every append.
     if let id = held.map({ $0[keyPath: lastID] + 1 }) {
       var row = row
       row.id = id
       held?[keyPath: lastID] = id
       held?[keyPath: rows].append(row)
-      return id
+      return (id, true)
     }
     try Self.write([row][...], one: one)
-    return db.lastInsertedRowID
+    return (db.lastInsertedRowID, false)
   }
 
   /// Writes a section's citations now, or holds them for the end of the batch.
@@ -164,6 +182,10 @@ extension ArchiveWriter {
         rows.summaries[...], many: statements.insertSummaries, one: statements.insertSummary)
       try Self.write(
         rows.followUps[...], many: statements.insertFollowUps, one: statements.insertFollowUp)
+      if !rows.followUps.isEmpty {
+        try statements.indexFollowUps.bind(rows.followUpsAfter, at: 1)
+        try statements.indexFollowUps.run()
+      }
       try Self.write(
         rows.citations[...], many: statements.insertCitations, one: statements.insertCitation)
     } catch let error as DatabaseError where error.isConstraintViolation {

@@ -18,13 +18,8 @@ extension ArchiveWriter {
       try searchable.run()
       try insertCitations(part.citations, checkID: checkID, position: part.position)
     }
-    let followUpText = statements.insertFollowUpText
     for (offset, text) in article.followUps.enumerated() {
-      let id = try insertFollowUp(
-        FollowUpRow(id: nil, checkID: checkID, position: offset + 1, text: text))
-      try followUpText.bind(id, to: ":rowid")
-      try followUpText.bind(text, to: ":text")
-      try followUpText.run()
+      try insertFollowUp(FollowUpRow(id: nil, checkID: checkID, position: offset + 1, text: text))
     }
     let reporter = statements.insertReporter
     for (offset, name) in article.reporters.enumerated() {

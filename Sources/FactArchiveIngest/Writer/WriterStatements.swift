@@ -28,6 +28,8 @@ struct WriterStatements {
   let insertReporter: Statement
   let insertQuestionText: Statement
   let insertFollowUpText: Statement
+  /// The follow-ups' full-text rows of a batch, from the rows (`ArchiveWriter+HeldRows`).
+  let indexFollowUps: Statement
   let insertCheckTerms: Statement
 
   /// The columns of `checks` that come from the page and the policy's verdict, bound by
@@ -132,6 +134,8 @@ struct WriterStatements {
       "INSERT INTO questions_fts (rowid, text) VALUES (:rowid, :text)")
     insertFollowUpText = try db.prepare(
       "INSERT INTO follow_ups_fts (rowid, text) VALUES (:rowid, :text)")
+    indexFollowUps = try db.prepare(
+      "INSERT INTO follow_ups_fts (rowid, text) SELECT id, text FROM follow_ups WHERE id > ?")
     insertCheckTerms = try db.prepare(
       "INSERT INTO checks_fts (rowid, key_terms) VALUES (:rowid, :key_terms)")
   }
