@@ -154,8 +154,11 @@ def floor(fa, archive, work):
     remove_database(target)
     subprocess.run([fa, "policy", "list", "--db", target], check=True, stdout=subprocess.DEVNULL)
     db = sqlite3.connect(target, isolation_level=None)
+    # The settings ingest runs with (IngestSession): the WAL copied back past 128 MiB.
+    page_size = db.execute("PRAGMA page_size").fetchone()[0]
     for pragma in ("journal_mode = WAL", "synchronous = NORMAL", "cache_size = -32768",
-                   "temp_store = MEMORY", "wal_autocheckpoint = 32768", "foreign_keys = ON"):
+                   "temp_store = MEMORY", "wal_autocheckpoint = %d" % ((128 << 20) // page_size),
+                   "foreign_keys = ON"):
         db.execute("PRAGMA " + pragma)
     db.execute("ATTACH ? AS src", (archive,))
     tables = ["documents", "questions", "checks", "summary_spans", "citation_spans",

@@ -290,7 +290,7 @@ enum Background {
     .enabled(
       if: Requirement.met(ScratchDisk.canMount), "cannot mount a tmpfs here (needs root): skipped"))
   func ingestOntoAFullDiskFailsAndKeepsTheArchive() throws {
-    try #require(ScratchDisk.mount(disk, size: "3m"))
+    try #require(ScratchDisk.mount(disk, size: "6m"))
     defer { ScratchDisk.unmount(disk) }
     let db = disk + "/archive.sqlite"
     let seeded = try CommandRunner.run(["ingest", "--quiet", "--db", db] + TestPaths.coreArticles)

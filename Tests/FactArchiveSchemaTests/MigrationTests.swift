@@ -35,6 +35,25 @@ import Testing
     #expect(try again.migrate().isEmpty)
   }
 
+  /// A new archive gets 16 KiB pages; an archive made with SQLite's default 4 KiB keeps
+  /// them when opened, migrated and written.
+  @Test func newArchivesHaveSixteenKilobytePagesAndOldOnesKeepTheirs() throws {
+    let folder = try TemporaryFolder()
+    let fresh = try Connection.openArchive(path: folder.file("new.sqlite").path)
+    #expect(try fresh.scalarInt("PRAGMA page_size") == 16_384)
+    let oldPath = folder.file("old.sqlite").path
+    do {
+      let old = try Connection(path: oldPath, mode: .readWriteCreate)
+      try old.execute("PRAGMA journal_mode = WAL")
+      try old.migrate(Array(Migration.all.prefix(3)))
+      #expect(try old.scalarInt("PRAGMA page_size") == 4_096)
+    }
+    let reopened = try Connection.openArchive(path: oldPath)
+    #expect(try reopened.schemaVersion == Migration.latestVersion)
+    #expect(try reopened.scalarInt("PRAGMA page_size") == 4_096)
+    #expect(try reopened.scalarText("PRAGMA integrity_check") == "ok")
+  }
+
   /// Every full-text index gathers 8 MB of pending terms before writing a segment
   /// (migration 16), and a search still finds what was written.
   @Test func fullTextIndexesFlushAtEightMegabytes() throws {
