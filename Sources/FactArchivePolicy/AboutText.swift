@@ -58,19 +58,40 @@ public enum AboutText {
   }
 
   /// Whether most words of four letters or more start with a capital:
-  /// "Prosecutors Widen Case Against Norvik Shipping".
+  /// "Prosecutors Widen Case Against Norvik Shipping". A word is a run of letters and
+  /// apostrophes; a combining mark belongs to the letter before it. Read by Unicode scalar
+  /// rather than by `Character` (grapheme breaking made this 6% of the reading thread).
   static func isTitleCase(_ line: String) -> Bool {
-    let words = line.split { !isLetter($0) && $0 != "'" && $0 != "’" }.filter { $0.count >= 4 }
-    guard words.count >= 3 else { return false }
-    let capitalised = words.filter { $0.first?.isUppercase ?? false }.count
-    return capitalised * 4 >= words.count * 3
+    var words = 0
+    var capitalised = 0
+    var letters = 0
+    var startsWithCapital = false
+    func endWord() {
+      if letters >= 4 {
+        words += 1
+        if startsWithCapital { capitalised += 1 }
+      }
+      letters = 0
+    }
+    for scalar in line.unicodeScalars {
+      if scalar.isWordLetter || scalar == "'" || scalar == "’" {
+        if letters == 0 { startsWithCapital = scalar.isCapital }
+        letters += 1
+      } else if letters > 0, !scalar.isASCII, isCombiningMark(scalar) {
+        continue
+      } else {
+        endWord()
+      }
+    }
+    endWord()
+    guard words >= 3 else { return false }
+    return capitalised * 4 >= words * 3
   }
 
-  /// `Character.isLetter`, with ASCII answered without Unicode's property table.
-  private static func isLetter(_ character: Character) -> Bool {
-    guard let ascii = character.asciiValue, let scalar = Unicode.Scalar(UInt32(ascii)) else {
-      return character.isLetter
+  private static func isCombiningMark(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.properties.generalCategory {
+    case .nonspacingMark, .spacingMark, .enclosingMark: true
+    default: false
     }
-    return scalar.isWordLetter
   }
 }
