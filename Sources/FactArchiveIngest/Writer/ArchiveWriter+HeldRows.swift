@@ -3,7 +3,7 @@ import FactArchiveStore
 
 /// The rows a check has many of: summaries, citations and follow-up questions, about forty
 /// an article. On the fast path they wait for the end of the batch and go in 32 to a
-/// statement; their full-text rows are written as they come, while the text is at hand.
+/// statement.
 ///
 /// A multi-row `INSERT` is an `INSERT … SELECT` to SQLite and opens a statement journal,
 /// which makes every full-text index written earlier in the transaction flush its pending
