@@ -86,7 +86,7 @@ public final class Statement {
 
   /// The position of a named parameter (`:due_on`, written with its prefix). Callers bind
   /// mostly in the SQL's order, so the name after the last one found is tried first, then
-  /// every name. Ingest binds over a hundred values an article this way: hashing each name for a
+  /// every name. Ingest binds most of an article's values this way: hashing each name for a
   /// dictionary cost 4% of the writer's time at 10,000 articles (by perf), and SQLite's own
   /// lookup (`sqlite3_bind_parameter_index`, a C string made and compared with each name in
   /// turn) about 2%.

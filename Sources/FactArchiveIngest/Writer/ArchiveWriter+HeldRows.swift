@@ -14,7 +14,7 @@ import FactArchiveStore
 /// A held summary gets its id when it is held (the next after the largest in its table, as
 /// SQLite would give it), so its full-text row can be written at once, while the text is at
 /// hand. Follow-ups, short and stored whole, are indexed at the batch's end in one
-/// statement that reads them back from `follow_ups`.
+/// statement that reads back the rows after the largest id before the batch.
 extension ArchiveWriter {
   /// A row of one of the held tables: its columns bound by position.
   protocol HeldRow {
@@ -24,13 +24,8 @@ extension ArchiveWriter {
     func bind(to statement: Statement, after first: Int32) throws
   }
 
-  /// A held row whose id the writer gives it (`nil` lets SQLite choose).
-  protocol IdentifiedRow: HeldRow {
-    var id: Int64? { get set }
-  }
-
-  /// One `summary_spans` row.
-  struct SummaryRow: IdentifiedRow {
+  /// One `summary_spans` row; its id is `nil` when SQLite chooses it.
+  struct SummaryRow: HeldRow {
     var id: Int64?
     var checkID: Int64
     var position: Int
@@ -58,19 +53,17 @@ extension ArchiveWriter {
   }
 
   /// One `follow_ups` row.
-  struct FollowUpRow: IdentifiedRow {
-    var id: Int64?
+  struct FollowUpRow: HeldRow {
     var checkID: Int64
     var position: Int
     var text: String
 
-    static let columnCount: Int32 = 4
+    static let columnCount: Int32 = 3
 
     func bind(to statement: Statement, after first: Int32) throws {
-      try statement.bind(id, at: first + 1)
-      try statement.bind(checkID, at: first + 2)
-      try statement.bind(position, at: first + 3)
-      try statement.bind(text, at: first + 4)
+      try statement.bind(checkID, at: first + 1)
+      try statement.bind(position, at: first + 2)
+      try statement.bind(text, at: first + 3)
     }
   }
 
@@ -103,15 +96,8 @@ extension ArchiveWriter {
     var followUps: [FollowUpRow] = []
     var citations: [CitationRow] = []
     var lastSummaryID: Int64
-    var lastFollowUpID: Int64
-    /// The largest follow-up id before the batch: the held ones come after it.
+    /// The largest follow-up id before the batch: SQLite gives the held ones the next.
     let followUpsAfter: Int64
-
-    init(lastSummaryID: Int64, lastFollowUpID: Int64) {
-      self.lastSummaryID = lastSummaryID
-      self.lastFollowUpID = lastFollowUpID
-      followUpsAfter = lastFollowUpID
-    }
   }
 
   /// Rows per multi-row statement.
@@ -119,36 +105,30 @@ extension ArchiveWriter {
 
   /// Writes a summary now, or holds it for the end of the batch. Returns its id.
   func insertSummary(_ row: SummaryRow) throws -> Int64 {
-    try insert(row, heldIn: \.summaries, lastID: \.lastSummaryID, one: statements.insertSummary)
-      .id
+    // Changed in place: a copy of `held` would copy its arrays at every append.
+    guard let id = held.map({ $0.lastSummaryID + 1 }) else {
+      try Self.write([row][...], one: statements.insertSummary)
+      return db.lastInsertedRowID
+    }
+    var row = row
+    row.id = id
+    held?.lastSummaryID = id
+    held?.summaries.append(row)
+    return id
   }
 
   /// Writes a follow-up question and its full-text row now, or holds it for the end of the
   /// batch.
   func insertFollowUp(_ row: FollowUpRow) throws {
-    let (id, isHeld) = try insert(
-      row, heldIn: \.followUps, lastID: \.lastFollowUpID, one: statements.insertFollowUp)
-    guard !isHeld else { return }
+    guard held == nil else {
+      held?.followUps.append(row)
+      return
+    }
+    try Self.write([row][...], one: statements.insertFollowUp)
     let searchable = statements.insertFollowUpText
-    try searchable.bind(id, to: ":rowid")
+    try searchable.bind(db.lastInsertedRowID, to: ":rowid")
     try searchable.bind(row.text, to: ":text")
     try searchable.run()
-  }
-
-  private func insert<Row: IdentifiedRow>(
-    _ row: Row, heldIn rows: WritableKeyPath<HeldRows, [Row]>,
-    lastID: WritableKeyPath<HeldRows, Int64>, one: Statement
-  ) throws -> (id: Int64, isHeld: Bool) {
-    // Changed in place: a copy of `held` would copy its arrays at every append.
-    if let id = held.map({ $0[keyPath: lastID] + 1 }) {
-      var row = row
-      row.id = id
-      held?[keyPath: lastID] = id
-      held?[keyPath: rows].append(row)
-      return (id, true)
-    }
-    try Self.write([row][...], one: one)
-    return (db.lastInsertedRowID, false)
   }
 
   /// Writes a section's citations now, or holds them for the end of the batch.
@@ -172,11 +152,10 @@ extension ArchiveWriter {
   func holdingRows<T>(_ body: () throws -> T) throws -> T {
     held = HeldRows(
       lastSummaryID: try largestID(in: "summary_spans"),
-      lastFollowUpID: try largestID(in: "follow_ups"))
+      followUpsAfter: try largestID(in: "follow_ups"))
     defer { held = nil }
     let result = try body()
     guard let rows = held else { return result }
-    held = nil
     do {
       try Self.write(
         rows.summaries[...], many: statements.insertSummaries, one: statements.insertSummary)

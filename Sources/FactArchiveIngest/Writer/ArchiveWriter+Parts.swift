@@ -19,7 +19,7 @@ extension ArchiveWriter {
       try insertCitations(part.citations, checkID: checkID, position: part.position)
     }
     for (offset, text) in article.followUps.enumerated() {
-      try insertFollowUp(FollowUpRow(id: nil, checkID: checkID, position: offset + 1, text: text))
+      try insertFollowUp(FollowUpRow(checkID: checkID, position: offset + 1, text: text))
     }
     let reporter = statements.insertReporter
     for (offset, name) in article.reporters.enumerated() {

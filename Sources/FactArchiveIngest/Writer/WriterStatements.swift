@@ -119,7 +119,7 @@ struct WriterStatements {
     ]
     insertCitation = try insert(into: "citation_spans", citationColumns)
     insertCitations = try insert(into: "citation_spans", citationColumns, rows: many)
-    let followUpColumns = ["id", "check_id", "position", "text"]
+    let followUpColumns = ["check_id", "position", "text"]
     insertFollowUp = try insert(into: "follow_ups", followUpColumns)
     insertFollowUps = try insert(into: "follow_ups", followUpColumns, rows: many)
     insertReference = try db.prepare(
