@@ -62,9 +62,10 @@ public enum KeyTerms {
     }.prefix(limit).map(\.key)
   }
 
-  /// A word of the text: where it is in the text's scalars, and how it sits in its sentence.
-  /// Its `String` is made only for the few words a name may use (capitalised ones and the
-  /// connectors between them): making one for every word was most of the time names took.
+  /// A word of the text: where it is in the text's UTF-8 bytes, and how it sits in its
+  /// sentence. Its `String` is made only for the few words a name may use (capitalised ones
+  /// and the connectors between them): making one for every word was most of the time names
+  /// took.
   private struct Word {
     var range: Range<Int>
     var capitalised: Bool
@@ -77,24 +78,9 @@ public enum KeyTerms {
   /// counts only when the text also capitalises it mid-sentence ("Taken together" is not a
   /// name; "Venezuela ... in Venezuela" is).
   static func names(in text: String) -> [String] {
-    let scalars = Array(text.unicodeScalars)
-    let words = self.words(in: scalars)
-    // Where each scalar starts in the UTF-8 bytes (and where the text ends), to make a
-    // word's `String` from its bytes in one copy.
+    let words = self.words(in: text)
     let bytes = Array(text.utf8)
-    var offsets: [Int] = []
-    offsets.reserveCapacity(scalars.count + 1)
-    var offset = 0
-    for scalar in scalars {
-      offsets.append(offset)
-      offset += UTF8.width(scalar)
-    }
-    offsets.append(offset)
-    func string(_ word: Word) -> String {
-      String(
-        decoding: bytes[offsets[word.range.lowerBound]..<offsets[word.range.upperBound]],
-        as: UTF8.self)
-    }
+    func string(_ word: Word) -> String { String(decoding: bytes[word.range], as: UTF8.self) }
     var texts = [String?](repeating: nil, count: words.count)
     var capitalisedMidSentence: Set<String> = []
     for (index, word) in words.enumerated() where word.capitalised {
@@ -155,11 +141,14 @@ public enum KeyTerms {
   }
 
   /// Words: letters and digits, keeping inner apostrophes, hyphens and the dots of
-  /// abbreviations (`U.S.`). A word is a run of consecutive scalars, so it is kept as their
-  /// range.
-  private static func words(in scalars: [Unicode.Scalar]) -> [Word] {
+  /// abbreviations (`U.S.`). A word is a run of consecutive scalars, so it is kept as the
+  /// range of their bytes. The scalars are read once, in order, with the one after each at
+  /// hand (copying them into an array, with each one's byte offset, cost a third of names).
+  private static func words(in text: String) -> [Word] {
     var words: [Word] = []
-    var start: Int?
+    /// The first scalar of the word being read: its byte offset, its place among the
+    /// scalars, and whether it is a capital.
+    var start: (offset: Int, index: Int, capital: Bool)?
     var sentenceStart = true
     var onlySpacesSincePrevious = false
     var pendingSentenceStart = true
@@ -167,33 +156,45 @@ public enum KeyTerms {
       guard let first = start else { return }
       words.append(
         Word(
-          range: first..<end, capitalised: scalars[first].isCapital,
+          range: first.offset..<end, capitalised: first.capital,
           startsSentence: sentenceStart, joinedToPrevious: onlySpacesSincePrevious))
       start = nil
       onlySpacesSincePrevious = true
       sentenceStart = false
     }
-    for index in scalars.indices {
-      let scalar = scalars[index]
+    var scalars = text.unicodeScalars.makeIterator()
+    var following = scalars.next()
+    var previous: Unicode.Scalar?
+    var index = 0
+    var offset = 0
+    while let scalar = following {
+      following = scalars.next()
+      defer {
+        previous = scalar
+        index += 1
+        offset += UTF8.width(scalar)
+      }
       if scalar.isWordCharacter {
         if start == nil {
-          start = index
+          start = (offset, index, scalar.isCapital)
           sentenceStart = pendingSentenceStart
           pendingSentenceStart = false
         }
         continue
       }
-      let nextIsLetter = index + 1 < scalars.count && scalars[index + 1].isWordLetter
+      let nextIsLetter = following?.isWordLetter ?? false
       if start != nil, nextIsLetter,
         scalar == "'" || scalar == "’" || scalar == "-" || scalar == "."
       {
         continue
       }
-      if scalar == ".", let first = start, index - first <= 3, scalars[index - 1].isCapital {
-        finish(at: index + 1)  // "U.S." keeps its last dot
+      if scalar == ".", let first = start, index - first.index <= 3,
+        previous?.isCapital ?? false
+      {
+        finish(at: offset + 1)  // "U.S." keeps its last dot
         continue
       }
-      finish(at: index)
+      finish(at: offset)
       if scalar == " " || scalar == "\u{00A0}" || scalar == "\t" {
         continue
       }
@@ -204,7 +205,7 @@ public enum KeyTerms {
         pendingSentenceStart = true
       }
     }
-    finish(at: scalars.count)
+    finish(at: offset)
     return words
   }
 }

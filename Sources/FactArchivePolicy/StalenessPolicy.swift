@@ -67,7 +67,7 @@ public struct StalenessPolicy {
 
   public func assess(_ facts: Facts) -> Verdict {
     let text = facts.text
-    let lowered = text.lowercasedUTF8
+    let lowered = WordMatcher.Text(text)
     var topic: String?
     var ruleAge = defaultMaxAgeDays
     for candidate in topics where matches(candidate, text: text, lowered: lowered) {
@@ -76,7 +76,7 @@ public struct StalenessPolicy {
         ruleAge = candidate.maxAgeDays
       }
     }
-    let terms = timeSensitive.matches(inLowercased: lowered)
+    let terms = timeSensitive.matches(in: lowered)
     let maxAge = terms.isEmpty ? ruleAge : shortened(ruleAge)
     var verdict = Verdict(
       topic: topic, maxAgeDays: maxAge, timeSensitiveTerms: terms,
@@ -96,8 +96,8 @@ public struct StalenessPolicy {
     maxAgeDays * timeSensitivePercent / 100
   }
 
-  private func matches(_ topic: Topic, text: String, lowered: [UInt8]) -> Bool {
-    if !topic.words.isEmpty, !topic.words.matches(inLowercased: lowered).isEmpty { return true }
+  private func matches(_ topic: Topic, text: String, lowered: WordMatcher.Text) -> Bool {
+    if topic.words.matchesAny(in: lowered) { return true }
     if let pattern = topic.pattern, (try? pattern.firstMatch(in: text)) != nil { return true }
     return false
   }

@@ -98,17 +98,22 @@ func day(_ iso: String) -> Day {
 
   @Test func wordMatcherFindsPhrasesAsWholeWords() {
     let matcher = WordMatcher(["so far", "now"])
-    #expect(
-      matcher.matches(inLowercased: Array("so far, nobody knows now.".utf8)) == ["so far", "now"])
-    #expect(matcher.matches(inLowercased: Array("nowhere so farther".utf8)).isEmpty)
+    func found(_ text: String) -> [String] { matcher.matches(in: WordMatcher.Text(text)) }
+    #expect(found("So far, nobody knows NOW.") == ["so far", "now"])
+    #expect(found("nowhere so farther").isEmpty)
     // At the text's edges, after a word that starts like it, and in the given order.
-    #expect(matcher.matches(inLowercased: Array("now".utf8)) == ["now"])
-    #expect(
-      matcher.matches(inLowercased: Array("knownow, nowhere; (now) so so far".utf8))
-        == ["so far", "now"])
-    #expect(matcher.matches(inLowercased: Array("so fa".utf8)).isEmpty)
-    #expect(matcher.matches(inLowercased: []).isEmpty)
-    #expect(WordMatcher([]).matches(inLowercased: Array("now".utf8)).isEmpty)
+    #expect(found("now") == ["now"])
+    #expect(found("knownow, nowhere; (now) so so far") == ["so far", "now"])
+    #expect(found("so fa").isEmpty)
+    #expect(found("").isEmpty)
+    // A letter outside ASCII is part of a word, not a boundary.
+    #expect(found("ñow nowé").isEmpty)
+    #expect(WordMatcher([]).matches(in: WordMatcher.Text("now")).isEmpty)
+    // One text, read by several matchers.
+    let text = WordMatcher.Text("Turnout is expected to rise")
+    #expect(WordMatcher(["expected to", "rise"]).matchesAny(in: text))
+    #expect(!WordMatcher(["expect", "turn"]).matchesAny(in: text))
+    #expect(!WordMatcher([]).matchesAny(in: text))
   }
 
   @Test func keyTermsKeepAbbreviationsPossessivesAndConnectors() {
