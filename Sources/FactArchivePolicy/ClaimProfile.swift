@@ -100,21 +100,25 @@ public struct ClaimProfile: Sendable, Equatable {
   /// `fontanelle` = `fontanella`). Claims are compared stem to stem, so it only has to
   /// give a word's forms one stem, not a real root.
   public static func stem(_ word: String) -> String {
-    var letters = Array(word.unicodeScalars)
-    guard letters.count > 3, letters.allSatisfy({ $0.isASCII }) else { return word }
-    func ends(_ suffix: String) -> Bool {
-      let tail = suffix.unicodeScalars
-      let count = tail.count
-      return letters.count > count + 2 && letters.suffix(count).elementsEqual(tail)
+    // Read as bytes: only ASCII words are stemmed (an array of scalars and a string view per
+    // suffix tried made stemming a quarter of a claim's profile).
+    guard word.utf8.count > 3, word.utf8.allSatisfy({ $0 < 0x80 }) else { return word }
+    var letters = Array(word.utf8)
+    func ends(_ suffix: StaticString) -> Bool {
+      let count = suffix.utf8CodeUnitCount
+      return letters.count > count + 2
+        && suffix.withUTF8Buffer { letters.suffix(count).elementsEqual($0) }
+    }
+    func isOne(_ byte: UInt8?, of set: StaticString) -> Bool {
+      guard let byte else { return false }
+      return set.withUTF8Buffer { $0.contains(byte) }
     }
     if ends("ies") {
       letters.removeLast(3)
-      letters.append("y")
+      letters.append(UInt8(ascii: "y"))
     } else if ends("sses") {
       letters.removeLast(2)
-    } else if ends("es"), let before = letters.dropLast(2).last,
-      "sxz".unicodeScalars.contains(before)
-    {
+    } else if ends("es"), isOne(letters.dropLast(2).last, of: "sxz") {
       letters.removeLast(2)
     } else if ends("s"), !ends("ss"), !ends("us"), !ends("is") {
       letters.removeLast()
@@ -131,28 +135,28 @@ public struct ClaimProfile: Sendable, Equatable {
       letters.removeLast(3)  // inspection = inspect
     }
     if strippedEnding, letters.count > 3, let last = letters.last,
-      letters[letters.count - 2] == last,
-      !"aeiouslz".unicodeScalars.contains(last)
+      letters[letters.count - 2] == last, !isOne(last, of: "aeiouslz")
     {
       letters.removeLast()
     }
     // Final vowels (two at most): prohibió = prohíbe, fontanella = fontanelle.
     for _ in 0..<2 {
-      guard letters.count > 4, let last = letters.last, "aeio".unicodeScalars.contains(last)
-      else { break }
+      guard letters.count > 4, isOne(letters.last, of: "aeio") else { break }
       letters.removeLast()
     }
     // A doubled l after two syllables: cancelled = canceled = cancel, install = instal.
-    if letters.count >= 6, letters.suffix(2) == ["l", "l"] {
+    if letters.count >= 6, letters.suffix(2).elementsEqual("ll".utf8) {
       letters.removeLast()
     }
-    var stem = String(String.UnicodeScalarView(letters))
     // British and American spellings: organise = organize, organisation = organization.
-    if stem.count > 5, stem.hasSuffix("is") || stem.hasSuffix("isat") {
-      stem =
-        stem.hasSuffix("is") ? String(stem.dropLast(2)) + "iz" : String(stem.dropLast(4)) + "izat"
+    if letters.count > 5 {
+      if letters.suffix(2).elementsEqual("is".utf8) {
+        letters[letters.count - 1] = UInt8(ascii: "z")
+      } else if letters.suffix(4).elementsEqual("isat".utf8) {
+        letters[letters.count - 3] = UInt8(ascii: "z")
+      }
     }
-    return stem
+    return String(decoding: letters, as: UTF8.self)
   }
 
   /// The claim without English possessives (`Tarnholm's` → `Tarnholm`), so a name reads

@@ -60,6 +60,25 @@ import Testing
     #expect(recall >= 0.8, "\(report)")
   }
 
+  /// A word's forms share a stem; the stem need not be a real root.
+  @Test func wordFormsShareAStem() {
+    let groups = [
+      ["closes", "closed", "closing", "close"], ["banned", "ban", "bans"],
+      ["fontanelle", "fontanella"], ["cancelled", "canceled", "cancel", "cancels"],
+      ["organise", "organize"], ["organisation", "organization"], ["inspection", "inspect"],
+      ["policies", "policy"], ["taxes", "tax"], ["routes", "route"],
+    ]
+    for group in groups {
+      #expect(Set(group.map(ClaimProfile.stem)).count == 1, "\(group)")
+    }
+    #expect(ClaimProfile.stem("banned") == "ban")
+    #expect(ClaimProfile.stem("closing") == "clos")
+    // Short words, words outside ASCII and `-ss`, `-us` endings keep their letters.
+    for word in ["bus", "gas", "prohibió", "Bogotá", "census"] {
+      #expect(ClaimProfile.stem(word) == word, "\(word)")
+    }
+  }
+
   /// Two questions are possibly the same question (the stricter bar) only when they ask the
   /// same way: a yes-or-no question reworded is; "what role does X play in Y" beside "did X
   /// and Z agree on Y" is not, however many names they share.
