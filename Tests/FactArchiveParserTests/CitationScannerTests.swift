@@ -31,6 +31,7 @@ import Testing
     ("Claim one [1] and again [1].", [1, 1]),
     ("Not a citation [sic] nor [Image] nor [].", []),
     ("Cut off at the end [4", []),
+    ("A bracket before a marker [[1]] still cites, [x[2].", [1, 2]),
   ])
   func markerForms(_ body: String, _ expected: [Int]) throws {
     #expect(try citations(in: body).map(\.0) == expected)

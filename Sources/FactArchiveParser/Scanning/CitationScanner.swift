@@ -1,5 +1,11 @@
 import FactArchiveCore
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// Finds citation markers in a summary body and the sentence each one supports.
 ///
 /// Markers come as `[1] [2]`, `[1][2][3]`, `[1], [2], and [5]`, `[1, 2]` and `[2–4]` (a range
@@ -50,14 +56,18 @@ enum CitationScanner {
     return found
   }
 
-  /// Marker groups in `range`, in order.
+  /// Marker groups in `range`, in order. Each `[` is found with `memchr`: a summary is
+  /// mostly text without one, and reading it a byte at a time was a third of the scan.
   static func findMarkers(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> [Marker] {
     var markers: [Marker] = []
+    guard let base = bytes.baseAddress else { return markers }
     var index = range.lowerBound
     while index < range.upperBound {
-      if bytes[index] == Bytes.openBracket,
-        let marker = markerGroup(bytes, at: index, end: range.upperBound)
-      {
+      guard
+        let found = memchr(base + index, Int32(Bytes.openBracket), range.upperBound - index)
+      else { break }
+      index = UnsafeRawPointer(found) - UnsafeRawPointer(base)
+      if let marker = markerGroup(bytes, at: index, end: range.upperBound) {
         markers.append(marker)
         index = marker.range.upperBound
       } else {
@@ -132,6 +142,11 @@ enum CitationScanner {
     "prof", "rev", "gov't", "u.s", "u.k", "u.n",
   ]
 
+  /// The bytes `sentenceRanges` stops at inside a sentence: line ends and terminators.
+  private static let isSentenceByte: [Bool] = (0..<256).map { byte in
+    "\n\r.?!".utf8.contains(UInt8(byte))
+  }
+
   /// Sentence byte ranges covering every non-blank part of `range`.
   static func sentenceRanges(
     _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, markers: [Marker]
@@ -151,6 +166,14 @@ enum CitationScanner {
     }
 
     while index < end {
+      if sentenceStart != nil {
+        // Inside a sentence, only line ends, terminators and the next marker matter: the
+        // bytes before the first of them are passed over in a tight loop.
+        let stop =
+          markerIndex < markers.count ? min(end, markers[markerIndex].range.lowerBound) : end
+        while index < stop, !isSentenceByte[Int(bytes[index])] { index += 1 }
+        guard index < end else { break }
+      }
       let byte = bytes[index]
       if byte == Bytes.newline || byte == Bytes.carriageReturn {
         close(index)
