@@ -162,6 +162,11 @@ public struct ClaimProfile: Sendable, Equatable {
   /// The claim without English possessives (`Tarnholm's` → `Tarnholm`), so a name reads
   /// the same wherever it is written.
   static func withoutPossessives(_ claim: String) -> String {
+    // Most claims have no apostrophe at all: kept as they are, without copying their scalars
+    // (0xE2 leads the UTF-8 of every scalar from U+2000 to U+2FFF, `’` among them).
+    guard claim.utf8.contains(where: { $0 == UInt8(ascii: "'") || $0 == 0xE2 }) else {
+      return claim
+    }
     var scalars = Array(claim.unicodeScalars)
     var index = scalars.count - 2
     while index > 0 {

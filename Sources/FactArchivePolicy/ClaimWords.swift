@@ -45,7 +45,8 @@ public enum ClaimWords {
     var best: (language: String, hits: Int)?
     var tied = false
     for (language, lists) in languages {
-      let hits = words.filter(lists.stop.contains).count
+      var hits = 0
+      for word in words where lists.stop.contains(word) { hits += 1 }
       guard hits >= 2 else { continue }
       if let current = best, hits == current.hits {
         tied = true

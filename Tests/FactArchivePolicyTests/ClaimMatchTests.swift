@@ -1,8 +1,9 @@
 import FactArchiveCore
-import FactArchivePolicy
 import Foundation
 import TestSupport
 import Testing
+
+@testable import FactArchivePolicy
 
 /// The claim matcher on the labelled pairs of `Fixtures/claims/pairs.tsv`: precision at
 /// least 0.95 and recall at least 0.8, printed by kind of pair.
@@ -77,6 +78,18 @@ import Testing
     for word in ["bus", "gas", "prohibió", "Bogotá", "census"] {
       #expect(ClaimProfile.stem(word) == word, "\(word)")
     }
+  }
+
+  /// A possessive `'s` comes off a name however the apostrophe is written.
+  @Test func possessivesComeOffNames() {
+    #expect(ClaimProfile.withoutPossessives("Tarnholm's mayor") == "Tarnholm mayor")
+    #expect(ClaimProfile.withoutPossessives("Tarnholm’s mayor — again") == "Tarnholm mayor — again")
+    #expect(
+      ClaimProfile.withoutPossessives("the mayors' pay") == "the mayors' pay")
+    #expect(ClaimProfile.withoutPossessives("No apostrophe here") == "No apostrophe here")
+    #expect(
+      ClaimProfile("Did Tarnholm’s mayor ban trams?", language: "en").terms
+        == ClaimProfile("Did Tarnholm's mayor ban trams?", language: "en").terms)
   }
 
   /// Two questions are possibly the same question (the stricter bar) only when they ask the
