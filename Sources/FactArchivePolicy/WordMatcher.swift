@@ -25,7 +25,7 @@ public struct WordMatcher: Sendable {
     public init(lowercased bytes: [UInt8]) {
       self.bytes = bytes
       var groups = [Int32](repeating: 0, count: 257)
-      var starts = [Int32](repeating: 0, count: 0)
+      var starts: [Int32] = []
       bytes.withUnsafeBufferPointer { text in
         for index in text.indices where Self.isBoundary(text, index - 1) {
           groups[Int(text[index]) + 1] += 1
