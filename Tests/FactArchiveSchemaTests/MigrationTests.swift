@@ -77,6 +77,32 @@ import Testing
         == 1)
   }
 
+  /// Version 17 indexes every check in `checks_fts`, those without key terms included: an
+  /// archive whose writer left them out passes FTS5's check against the table afterwards.
+  @Test func checksIndexHoldsEveryCheckFromVersion17() throws {
+    let folder = try TemporaryFolder()
+    let db = try Connection(path: folder.file("v16.sqlite").path)
+    try db.migrate(Array(Migration.all.prefix(16)))
+    try db.execute(
+      """
+      INSERT INTO documents (id, sha256, path, raw_text, byte_count, ingested_at, status,
+                             parser_version)
+      VALUES (1, 'a', 'a.txt', 'Q?', 2, '2026-01-01T00:00:00Z', 'parsed', 2);
+      INSERT INTO questions (id, text, normalized_key, first_seen_at)
+      VALUES (1, 'Did Lumexa leave the shelves?', 'k', '2026-01-01T00:00:00Z');
+      INSERT INTO checks (id, question_id, document_id, article_index, key_terms)
+      VALUES (1, 1, 1, 0, 'lumexa'), (2, 1, 1, 1, '');
+      INSERT INTO checks_fts (rowid, key_terms) VALUES (1, 'lumexa');
+      """)
+    let checkAgainstTable =
+      "INSERT INTO checks_fts (checks_fts, rank) VALUES ('integrity-check', 1)"
+    #expect(throws: DatabaseError.self) { try db.execute(checkAgainstTable) }
+    try db.migrate(Migration.all)
+    try db.execute(checkAgainstTable)
+    #expect(
+      try db.scalarInt("SELECT count(*) FROM checks_fts WHERE checks_fts MATCH 'lumexa'") == 1)
+  }
+
   @Test func failedMigrationLeavesNoTrace() throws {
     let folder = try TemporaryFolder()
     let db = try Connection(path: folder.file("m.sqlite").path)

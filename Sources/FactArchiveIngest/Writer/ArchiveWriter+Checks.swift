@@ -70,6 +70,8 @@ extension ArchiveWriter {
     try insert.run()
     let id = db.lastInsertedRowID
     try assessor.addClaim(reading.claim, questionID: id, publisherKey: publisherKey)
+    // In a batch, its full-text row is written at the end (`ArchiveWriter+HeldRows`).
+    guard held == nil else { return (id, true) }
     let searchable = statements.insertQuestionText
     try searchable.bind(id, to: ":rowid")
     try searchable.bind(article.question, to: ":text")
@@ -113,7 +115,12 @@ extension ArchiveWriter {
     let checkID = db.lastInsertedRowID
     // Written as the latest of its question; `markLatest` moves it if it is not.
     try TierCounts.move(from: nil, to: place, on: db)
-    if !keyTerms.isEmpty {
+    // Indexed even with no key terms, as the schema's triggers and a `rebuild` index every
+    // check: the index then matches its table row for row.
+    if held != nil {
+      // Its full-text row is written at the batch's end (`ArchiveWriter+HeldRows`).
+      held?.newestCheck = checkID
+    } else {
       let searchable = statements.insertCheckTerms
       try searchable.bind(checkID, to: ":rowid")
       try searchable.bind(keyTerms, to: ":key_terms")

@@ -174,6 +174,7 @@ extension ArchiveWriter {
         source.modifiedOn?.iso, source.language, source.url, sourceID,
       ])
     try insertLinks(source.links, sourceID: sourceID)
+    try indexHeldChecks()
     try assessor.addSource(
       sourceID, keyTerms: terms, date: source.publishedOn ?? source.publishedOnInferred)
     for checkID in judged { try assessor.refreshDueDate(checkID: checkID) }

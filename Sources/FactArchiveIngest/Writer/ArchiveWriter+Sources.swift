@@ -22,6 +22,8 @@ extension ArchiveWriter {
       ])
     let sourceID = db.lastInsertedRowID
     try insertLinks(source.links, sourceID: sourceID)
+    // It looks checks up in their index: the batch's so far are indexed first.
+    try indexHeldChecks()
     try assessor.addSource(
       sourceID, keyTerms: terms, date: source.publishedOn ?? source.publishedOnInferred)
     return sourceID

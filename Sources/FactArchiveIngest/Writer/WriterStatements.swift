@@ -31,6 +31,9 @@ struct WriterStatements {
   /// The follow-ups' full-text rows of a batch, from the rows (`ArchiveWriter+HeldRows`).
   let indexFollowUps: Statement
   let insertCheckTerms: Statement
+  /// The full-text rows of the questions and checks after an id, written at a batch's end.
+  let indexQuestions: Statement
+  let indexChecks: Statement
 
   /// The columns of `checks` that come from the page and the policy's verdict, bound by
   /// `ArchiveWriter.bindCheckColumns` for both the insert and the reparse update.
@@ -138,5 +141,12 @@ struct WriterStatements {
       "INSERT INTO follow_ups_fts (rowid, text) SELECT id, text FROM follow_ups WHERE id > ?")
     insertCheckTerms = try db.prepare(
       "INSERT INTO checks_fts (rowid, key_terms) VALUES (:rowid, :key_terms)")
+    indexQuestions = try db.prepare(
+      "INSERT INTO questions_fts (rowid, text) SELECT id, text FROM questions WHERE id > ?")
+    indexChecks = try db.prepare(
+      """
+      INSERT INTO checks_fts (rowid, key_terms)
+      SELECT id, key_terms FROM checks WHERE id > ? AND key_terms IS NOT NULL
+      """)
   }
 }

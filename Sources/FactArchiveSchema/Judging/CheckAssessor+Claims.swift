@@ -35,6 +35,13 @@ extension CheckAssessor {
     claimPostings.add(questionID, terms: profile.terms)
   }
 
+  /// Runs `body`, a writer's batch that writes the full-text rows of the questions it creates
+  /// (`questions_fts`) at its end rather than with each question: claim candidates looked up
+  /// meanwhile still find those questions (`ClaimPostings.holdingUnindexed`).
+  public func indexingQuestionsLater<T>(_ body: () throws -> T) rethrows -> T {
+    try claimPostings.holdingUnindexed(body)
+  }
+
   /// Links a check just written with the claims like its own. Returns how many links it
   /// made.
   /// - Parameter earlierQuestionsOnly: judge only questions created before its own (a full

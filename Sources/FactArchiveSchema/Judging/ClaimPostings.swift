@@ -8,9 +8,16 @@ import FactArchiveStore
 ///
 /// Lists hold ids in ascending order. A question merged away by another process while the
 /// writer runs stays in a list; the caller skips ids whose row is gone.
+///
+/// While a writer's batch leaves the questions' index rows for its end
+/// (`holdingUnindexed`), the questions it adds are kept here by word too, and a list read from
+/// the index meanwhile gets them appended: the index does not have them yet.
 final class ClaimPostings {
   private var lists: [String: [Int64]] = [:]
   private var held = 0
+  /// The questions added and not yet in `questions_fts`, by claim word; `nil` when each
+  /// question's index row is written with it.
+  private var unindexed: [String: [Int64]]?
   /// The most ids held before the lists are dropped and read again as asked for.
   static let capacity = 4_000_000
 
@@ -23,6 +30,10 @@ final class ClaimPostings {
     try statement.bind(Quoting.doubleQuoted(surface), to: ":word")
     var ids: [Int64] = []
     try statement.forEachRow { ids.append($0.int64(at: 0)) }
+    if let added = unindexed?[term] {
+      let last = ids.last ?? Int64.min
+      ids.append(contentsOf: added.lazy.filter { $0 > last })
+    }
     lists[term] = ids
     held += ids.count
     return ids
@@ -30,11 +41,22 @@ final class ClaimPostings {
 
   /// A question just added (after every id in the lists).
   func add(_ questionID: Int64, terms: [String]) {
+    if unindexed != nil {
+      for term in terms { unindexed?[term, default: []].append(questionID) }
+    }
     for term in terms where lists[term] != nil {
       if let last = lists[term]?.last, last >= questionID { continue }
       lists[term]?.append(questionID)
       held += 1
     }
+  }
+
+  /// Runs `body` with the questions added meanwhile kept by word, for lists read from an
+  /// index that does not have them yet; `body` writes their index rows before it returns.
+  func holdingUnindexed<T>(_ body: () throws -> T) rethrows -> T {
+    unindexed = [:]
+    defer { unindexed = nil }
+    return try body()
   }
 
   func forget() {

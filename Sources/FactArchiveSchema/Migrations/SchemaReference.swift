@@ -571,10 +571,14 @@ Primary key `(document_id, article_index)`; index `check_copies_by_check (check_
 ## Full-text search
 
 FTS5 indexes, each named `<table>_fts` with `content=` its table (Datasette's convention).
-FactArchive's writer inserts the index rows next to the rows they index (an FTS5 insert made
-by a trigger costs several times a direct one, see `Schema/005_ingest_speed.sql`); the
-`_ad` and `_au` triggers take rows out and rewrite them whatever deletes or updates them,
-and `sources_fts` is kept entirely by triggers:
+FactArchive's writer inserts the index rows itself (an FTS5 insert made by a trigger costs
+several times a direct one, see `Schema/005_ingest_speed.sql`): summaries' as it writes
+them, the follow-ups', questions' and checks' at the end of each ingest batch, in one
+`INSERT … SELECT` per index, before the batch commits. The `_ad` and `_au` triggers take rows
+out and rewrite them whatever deletes or updates them, and `sources_fts` is kept entirely by
+triggers. Every index holds one row per row of its content table (`checks_fts` every check,
+those without key terms included, since `Schema/017_checks_fts_every_check.sql`), so FTS5's
+`integrity-check` against the content passes:
 
 | index | columns | content | tokenizer |
 |---|---|---|---|
