@@ -323,6 +323,72 @@ import Testing
     #expect(ahead == (try rows(questions, columns: 8, in: other)))
   }
 
+  /// A batch the database refuses is written again a document at a time, and what the writer
+  /// remembered of the claims it had read (which questions use each word, each question's
+  /// claim) goes with the rolled-back rows: the ids those questions had are given again to
+  /// other questions. Here a three-article page is refused at its third article, after its
+  /// second (a reworded ferry-fares question) was matched; the next page's question takes
+  /// that one's id, and another publisher's later verdict must still find it.
+  @Test func aRefusedBatchLeavesNoClaimsBehindInMemory() throws {
+    let several = try String(
+      contentsOf: TestPaths.fixture("articles/several-articles.txt"), encoding: .utf8)
+    let bridge = try #require(several.range(of: "Is Selmouth's harbour ferry"))
+    let reworded = try String(
+      contentsOf: TestPaths.fixture("claims/ferry-fares-reworded.txt"), encoding: .utf8)
+    let page = several[..<bridge.lowerBound] + reworded + "\n\n" + several[bridge.lowerBound...]
+    let inputs = try TemporaryFolder()
+    try page.write(to: inputs.file("1-three-articles.txt"), atomically: true, encoding: .utf8)
+    for (name, fixture) in [
+      ("2-ferry-fares.txt", "articles/ferry-fares.txt"),
+      ("3-later-verdict.html", "claims/later-verdict-ferry-fares.html"),
+    ] {
+      try FileManager.default.copyItem(at: TestPaths.fixture(fixture), to: inputs.file(name))
+    }
+    // The database refuses the bridge question's check (on the connection given only).
+    func refuseTheBridge(on archive: Connection) throws {
+      try archive.execute(
+        """
+        CREATE TEMP TRIGGER refuse_bridge BEFORE INSERT ON main.checks
+        WHEN (SELECT text FROM main.questions WHERE id = new.question_id) LIKE 'Is Selmouth''s harbour%'
+        BEGIN SELECT RAISE(ABORT, 'refused for the test'); END
+        """)
+    }
+    func laterVerdicts(in archive: Connection) throws -> [String] {
+      let ferry = try archive.scalarInt(
+        "SELECT c.id FROM checks AS c JOIN documents AS d ON d.id = c.document_id WHERE d.path LIKE '%2-ferry-fares.txt'"
+      )
+      return try archive.query(
+        "SELECT t.publisher FROM other_verdicts AS o JOIN checks AS t ON t.id = o.other_check_id WHERE o.check_id = ?",
+        [ferry]
+      ) { $0.text(at: 0) ?? "" }
+    }
+    // A batch: refused, then written again a document at a time.
+    try refuseTheBridge(on: db)
+    let (tally, errors) = try ingest([inputs.url.path])
+    #expect(tally.rejected == 1)
+    #expect(errors.count == 1 && errors[0].contains("1-three-articles.txt"), "\(errors)")
+    #expect(try laterVerdicts(in: db) == ["Tidewatch"])
+    // A document at a time from the start, each in its own savepoint.
+    let alone = try Connection.openArchive(path: folder.file("alone.sqlite").path)
+    let session = try IngestSession(database: alone)
+    // After the session: setting `temp_store`, as it does, drops temporary triggers.
+    try refuseTheBridge(on: alone)
+    let outcomes = try ["1-three-articles.txt", "2-ferry-fares.txt", "3-later-verdict.html"].map {
+      name in
+      let input = InputDocument(
+        path: inputs.file(name).path,
+        bytes: Array(try Data(contentsOf: inputs.file(name))))
+      return try alone.transaction {
+        try session.writer.write(try session.prepare(input), isolation: .savepoint)
+      }
+    }
+    #expect(
+      outcomes.map {
+        if case .rejected = $0 { return true } else { return false }
+      } == [true, false, false])
+    #expect(try laterVerdicts(in: alone) == ["Tidewatch"])
+  }
+
   @Test func standardInputIsOneDocument() throws {
     let walk = Array(InputFiles(paths: ["-"]))
     #expect(walk == [.standardInput])

@@ -72,12 +72,26 @@ public final class ArchiveWriter {
   /// (`CheckAssessor.deferringDueDates`), and its summaries, follow-ups and citations
   /// written there, many to a statement (`holdingRows`), before the due dates are.
   public func batchTransaction<T>(_ body: () throws -> T) throws -> T {
-    try db.transaction(.immediate) {
-      try assessor.names.deferringWrites {
-        try assessor.claimWords.deferringWrites {
-          try assessor.deferringDueDates { try holdingRows(body) }
+    try forgettingClaimsIfRolledBack {
+      try db.transaction(.immediate) {
+        try assessor.names.deferringWrites {
+          try assessor.claimWords.deferringWrites {
+            try assessor.deferringDueDates { try holdingRows(body) }
+          }
         }
       }
+    }
+  }
+
+  /// Runs `body`; when it throws, what it wrote is rolled back, and the assessor forgets the
+  /// claims of the questions it created (`CheckAssessor.forgetClaims`).
+  private func forgettingClaimsIfRolledBack<T>(_ body: () throws -> T) throws -> T {
+    let before = try db.scalarInt("SELECT max(id) FROM questions")
+    do {
+      return try body()
+    } catch {
+      assessor.forgetClaims(after: before)
+      throw error
     }
   }
 
@@ -107,7 +121,9 @@ public final class ArchiveWriter {
         }
       }
       do {
-        return try db.savepoint("document") { try insertParsed(document, parsed) }
+        return try forgettingClaimsIfRolledBack {
+          try db.savepoint("document") { try insertParsed(document, parsed) }
+        }
       } catch let error as DatabaseError where error.isConstraintViolation && db.isInTransaction {
         // The archive refused the parsed rows: keep the document, rejected, with the reason.
         let refused = ParseError(line: nil, "the database refused it: \(error.message)")

@@ -35,6 +35,15 @@ extension CheckAssessor {
     claimPostings.add(questionID, terms: profile.terms)
   }
 
+  /// Forgets what was read of the claims of the questions after `questionID`: their rows were
+  /// rolled back (a refused batch or document), and SQLite gives their ids to the next
+  /// questions, whose claims are other claims.
+  public func forgetClaims(after questionID: Int64) {
+    claimProfiles = claimProfiles.filter { $0.key <= questionID }
+    claimGates = claimGates.filter { $0.key <= questionID }
+    claimPostings.forget(after: questionID)
+  }
+
   /// Runs `body`, a writer's batch that writes the full-text rows of the questions it creates
   /// (`questions_fts`) at its end rather than with each question: claim candidates looked up
   /// meanwhile still find those questions (`ClaimPostings.holdingUnindexed`).

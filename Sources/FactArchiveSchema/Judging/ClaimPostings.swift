@@ -64,6 +64,21 @@ final class ClaimPostings {
     held = 0
   }
 
+  /// Forgets the questions after `questionID` (rolled back: their ids will be given again).
+  func forget(after questionID: Int64) {
+    for (term, ids) in lists where (ids.last ?? Int64.min) > questionID {
+      let kept = ids.prefix { $0 <= questionID }
+      held -= ids.count - kept.count
+      lists[term] = Array(kept)
+    }
+    if unindexed != nil {
+      unindexed = unindexed?.compactMapValues { ids in
+        let kept = ids.filter { $0 <= questionID }
+        return kept.isEmpty ? nil : kept
+      }
+    }
+  }
+
   /// The ids in at least two of `lists` (the lists of a claim's rarest words, rarest
   /// first), below `below`: those in the most lists first, then the newest; at most `limit`.
   /// The lists are merged from their newest ends, the rarest word's at most `walk` ids and
