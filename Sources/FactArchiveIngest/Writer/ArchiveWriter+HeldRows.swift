@@ -17,9 +17,10 @@ import FactArchiveStore
 /// statement that reads back the rows after the largest id before the batch; so are the
 /// questions and checks the batch creates (their rows are written as they come, their
 /// full-text rows wait): a statement per row cost about 10 µs a row inside an ingest, one
-/// `INSERT … SELECT` about 7 µs (2 µs alone). Claim candidates looked up meanwhile find the batch's questions in
-/// memory (`CheckAssessor.indexingQuestionsLater`), and a source, which looks checks up in
-/// their index, first has the checks before it indexed (`indexHeldChecks`).
+/// `INSERT … SELECT` about 7 µs (2 µs alone). Claim candidates looked up meanwhile find the
+/// batch's questions in memory (`CheckAssessor.indexingQuestionsLater`), and a source, which
+/// looks checks up in their index, first has the checks before it indexed
+/// (`indexHeldChecks`).
 extension ArchiveWriter {
   /// A row of one of the held tables: its columns bound by position.
   protocol HeldRow {

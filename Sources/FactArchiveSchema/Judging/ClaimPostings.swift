@@ -71,12 +71,6 @@ final class ClaimPostings {
       held -= ids.count - kept.count
       lists[term] = Array(kept)
     }
-    if unindexed != nil {
-      unindexed = unindexed?.compactMapValues { ids in
-        let kept = ids.filter { $0 <= questionID }
-        return kept.isEmpty ? nil : kept
-      }
-    }
   }
 
   /// The ids in at least two of `lists` (the lists of a claim's rarest words, rarest
