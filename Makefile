@@ -27,6 +27,15 @@ HINTS_TSV := Sources/FactArchiveWebPage/Data/page-hints.tsv
 HINTS_SWIFT := Sources/FactArchiveWebPage/MainText/PageHints+Data.swift
 # A static standard library starts faster; its FoundationNetworking then links libcurl here.
 RELEASE_FLAGS := -c release --product factarchive --static-swift-stdlib -Xlinker -lcurl
+# Debug builds (`make run`, `make test`, the desk's targets) compile each module in one
+# frontend job (`-wmo`, still unoptimized) with its code generated on every core, instead of
+# in batches that each type-check the module's other files again: a fresh clone's debug
+# build on 2 cores took 117 s of wall and 196 s of processor time against 141 s and 246 s
+# (Benchmarks/NOTES.md). Any edit then recompiles its whole module; `DEBUG_FLAGS=` builds the
+# incremental way. `make run` and `make test` must pass the same flags, or the second
+# compiles everything again.
+NPROC := $(shell nproc 2>/dev/null || echo 2)
+DEBUG_FLAGS ?= -Xswiftc -wmo -Xswiftc -num-threads -Xswiftc $(NPROC)
 MANUAL := .build/plugins/GenerateManual/outputs/factarchive/factarchive.1
 
 .PHONY: run serve screenshot test build install schema lint deps browser html-check bench fuzz fuzz-build clean
@@ -69,7 +78,7 @@ browser:
 # Chromium: the script must show as text, and a screenshot lands in .build/html-check/.
 HTML_CHECK := .build/html-check
 html-check: deps browser
-	$(SWIFT) build --product factarchive
+	$(SWIFT) build $(DEBUG_FLAGS) --product factarchive
 	@rm -rf $(HTML_CHECK) && mkdir -p $(HTML_CHECK)
 	@printf '%s\n' 'Did <script>document.title="pwned"</script> Orlen Bay close its market?' '' \
 	  'Checked on January 2, 2026' '' 'Executive summary' '' 'It did not [1].' > $(HTML_CHECK)/hostile.txt
@@ -88,7 +97,7 @@ html-check: deps browser
 	@echo "html-check: escaped and rendered; screenshot in $(HTML_CHECK)/report.png"
 
 run: deps
-	$(SWIFT) build --product factarchive
+	$(SWIFT) build $(DEBUG_FLAGS) --product factarchive
 	@echo "== ingest Fixtures/ into $(DB) (the files in Fixtures/bad/ are rejected on purpose)"
 	@"$$($(SWIFT) build --show-bin-path)/factarchive" ingest --db "$(DB)" Fixtures; \
 	  status=$$?; [ $$status -le 1 ] || exit $$status
@@ -98,14 +107,14 @@ run: deps
 # The editors' desk over the `make run` database (PORT=8080 by default; Ctrl-C stops it).
 PORT ?= 8080
 serve: deps
-	$(SWIFT) build --product factarchive
+	$(SWIFT) build $(DEBUG_FLAGS) --product factarchive
 	@[ -f "$(DB)" ] || "$$($(SWIFT) build --show-bin-path)/factarchive" ingest --quiet --db "$(DB)" Fixtures || true
 	"$$($(SWIFT) build --show-bin-path)/factarchive" serve --db "$(DB)" --port $(PORT)
 
 # docs/queue.png, the README's picture of the desk: the fixtures, judged on a fixed day.
 SHOT := .build/screenshot
 screenshot: deps browser
-	$(SWIFT) build --product factarchive
+	$(SWIFT) build $(DEBUG_FLAGS) --product factarchive
 	@rm -rf $(SHOT) && mkdir -p $(SHOT) docs
 	@"$$($(SWIFT) build --show-bin-path)/factarchive" ingest --quiet --db $(SHOT)/desk.sqlite Fixtures 2>/dev/null; [ $$? -le 1 ]
 	@USER=editor "$$($(SWIFT) build --show-bin-path)/factarchive" serve --db $(SHOT)/desk.sqlite --port 0 2> $(SHOT)/serve.log & \
@@ -117,8 +126,8 @@ screenshot: deps browser
 	@echo "wrote docs/queue.png"
 
 test: deps lint
-	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build
+	$(SWIFT) build $(DEBUG_FLAGS) --build-tests
+	$(SWIFT) test $(DEBUG_FLAGS) --skip-build
 
 # A release binary with the Swift runtime linked in: it needs only libc, libstdc++ and
 # libsqlite3 on the machine it is copied to.
@@ -194,7 +203,7 @@ fuzz: fuzz-build
 	done; echo "fuzz: no crash, leak or hang in $(FUZZ_RUNS) runs of each target"
 
 lint:
-	$(SWIFT) format lint --strict --recursive Sources Tests Package.swift
+	$(SWIFT) format lint --strict --parallel --recursive Sources Tests Package.swift
 
 schema:
 	@{ \
