@@ -56,8 +56,9 @@ public struct AddressPolicy: Sendable {
 
     public var description: String {
       if bytes.count == 4 { return bytes.map(String.init).joined(separator: ".") }
-      return stride(from: 0, to: bytes.count, by: 2).map {
-        String(UInt16(bytes[$0]) << 8 | UInt16(bytes[$0 + 1]), radix: 16)
+      return stride(from: 0, to: bytes.count, by: 2).map { (index: Int) -> String in
+        let group: UInt16 = UInt16(bytes[index]) << 8 | UInt16(bytes[index + 1])
+        return String(group, radix: 16)
       }.joined(separator: ":")
     }
   }

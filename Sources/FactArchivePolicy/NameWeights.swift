@@ -84,12 +84,11 @@ public struct EvidenceMatch: Sendable, Equatable {
   ) -> EvidenceMatch? {
     let shared = checkTerms.filter(sourceTerms.contains)
     guard !shared.isEmpty else { return nil }
-    let weighted = shared.map { ($0, weights.weight(of: $0)) }.sorted {
-      $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0
-    }
+    var weighted: [(String, Double)] = shared.map { ($0, weights.weight(of: $0)) }
+    weighted.sort { (a, b) -> Bool in a.1 != b.1 ? a.1 > b.1 : a.0 < b.0 }
     let telling = weighted.filter { weights.isTelling($0.0) }
     guard let best = telling.first, best.1 >= minimumScore else { return nil }
-    let score = telling.reduce(0) { $0 + $1.1 }
+    let score: Double = telling.reduce(0) { $0 + $1.1 }
     return EvidenceMatch(
       sharedTerms: weighted.map(\.0), tellingTerms: telling.map(\.0),
       score: (score * 1000).rounded() / 1000)

@@ -155,11 +155,13 @@ extension CheckAssessor {
   ) throws -> [StoredClaim] {
     // The rarest words are those in fewest questions (the names' weights are not read).
     try claimWords.count(claim.profile.terms, into: &frequencies)
-    let counted = frequencies
-    let rarest = zip(claim.profile.terms, claim.profile.surfaces)
-      .map { (term: $0.0, surface: $0.1, count: counted[$0.0] ?? 0) }
-      .sorted { $0.count != $1.count ? $0.count < $1.count : $0.term < $1.term }
-      .prefix(3).map { ($0.term, $0.surface) }
+    var ranked: [(term: String, surface: String, count: Int)] = []
+    for (term, surface) in zip(claim.profile.terms, claim.profile.surfaces) {
+      ranked.append((term, surface, frequencies[term] ?? 0))
+    }
+    // (Typed and in steps: as one chain this took the type checker 15 s.)
+    ranked.sort { (a, b) -> Bool in a.count != b.count ? a.count < b.count : a.term < b.term }
+    let rarest: [(String, String)] = ranked.prefix(3).map { ($0.term, $0.surface) }
     guard !rarest.isEmpty else { return [] }
     let lists = try rarest.map { try claimPostings.ids(of: $0.0, surface: $0.1, in: db) }
     let below = earlierQuestionsOnly ? claim.questionID : Int64.max
