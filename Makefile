@@ -33,9 +33,14 @@ RELEASE_FLAGS := -c release --product factarchive --static-swift-stdlib -Xlinker
 # build on 2 cores took 117 s of wall and 196 s of processor time against 141 s and 246 s
 # (Benchmarks/NOTES.md). Any edit then recompiles its whole module; `DEBUG_FLAGS=` builds the
 # incremental way. `make run` and `make test` must pass the same flags, or the second
-# compiles everything again.
+# compiles everything again. (`-disable-batch-mode` only silences the driver's note that
+# `-wmo` overrides it.) An expression or function the type checker takes over half a second
+# on is a warning: four such took 32 s of every build until 42038b0.
 NPROC := $(shell nproc 2>/dev/null || echo 2)
-DEBUG_FLAGS ?= -Xswiftc -wmo -Xswiftc -num-threads -Xswiftc $(NPROC)
+SLOW_TYPE_CHECKS := -Xswiftc -Xfrontend -Xswiftc -warn-long-expression-type-checking=500 \
+  -Xswiftc -Xfrontend -Xswiftc -warn-long-function-bodies=500
+DEBUG_FLAGS ?= -Xswiftc -wmo -Xswiftc -num-threads -Xswiftc $(NPROC) -Xswiftc -disable-batch-mode \
+  $(SLOW_TYPE_CHECKS)
 MANUAL := .build/plugins/GenerateManual/outputs/factarchive/factarchive.1
 
 .PHONY: run serve screenshot test build install schema lint deps browser html-check bench fuzz fuzz-build clean
