@@ -30,7 +30,7 @@ RELEASE_FLAGS := -c release --product factarchive --static-swift-stdlib -Xlinker
 # Debug builds (`make run`, `make test`, the desk's targets) compile each module in one
 # frontend job (`-wmo`, still unoptimized) with its code generated on every core, instead of
 # in batches that each type-check the module's other files again: a fresh clone's debug
-# build on 2 cores took 117 s of wall and 196 s of processor time against 141 s and 246 s
+# build on 2 cores took 115–117 s of wall and 187–196 s of user time against 141–149 s and 246 s
 # (Benchmarks/NOTES.md). Any edit then recompiles its whole module; `DEBUG_FLAGS=` builds the
 # incremental way. `make run` and `make test` must pass the same flags, or the second
 # compiles everything again. (`-disable-batch-mode` only silences the driver's note that
