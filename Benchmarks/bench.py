@@ -170,6 +170,7 @@ def floor(fa, archive, work):
         db.execute("INSERT INTO main.%s SELECT * FROM src.%s" % (table, table))
     db.execute("INSERT OR REPLACE INTO main.name_totals SELECT * FROM src.name_totals")
     db.execute("INSERT INTO questions_fts (rowid, text) SELECT id, text FROM src.questions")
+    db.execute("INSERT INTO questions_trigram (rowid, text) SELECT id, text FROM src.questions")
     db.execute("INSERT INTO summaries_fts (rowid, heading, body) "
                "SELECT id, heading, body FROM src.summaries")
     db.execute("INSERT INTO follow_ups_fts (rowid, text) SELECT id, text FROM src.follow_ups")

@@ -135,8 +135,7 @@ extension QuestionMerges {
           mergedID, merge.mergedText, key, firstSeen, publisherKey, claim.language,
           StoredList.names(claim.terms), claim.stored,
         ])
-      try db.execute(
-        "INSERT INTO questions_fts (rowid, text) VALUES (?, ?)", [mergedID, merge.mergedText])
+      try QuestionTextIndex.index(mergedID, text: merge.mergedText, in: db)
       try ClaimWordCounts(database: db).add(claim.terms)
       for checkID in moved {
         try db.execute("UPDATE checks SET question_id = ? WHERE id = ?", [mergedID, checkID])

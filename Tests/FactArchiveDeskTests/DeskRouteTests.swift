@@ -43,6 +43,14 @@ import Testing
       let text = try await browser.get("/?q=norvik")
       #expect(text.text.contains("Norvik Shipping"))
       #expect(!text.text.contains("Tallis Bay"))
+      #expect(text.text.contains("all<span class=\"count\">"))
+      // Too short to look up: listed, but no count rather than a slow one.
+      let short = try await browser.get("/?q=Nor")
+      let shorter = try await browser.get("/?q=No")
+      #expect(shorter.text.contains("Norvik Shipping"))
+      #expect(shorter.text.contains("not counted"))
+      #expect(!shorter.text.contains("<span class=\"count\">"))
+      #expect(short.text.contains("all<span class=\"count\">"))
       let earlier = try await browser.get("/?as_of=2025-01-01")
       #expect(earlier.text.contains("No stale checks match."))
     }

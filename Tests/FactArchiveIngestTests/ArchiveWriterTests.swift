@@ -284,7 +284,9 @@ import Testing
     #expect(
       try db.scalarInt("SELECT count(*) FROM summary_spans WHERE body_text IS NOT NULL") > 0,
       "a rebuilt body among them")
-    for index in ["summaries_fts", "follow_ups_fts", "questions_fts", "checks_fts"] {
+    for index in [
+      "summaries_fts", "follow_ups_fts", "questions_fts", "checks_fts", "questions_trigram",
+    ] {
       // Rank 1 compares the index with its content table, row by row.
       try db.execute("INSERT INTO \(index) (\(index), rank) VALUES ('integrity-check', 1)")
       // Every word of every row, where it is.

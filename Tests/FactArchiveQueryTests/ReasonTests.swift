@@ -165,7 +165,7 @@ import Testing
       for check in listed {
         if let tier = check.tier { expected[tier, default: 0] += 1 }
       }
-      let counts = try queue.tierCounts(on: scenario.db).filter { $0.value > 0 }
+      let counts = try #require(try queue.tierCounts(on: scenario.db)).filter { $0.value > 0 }
       #expect(counts == expected, "\(label)")
     }
   }

@@ -200,13 +200,25 @@ struct FixtureArchive {
     let db = try Connection.openReadOnly(path: archive.path)
     let entries = Dictionary(
       uniqueKeysWithValues: DatasetteMetadata.entries().map { ($0.name, $0) })
+    // Full-text indexes and their shadow tables are described in a section of their own.
     let relations = try db.query(
       """
-      SELECT name FROM sqlite_master WHERE type IN ('table', 'view')
-        AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%_fts' AND name NOT LIKE '%_fts_%'
+      SELECT name FROM sqlite_master AS m WHERE type IN ('table', 'view')
+        AND name NOT LIKE 'sqlite_%'
+        AND NOT EXISTS (
+          SELECT 1 FROM sqlite_master AS f WHERE f.sql LIKE 'CREATE VIRTUAL TABLE%USING fts5%'
+            AND (m.name = f.name OR substr(m.name, 1, length(f.name) + 1) = f.name || '_'))
       """
     ) { $0.text(at: 0) ?? "" }
     #expect(relations.count >= 20)
+    let indexes = try db.query(
+      "SELECT name FROM sqlite_master WHERE sql LIKE 'CREATE VIRTUAL TABLE%USING fts5%'"
+    ) { $0.text(at: 0) ?? "" }
+    #expect(indexes.count >= 6)
+    for index in indexes {
+      #expect(
+        SchemaReference.markdown.contains("| `\(index)` |"), "\(index) is not in Schema/README.md")
+    }
     for relation in relations {
       let entry = try #require(entries[relation], "\(relation) is not in Schema/README.md")
       #expect(!entry.description.isEmpty, "\(relation) has no description")

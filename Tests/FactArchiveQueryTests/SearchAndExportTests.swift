@@ -194,7 +194,10 @@ import Testing
     #expect(!(try search("turnstile OR \"crane fault\"").isEmpty))
     try trimmed.run(.all)
     #expect(try search("\"crane fault\"").isEmpty)
-    for table in ["questions_fts", "summaries_fts", "follow_ups_fts", "sources_fts", "checks_fts"] {
+    for table in [
+      "questions_fts", "summaries_fts", "follow_ups_fts", "sources_fts", "checks_fts",
+      "questions_trigram",
+    ] {
       try db.execute("INSERT INTO \(table) (\(table)) VALUES ('integrity-check')")
     }
     try Reparser(database: db).run(.all)

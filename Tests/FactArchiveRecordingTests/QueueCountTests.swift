@@ -147,6 +147,15 @@ import Testing
     #expect(try db.scalarInt("SELECT count(*) FROM checks") > 10)
     #expect(try db.scalarInt("SELECT count(*) FROM checks WHERE superseded = 1") > 0)
     #expect(Set(operations.map { $0.split(separator: " ")[0] }).count >= 5, "\(operations)")
+    // The questions' text indexes followed every question created, moved, merged and split
+    // (`QuestionTextIndex`), and the queue's text filter finds what comparing each finds.
+    for index in QuestionTextIndex.indexes {
+      try db.execute("INSERT INTO \(index) (\(index), rank) VALUES ('integrity-check', 1)")
+    }
+    let (differences, counted) = try textFilterDifferences(
+      ["ferry", "Was it said", "DAM CUR", "fares?", "zzz"], asOf: day(Scenario.today), in: db)
+    #expect(differences.isEmpty, "\(differences)")
+    #expect(counted == 5)
   }
 
   /// The desk's tabs read the kept counts: the same numbers as counting the stale checks,
@@ -159,7 +168,7 @@ import Testing
     for topic in [nil, "ferries", StalenessRule.defaultName] {
       var queue = StaleQueue(asOf: day(Scenario.today))
       queue.topic = topic
-      let counts = try queue.tierCounts(on: scenario.db)
+      let counts = try #require(try queue.tierCounts(on: scenario.db))
       let listed = try queue.run(on: scenario.db)
       #expect(!listed.isEmpty, "\(topic ?? "all")")
       for tier in QueueTier.allCases {

@@ -103,6 +103,26 @@ import Testing
       try db.scalarInt("SELECT count(*) FROM checks_fts WHERE checks_fts MATCH 'lumexa'") == 1)
   }
 
+  @Test func questionsTrigramIndexHoldsEveryQuestionFromVersion18() throws {
+    let folder = try TemporaryFolder()
+    let db = try Connection(path: folder.file("v17.sqlite").path)
+    try db.migrate(Array(Migration.all.prefix(17)))
+    try db.execute(
+      """
+      INSERT INTO questions (id, text, normalized_key, first_seen_at)
+      VALUES (1, 'Did Lumexa leave the shelves?', 'a', '2026-01-01T00:00:00Z'),
+             (2, 'Is the Harbour levy 50%?', 'b', '2026-01-01T00:00:00Z');
+      """)
+    try db.migrate(Migration.all)
+    try db.execute(
+      "INSERT INTO questions_trigram (questions_trigram, rank) VALUES ('integrity-check', 1)")
+    let found = try db.query(
+      "SELECT rowid FROM questions_trigram WHERE questions_trigram MATCH ? ORDER BY rowid",
+      [QuestionTextIndex.trigrams(of: "HARBOUR") ?? ""]
+    ) { $0.int64(at: 0) }
+    #expect(found == [2])
+  }
+
   @Test func failedMigrationLeavesNoTrace() throws {
     let folder = try TemporaryFolder()
     let db = try Connection(path: folder.file("m.sqlite").path)

@@ -5,13 +5,12 @@ import FactArchiveQuery
 /// `/`: the queue, tier by tier, with why each check is there.
 enum QueuePage {
   static func body(
-    checks: [StaleCheck], hasNextPage: Bool, tierCounts: [QueueTier: Int], filters: QueueFilters,
+    checks: [StaleCheck], hasNextPage: Bool, tierCounts: [QueueTier: Int]?, filters: QueueFilters,
     topics: [String]
   ) -> HTML {
-    let total = tierCounts.values.reduce(0, +)
     var html: HTML = """
       <h1>Stale queue <span class="sub">as of \(Layout.day(filters.asOf.iso))</span></h1>
-      <p class="sub">\(total) \(total == 1 ? "check" : "checks") may be outdated, taken tier by tier: \
+      <p class="sub">\(howMany(tierCounts)) may be outdated, taken tier by tier: \
       those an editor marked as needing an update, then those with the publisher's banner or \
       newer evidence, then time-sensitive ones, then those that are only old.</p>
 
@@ -62,17 +61,34 @@ enum QueuePage {
     return " <span class=\"sub\">\(publisher)\(rating)</span>"
   }
 
-  static func tabs(_ counts: [QueueTier: Int], filters: QueueFilters) -> HTML {
+  /// "12 checks", or, when the question text is too broad to count quickly
+  /// (`StaleQueue.tierCounts`), what would be counted.
+  static func howMany(_ counts: [QueueTier: Int]?) -> HTML {
+    guard let counts else {
+      return """
+        Checks whose question contains the text (not counted: the text is shorter than three \
+        characters or in more than \(StaleQueue.defaultCountedQuestions) questions)
+        """
+    }
+    let total = counts.values.reduce(0, +)
+    return "\(total) \(total == 1 ? "check" : "checks")"
+  }
+
+  static func tabs(_ counts: [QueueTier: Int]?, filters: QueueFilters) -> HTML {
+    // No number at all rather than a wrong one when the text was too broad to count.
+    func count(_ value: Int) -> HTML {
+      counts == nil ? "" : "<span class=\"count\">\(value)</span>"
+    }
     var html: HTML = "<ul class=\"tabs\">"
-    let all = counts.values.reduce(0, +)
+    let all = counts?.values.reduce(0, +) ?? 0
     let allLink = Layout.link("/", filters.fields(clear: ["tier", "page"]))
     html +=
-      "<li><a class=\"\(filters.tier == nil ? "on" : "")\" href=\"\(allLink)\">all<span class=\"count\">\(all)</span></a></li>"
+      "<li><a class=\"\(filters.tier == nil ? "on" : "")\" href=\"\(allLink)\">all\(count(all))</a></li>"
     for tier in QueueTier.allCases {
       let link = Layout.link(
         "/", filters.fields(set: ["tier": String(tier.rawValue)], clear: ["page"]))
       html +=
-        "<li><a class=\"\(filters.tier == tier ? "on" : "")\" href=\"\(link)\">\(tier.label)<span class=\"count\">\(counts[tier] ?? 0)</span></a></li>"
+        "<li><a class=\"\(filters.tier == tier ? "on" : "")\" href=\"\(link)\">\(tier.label)\(count(counts?[tier] ?? 0))</a></li>"
     }
     return html + "</ul>\n"
   }

@@ -72,10 +72,11 @@ extension ArchiveWriter {
     try assessor.addClaim(reading.claim, questionID: id, publisherKey: publisherKey)
     // In a batch, its full-text row is written at the end (`ArchiveWriter+HeldRows`).
     guard held == nil else { return (id, true) }
-    let searchable = statements.insertQuestionText
-    try searchable.bind(id, to: ":rowid")
-    try searchable.bind(article.question, to: ":text")
-    try searchable.run()
+    for searchable in statements.insertQuestionTexts {
+      try searchable.bind(id, at: 1)
+      try searchable.bind(article.question, at: 2)
+      try searchable.run()
+    }
     return (id, true)
   }
 

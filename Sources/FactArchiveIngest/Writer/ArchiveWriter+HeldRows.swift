@@ -187,8 +187,10 @@ extension ArchiveWriter {
       }
       try Self.write(
         rows.citations[...], many: statements.insertCitations, one: statements.insertCitation)
-      try statements.indexQuestions.bind(rows.questionsAfter, at: 1)
-      try statements.indexQuestions.run()
+      for index in statements.indexQuestions {
+        try index.bind(rows.questionsAfter, at: 1)
+        try index.run()
+      }
       try indexHeldChecks()
     } catch let error as DatabaseError where error.isConstraintViolation {
       throw DocumentRefused(error: error)

@@ -26,13 +26,14 @@ struct WriterStatements {
   let insertFollowUps: Statement
   let insertReference: Statement
   let insertReporter: Statement
-  let insertQuestionText: Statement
+  /// A question's full-text rows, one statement per index (`QuestionTextIndex`).
+  let insertQuestionTexts: [Statement]
   let insertFollowUpText: Statement
   /// The follow-ups' full-text rows of a batch, from the rows (`ArchiveWriter+HeldRows`).
   let indexFollowUps: Statement
   let insertCheckTerms: Statement
   /// The full-text rows of the questions and checks after an id, written at a batch's end.
-  let indexQuestions: Statement
+  let indexQuestions: [Statement]
   let indexChecks: Statement
 
   /// The columns of `checks` that come from the page and the policy's verdict, bound by
@@ -133,16 +134,14 @@ struct WriterStatements {
     insertReporter = try db.prepare(
       "INSERT INTO check_reporters (check_id, position, name) VALUES (:check_id, :position, :name)")
     // Full-text rows, written next to the rows they index (see Schema/005_ingest_speed.sql).
-    insertQuestionText = try db.prepare(
-      "INSERT INTO questions_fts (rowid, text) VALUES (:rowid, :text)")
+    insertQuestionTexts = try QuestionTextIndex.insertRow.map { try db.prepare($0) }
     insertFollowUpText = try db.prepare(
       "INSERT INTO follow_ups_fts (rowid, text) VALUES (:rowid, :text)")
     indexFollowUps = try db.prepare(
       "INSERT INTO follow_ups_fts (rowid, text) SELECT id, text FROM follow_ups WHERE id > ?")
     insertCheckTerms = try db.prepare(
       "INSERT INTO checks_fts (rowid, key_terms) VALUES (:rowid, :key_terms)")
-    indexQuestions = try db.prepare(
-      "INSERT INTO questions_fts (rowid, text) SELECT id, text FROM questions WHERE id > ?")
+    indexQuestions = try QuestionTextIndex.indexAfter.map { try db.prepare($0) }
     indexChecks = try db.prepare(
       """
       INSERT INTO checks_fts (rowid, key_terms)

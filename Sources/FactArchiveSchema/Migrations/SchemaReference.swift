@@ -570,7 +570,8 @@ Primary key `(document_id, article_index)`; index `check_copies_by_check (check_
 
 ## Full-text search
 
-FTS5 indexes, each named `<table>_fts` with `content=` its table (Datasette's convention).
+FTS5 indexes, each named `<table>_fts` with `content=` its table (Datasette's convention),
+and `questions_trigram`, a second index of the questions' text by every three characters.
 FactArchive's writer inserts the index rows itself (an FTS5 insert made by a trigger costs
 several times a direct one, see `Schema/005_ingest_speed.sql`): summaries' as it writes
 them, the follow-ups', questions' and checks' at the end of each ingest batch, in one
@@ -587,6 +588,19 @@ those without key terms included, since `Schema/017_checks_fts_every_check.sql`)
 | `follow_ups_fts` | `text` | `follow_ups` | porter unicode61 |
 | `sources_fts` | `title`, `body` | `sources` | unicode61 |
 | `checks_fts` | `key_terms` | `checks` | unicode61 |
+| `questions_trigram` | `text` | `questions` | trigram, `detail=none` (every three characters, any case; which questions hold each, not where) |
+
+`questions_trigram` (`Schema/018_question_text_trigrams.sql`) finds questions containing a
+text anywhere, as `LIKE '%text%'` does, where `questions_fts` finds whole words: the queue's
+text filter (`stale --text`, the desk's question box) asks it for the questions holding
+every three-character run of the text and compares only those. It cannot look up a text of
+fewer than three characters, and with `detail=none` it answers single runs, not phrases, so
+a query ANDs the runs and compares the text afterwards:
+
+```sql
+SELECT q.id, q.text FROM questions_trigram JOIN questions q ON q.id = questions_trigram.rowid
+WHERE questions_trigram MATCH '"har" AND "arb" AND "our"' AND q.text LIKE '%harbour%';
+```
 
 ```sql
 SELECT s.check_id, snippet(summaries_fts, 1, '[', ']', '…', 12)

@@ -1,0 +1,108 @@
+import ArchiveTestSupport
+import FactArchiveCore
+import FactArchivePolicy
+import FactArchiveQuery
+import FactArchiveSchema
+import FactArchiveStore
+import Foundation
+import TestSupport
+import Testing
+
+/// The queue's question text filter (`stale --text`, the desk's box) looks the text up in
+/// `questions_trigram` and must find exactly what comparing every question finds.
+@Suite struct QueueTextFilterTests {
+  static let questions = [
+    "Did Orlen Bay close its fish market?", "Is the ORLEN BAY ferry still running?",
+    "Did Harbourmaster Quill raise the 50% levy?", "Was the 100_000 tonne quota cut?",
+    "Did the École Navale de Brest close?", "Did the école in Varn reopen?",
+    "Did \"Harbour Watch\" report the spill?", "Is Zürich's tram fare 3.50?",
+    "Did the back\\slash plan pass in Tessel?", "Has Orlenmark built the new bay bridge?",
+  ]
+  static let texts = [
+    "orlen", "ORLEN BAY", "len b", "n Bay c", "50%", "%", "_", "100_0", "0_0", "École", "école",
+    "ÉCOLE", "cole", "\"Harbour", "harbour watch\" rep", "zürich", "ZÜRICH", "Zür", "ü",
+    "k\\s", "\\", "fi", "Did", "did the", "zzz", "bay close its fish market?",
+    "Did Orlen Bay close its fish market? No", "a\u{0}b",
+  ]
+
+  let folder: TemporaryFolder
+  let db: Connection
+  let asOf = day("2026-11-23")
+
+  init() throws {
+    folder = try TemporaryFolder()
+    var paths: [String] = []
+    for (index, question) in Self.questions.enumerated() {
+      paths.append(
+        try folder.write(
+          "in/q\(index).txt",
+          ArticleText.factCheck(question: question, checkedOn: "January \(1 + index), 2025")))
+    }
+    db = try archive(with: paths, in: folder)
+  }
+
+  @Test func theIndexFindsWhatComparingEveryQuestionFinds() throws {
+    #expect(try StaleQueue(asOf: asOf).run(on: db).count == Self.questions.count)
+    let (differences, counted) = try textFilterDifferences(Self.texts, asOf: asOf, in: db)
+    #expect(differences.isEmpty, "\(differences)")
+    // Every text of three characters or more is counted.
+    #expect(counted == Self.texts.filter { $0.unicodeScalars.count >= 3 }.count - 1)
+  }
+
+  @Test func aBroadTextIsListedInQueueOrderAndNotCounted() throws {
+    // As if every text were held by more questions than the queue reads first or counts.
+    let (differences, counted) = try textFilterDifferences(Self.texts, asOf: asOf, in: db) {
+      $0.drivenQuestions = 0
+      $0.countedQuestions = 1
+    }
+    #expect(differences.isEmpty, "\(differences)")
+    // Only texts held by one question at most are counted.
+    #expect(counted > 0 && counted < Self.texts.count / 2)
+  }
+
+  @Test func aNarrowTextIsReadFromTheIndexFirst() throws {
+    var queue = StaleQueue(asOf: asOf, limit: 51)
+    queue.text = "Harbour"
+    let plan = try queue.queryPlan(on: db)
+    #expect(plan.contains { $0.contains("SCAN m") || $0.contains("questions_trigram") }, "\(plan)")
+    #expect(!plan.contains { $0.contains("checks_by_tier") }, "\(plan)")
+    // With a tier or a topic too, each question's checks are still read by question.
+    queue.tier = .onlyOld
+    queue.topic = "default"
+    let filtered = try queue.queryPlan(on: db)
+    #expect(filtered.contains { $0.contains("checks_by_question") }, "\(filtered)")
+    #expect(!filtered.contains { $0.contains("checks_by_tier") || $0.contains("checks_by_topic") })
+    queue.tier = nil
+    queue.topic = nil
+    queue.text = "ab"
+    #expect(try queue.queryPlan(on: db).contains { $0.contains("checks_by_tier") })
+    #expect(try queue.tierCounts(on: db) == nil, "under three characters: not counted")
+  }
+
+  @Test func trigramRunsSpreadAcrossTheText() throws {
+    #expect(QuestionTextIndex.trigrams(of: "ab") == nil)
+    #expect(QuestionTextIndex.trigrams(of: "a\u{0}bc") == nil)
+    #expect(QuestionTextIndex.trigrams(of: "abc") == "\"abc\"")
+    #expect(QuestionTextIndex.trigrams(of: "a\"bc") == "\"a\"\"b\" AND \"\"\"bc\"")
+    // Runs that differ only in case are asked once.
+    #expect(QuestionTextIndex.trigrams(of: "abcABC") == "\"abc\" AND \"bcA\" AND \"cAB\"")
+    let long = "Did the harbour authority of Orlen Bay raise the levy on ferries?"
+    let runs = try #require(QuestionTextIndex.trigrams(of: long)).components(separatedBy: " AND ")
+    #expect(runs.count <= 12)
+    #expect(runs.first == "\"Did\"")
+    #expect(runs.last == "\"es?\"")
+  }
+
+  @Test func theIndexFollowsQuestionsChangedAndRemoved() throws {
+    let id = try #require(
+      try db.queryFirst("SELECT id FROM questions WHERE text LIKE 'Did Orlen%'") {
+        $0.int64(at: 0)
+      })
+    try db.execute(
+      "UPDATE questions SET text = 'Did Kessel Bay close its fish market?' WHERE id = ?", [id])
+    let (differences, _) = try textFilterDifferences(["orlen", "kessel"], asOf: asOf, in: db)
+    #expect(differences.isEmpty, "\(differences)")
+    try db.execute(
+      "INSERT INTO questions_trigram (questions_trigram, rank) VALUES ('integrity-check', 1)")
+  }
+}
