@@ -44,12 +44,9 @@ import Testing
       #expect(text.text.contains("Norvik Shipping"))
       #expect(!text.text.contains("Tallis Bay"))
       #expect(text.text.contains("all<span class=\"count\">"))
-      // Too short to look up: listed, but no count rather than a slow one.
-      let short = try await browser.get("/?q=Nor")
-      let shorter = try await browser.get("/?q=No")
-      #expect(shorter.text.contains("Norvik Shipping"))
-      #expect(shorter.text.contains("not counted"))
-      #expect(!shorter.text.contains("<span class=\"count\">"))
+      // Too short for the trigram index: the questions' rows are compared instead.
+      let short = try await browser.get("/?q=vi")
+      #expect(short.text.contains("Norvik Shipping"))
       #expect(short.text.contains("all<span class=\"count\">"))
       let earlier = try await browser.get("/?as_of=2025-01-01")
       #expect(earlier.text.contains("No stale checks match."))

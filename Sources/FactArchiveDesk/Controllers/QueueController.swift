@@ -20,9 +20,8 @@ struct QueueController {
     let (checks, counts, topics) = try await pool.run { db in
       let queue = filters.queue(pageSize: size)
       let topics = try StalenessRule.all(in: db).filter { $0.kind == .topic }.map(\.name)
-      return (
-        try queue.run(on: db), try queue.tierCounts(on: db), [StalenessRule.defaultName] + topics
-      )
+      let (checks, counts) = try queue.runCounting(on: db)
+      return (checks, counts, [StalenessRule.defaultName] + topics)
     }
     let body = QueuePage.body(
       checks: Array(checks.prefix(size)), hasNextPage: checks.count > size, tierCounts: counts,

@@ -66,8 +66,8 @@ enum QueuePage {
   static func howMany(_ counts: [QueueTier: Int]?) -> HTML {
     guard let counts else {
       return """
-        Checks whose question contains the text (not counted: the text is shorter than three \
-        characters or in more than \(StaleQueue.defaultCountedQuestions) questions)
+        Checks whose question contains the text (not counted: the text is in more than \
+        \(StaleQueue.defaultCountedQuestions) questions)
         """
     }
     let total = counts.values.reduce(0, +)
