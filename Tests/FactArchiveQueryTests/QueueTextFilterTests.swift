@@ -85,6 +85,41 @@ import Testing
     #expect(try queue.tierCounts(on: db) == nil)
   }
 
+  /// Every order, with and without a text (whose page is chosen by id, then its columns
+  /// read), pages exactly as the order's own Swift sort of the whole list.
+  @Test func everyOrderPagesAsItsSortDoes() throws {
+    for order in QueueOrder.allCases {
+      for text in [nil, "Did"] {
+        var whole = StaleQueue(asOf: asOf, order: order)
+        whole.text = text
+        let all = try whole.run(on: db)
+        #expect(all.count >= 6)
+        let sorted = all.sorted { order.isMoreUrgent($0, $1) { $0.priorityValue($1) } }
+        #expect(all.map(\.checkID) == sorted.map(\.checkID), "\(order) \(text ?? "")")
+        for start in [0, 3, 8] {
+          var page = whole
+          page.limit = 3
+          page.offset = start
+          #expect(
+            try page.run(on: db).map(\.checkID)
+              == Array(sorted.dropFirst(start).prefix(3)).map(\.checkID),
+            "\(order) \(text ?? "") from \(start)")
+        }
+      }
+    }
+    // The most cited first is walked in an index's order, not sorted, of one tier or topic
+    // too.
+    var cited = StaleQueue(asOf: asOf, limit: 3, order: .citations)
+    for (tier, topic) in [(nil, nil), (.onlyOld, nil), (nil, "default")] as [(QueueTier?, String?)]
+    {
+      cited.tier = tier
+      cited.topic = topic
+      let plan = try cited.queryPlan(on: db)
+      #expect(plan.contains { $0.contains("USING INDEX checks_by_citations") }, "\(plan)")
+      #expect(!plan.contains { $0.contains("TEMP B-TREE") }, "\(plan)")
+    }
+  }
+
   @Test func trigramRunsSpreadAcrossTheText() throws {
     #expect(QuestionTextIndex.trigrams(of: "ab") == nil)
     #expect(QuestionTextIndex.trigrams(of: "a\u{0}bc") == nil)

@@ -155,7 +155,9 @@ publisher_flagged_outdated, time_sensitive_terms, superseded) WHERE superseded =
 (`stale --order overdue`, and every column the nightly report's counts read, so they never
 touch the table: SQLite reads a partial index as covering only when it holds every column
 the query names, `superseded` included), `checks_by_topic_tier (topic, queue_tier, due_on) WHERE
-superseded = 0` (the queue of one topic, in the queue's order), and `checks_by_age
+superseded = 0` (the queue of one topic, in the queue's order), `checks_by_citations
+(citation_count DESC, due_on, id, queue_tier, topic) WHERE superseded = 0` (`stale --order
+citations`, of one tier or topic too, walked in its order to the page's end), `checks_by_age
 (coalesce(checked_on, checked_on_inferred), checked_on, checked_on_inferred, superseded)
 WHERE superseded = 0` (the report's age bands and undated count, from the index alone),
 and `checks_undated (id) WHERE due_on IS NULL` (the checks left to judge and the withdrawn
