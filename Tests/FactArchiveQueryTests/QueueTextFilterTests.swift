@@ -134,7 +134,7 @@ import Testing
     #expect(runs.last == "\"es?\"")
   }
 
-  @Test func theIndexFollowsQuestionsChangedAndRemoved() throws {
+  @Test func theIndexFollowsAQuestionRewritten() throws {
     let id = try #require(
       try db.queryFirst("SELECT id FROM questions WHERE text LIKE 'Did Orlen%'") {
         $0.int64(at: 0)

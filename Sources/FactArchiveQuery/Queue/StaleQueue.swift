@@ -237,7 +237,7 @@ public struct StaleQueue: Sendable {
       filters.append("c.queue_tier IN (\(tiers))")
     }
     if let reason { filters.append(Self.queue.reason(reason)) }
-    let plan = listing(plan)
+    let listed = listing(plan)
     let orderBy = Self.queue.orderBy(order)
     var page = ""
     if let limit {
@@ -249,12 +249,12 @@ public struct StaleQueue: Sendable {
       }
     }
     let found = """
-      FROM \(Self.from(plan, order: order, &values))
+      FROM \(Self.from(listed, order: order, &values))
       WHERE \(filters.joined(separator: " AND "))
       ORDER BY \(orderBy)\(page)
       """
     let sql: String
-    if case .fromQuestions = plan {
+    if case .fromQuestions = listed {
       // Read from the questions holding a text, the rows are sorted, so the page is chosen
       // by id first and its columns read after: SQLite works out every column of every row it
       // sorts, and the reasons are subqueries (2,659 checks of a text at 100,000 articles:
