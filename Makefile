@@ -25,8 +25,8 @@ CLAIM_WORDS_TSV := Sources/FactArchivePolicy/Data/claim-words.tsv
 CLAIM_WORDS_SWIFT := Sources/FactArchivePolicy/ClaimWords+Data.swift
 HINTS_TSV := Sources/FactArchiveWebPage/Data/page-hints.tsv
 HINTS_SWIFT := Sources/FactArchiveWebPage/MainText/PageHints+Data.swift
-# A static standard library starts faster; its FoundationNetworking then links libcurl here.
-RELEASE_FLAGS := -c release --product factarchive --static-swift-stdlib -Xlinker -lcurl
+# A static standard library starts faster.
+RELEASE_FLAGS := -c release --product factarchive --static-swift-stdlib
 # Debug builds (`make run`, `make test`, the desk's targets) compile each module in one
 # frontend job (`-wmo`, still unoptimized) with its code generated on every core, instead of
 # in batches that each type-check the module's other files again: a fresh clone's debug
@@ -46,10 +46,9 @@ MANUAL := .build/plugins/GenerateManual/outputs/factarchive/factarchive.1
 .PHONY: run serve screenshot test build install schema lint deps browser html-check bench fuzz fuzz-build clean
 
 # The system C libraries the package reaches through module maps: SQLite, and libxml2 for
-# pages saved as HTML (Debian's libsqlite3-dev and libxml2-dev); and libcurl, which
-# FoundationNetworking's URLSession runs on for `fetch` (Debian's libcurl4-openssl-dev: the
-# release build's static standard library links it by name); and libcrypto for SHA-256
-# (Debian's libssl-dev; libcurl already needs the library itself).
+# pages saved as HTML (Debian's libsqlite3-dev and libxml2-dev); libcurl, which `fetch` and
+# the desk's Add page download through (Debian's libcurl4-openssl-dev); and libcrypto for
+# SHA-256 (Debian's libssl-dev; libcurl already needs the library itself).
 deps:
 	@missing=; \
 	if ! pkg-config --exists sqlite3 2>/dev/null || [ ! -f "$$(pkg-config --variable=includedir sqlite3 2>/dev/null || echo /usr/include)/sqlite3.h" ]; then \

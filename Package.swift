@@ -30,6 +30,8 @@
 // - FactArchiveDigest: SHA-256 through the system's libcrypto (CLibCrypto), the key of every
 //   stored document.
 // - FactArchiveIngest: writes documents in (checks, sources, rejected files).
+// - FactArchiveFetch: pages and feeds fetched by URL (libcurl via CCurl) and ingested, under
+//   the address policy.
 // - FactArchiveRecording: writes what editors and the nightly run decide: reviews,
 //   snoozes, policy changes, report runs and the queue's periods.
 // - FactArchiveQuery: reads: the queue, checks, sources, searches, reports, exports. Never
@@ -135,12 +137,18 @@ let package = Package(
         "FactArchiveQuery",
       ]
     ),
-    // Fetching pages and feeds by URL (FoundationNetworking: the system's libcurl), read by
-    // the ingest module.
+    // The system's libcurl, which fetching runs on (`make deps` installs
+    // libcurl4-openssl-dev).
+    .systemLibrary(
+      name: "CCurl",
+      pkgConfig: "libcurl",
+      providers: [.apt(["libcurl4-openssl-dev"])]
+    ),
+    // Fetching pages and feeds by URL (libcurl), read by the ingest module.
     .target(
       name: "FactArchiveFetch",
       dependencies: [
-        "FactArchiveCore", "FactArchiveIngest", "FactArchiveParser", "FactArchiveStore",
+        "FactArchiveCore", "FactArchiveIngest", "FactArchiveParser", "FactArchiveStore", "CCurl",
       ]
     ),
     // The editors' desk: Hummingbird controllers over the query and recording modules.

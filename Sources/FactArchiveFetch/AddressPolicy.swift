@@ -9,12 +9,11 @@
 /// loopback, private, link-local, shared, multicast, reserved and unspecified addresses, IPv4
 /// and IPv6 (IPv4-mapped and NAT64 addresses are judged by the IPv4 address inside), and
 /// schemes other than http and https. The host is resolved and every address it resolves to
-/// is judged, before the request and again at every redirect.
-///
-/// What this cannot stop: the HTTP client resolves the name again when it connects, so a
-/// name server that answers differently the second time (DNS rebinding) could still steer a
-/// request inward; a newsroom that exposes the desk should also block the server's own
-/// outbound traffic to internal ranges (README, "Keeping evidence flowing").
+/// is judged, before the request and again at every redirect, for a message that names the
+/// host; and the fetcher judges the address of every connection as it is opened, so a name
+/// server that answers differently the second time (DNS rebinding) cannot steer a request
+/// inward either. A proxy the environment names (`https_proxy`, …) is the operator's own
+/// choice and is reached wherever it is; the proxy then resolves the names.
 public struct AddressPolicy: Sendable {
   /// Whether private and loopback addresses may be reached (`--allow-private-fetch`; the
   /// command line, run by the operator on their own machine, allows them).
@@ -22,6 +21,9 @@ public struct AddressPolicy: Sendable {
   /// Hosts reachable though their addresses are internal (a newsroom's own wire server),
   /// lowercase, as written in URLs.
   public var exemptHosts: Set<String>
+  /// How a host's addresses are found before the request (`getaddrinfo`; tests stand in
+  /// for a name server).
+  var resolver: @Sendable (String) -> [Address] = AddressPolicy.resolve
 
   public init(allowsPrivate: Bool, exemptHosts: Set<String> = []) {
     self.allowsPrivate = allowsPrivate
@@ -37,15 +39,31 @@ public struct AddressPolicy: Sendable {
     }
     guard let parts = URLParts(url) else { return "not a URL" }
     guard !allowsPrivate, !exemptHosts.contains(parts.host) else { return nil }
-    let addresses = Self.resolve(parts.host)
+    let addresses = resolver(parts.host)
     guard !addresses.isEmpty else { return nil }  // the fetch reports "could not resolve host"
     for address in addresses {
       if let kind = Self.internalKind(address) {
-        return "refused: \(parts.host) is \(kind) (\(address.description)); "
-          + "the desk fetches only public addresses unless started with --allow-private-fetch"
+        return Self.refusal(host: parts.host, address: address, kind: kind)
       }
     }
     return nil
+  }
+
+  /// The one message for an internal address: `host` is `kind` (`address`).
+  static func refusal(host: String, address: Address, kind: String) -> String {
+    "refused: \(host) is \(kind) (\(address.description)); "
+      + "the desk fetches only public addresses unless started with --allow-private-fetch"
+  }
+
+  /// The addresses of the proxies named by the environment (`http_proxy`, `https_proxy`,
+  /// `all_proxy`, either case), which libcurl connects to in place of the page's host.
+  static func environmentProxyAddresses() -> [Address] {
+    let names = ["http_proxy", "https_proxy", "all_proxy"].flatMap { [$0, $0.uppercased()] }
+    return names.compactMap { name -> String? in
+      guard let value = getenv(name) else { return nil }
+      let proxy = String(cString: value)
+      return proxy.contains("://") ? proxy : "http://\(proxy)"
+    }.compactMap { URLParts($0)?.host }.flatMap { resolve($0) }
   }
 
   /// An address as 4 or 16 bytes.
@@ -115,22 +133,27 @@ public struct AddressPolicy: Sendable {
     var addresses: [Address] = []
     var current: UnsafeMutablePointer<addrinfo>? = first
     while let info = current {
-      if let raw = info.pointee.ai_addr {
-        if info.pointee.ai_family == AF_INET {
-          raw.withMemoryRebound(to: sockaddr_in.self, capacity: 1) {
-            var value = $0.pointee.sin_addr.s_addr
-            addresses.append(Address(withUnsafeBytes(of: &value) { Array($0) }))
-          }
-        } else if info.pointee.ai_family == AF_INET6 {
-          raw.withMemoryRebound(to: sockaddr_in6.self, capacity: 1) {
-            var value = $0.pointee.sin6_addr
-            addresses.append(Address(withUnsafeBytes(of: &value) { Array($0) }))
-          }
-        }
+      if let raw = info.pointee.ai_addr,
+        let address = address(of: UnsafeRawPointer(raw), family: info.pointee.ai_family)
+      {
+        addresses.append(address)
       }
       current = info.pointee.ai_next
     }
     return addresses
+  }
+
+  /// The address in a `sockaddr_in` or `sockaddr_in6` of `family`; `nil` for other families.
+  static func address(of socketAddress: UnsafeRawPointer, family: Int32) -> Address? {
+    if family == AF_INET {
+      var value = socketAddress.loadUnaligned(as: sockaddr_in.self).sin_addr.s_addr
+      return Address(withUnsafeBytes(of: &value) { Array($0) })
+    }
+    if family == AF_INET6 {
+      var value = socketAddress.loadUnaligned(as: sockaddr_in6.self).sin6_addr
+      return Address(withUnsafeBytes(of: &value) { Array($0) })
+    }
+    return nil
   }
 }
 

@@ -1,6 +1,5 @@
 import ArchiveTestSupport
 import FactArchiveCore
-import FactArchiveFetch
 import FactArchiveIngest
 import FactArchiveQuery
 import FactArchiveRecording
@@ -9,6 +8,8 @@ import FactArchiveStore
 import Foundation
 import TestSupport
 import Testing
+
+@testable import FactArchiveFetch
 
 /// `fetch` against a local server started by the test: every kind of answer, the limits,
 /// conditional requests, and the address policy at every redirect.
@@ -123,6 +124,37 @@ import Testing
       let refused = try await fetchAll(
         ["\(base)/page"], fetcher: Self.fetcher(allowsPrivate: false))
       #expect(Self.failure(refused[0])?.contains("127.0.0.1 is a loopback address") == true)
+    }
+  }
+
+  /// DNS rebinding: the name resolves to a public address when the policy judges it, and to
+  /// the loopback address when libcurl connects. The connection is refused as it is opened;
+  /// the same fetch with private addresses allowed reaches the server, so the refusal is the
+  /// policy's, not a failed connection.
+  @Test func aNameThatResolvesInwardAtConnectionTimeIsRefused() async throws {
+    try await FixtureServer.run { port in
+      let url = "http://rebind.test:\(port)/page"
+      func fetcher(allowsPrivate: Bool) -> HTTPFetcher {
+        var fetcher = Self.fetcher(allowsPrivate: allowsPrivate)
+        fetcher.policy.resolver = { host in
+          host == "rebind.test" ? [AddressPolicy.Address([93, 184, 216, 34])] : []
+        }
+        fetcher.connectionOverrides = ["rebind.test:\(port):127.0.0.1"]
+        return fetcher
+      }
+      #expect(fetcher(allowsPrivate: false).policy.refusal(of: url) == nil)
+      let guarded = await fetcher(allowsPrivate: false).fetch(.init(url: url))
+      guard case .failure(let failure) = guarded else {
+        Issue.record("a name that rebound to loopback was fetched")
+        return
+      }
+      #expect(failure.message.hasPrefix("refused: rebind.test is a loopback address (127.0.0.1)"))
+      let allowed = await fetcher(allowsPrivate: true).fetch(.init(url: url))
+      guard case .success(let response) = allowed else {
+        Issue.record("\(allowed)")
+        return
+      }
+      #expect(response.status == 200 && response.finalURL == url)
     }
   }
 

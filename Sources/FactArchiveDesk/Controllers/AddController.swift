@@ -6,7 +6,7 @@ import Hummingbird
 /// `/add`: pages, feeds and files added from the desk, through the same library calls as
 /// `factarchive fetch` and `factarchive ingest`. The server fetches pasted addresses under
 /// the address policy (no private or loopback addresses unless the desk was started with
-/// `--allow-private-fetch`, judged again at every redirect). Read-only desks and viewers were
+/// `--allow-private-fetch`, judged again at every redirect and at every connection). Read-only desks and viewers were
 /// refused before (`ChangesMiddleware`), and the CSRF token checked (`CSRFMiddleware`).
 struct AddController {
   let pool: ArchivePool
