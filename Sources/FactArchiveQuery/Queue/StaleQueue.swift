@@ -76,7 +76,11 @@ public struct StaleQueue: Sendable {
   /// the questions' own rows, read in order. When few questions match, the queue is read from
   /// their checks and sorted; when many do, the queue is walked in its order as without a
   /// text, since a common text is met within its first rows.
-  enum TextPlan {
+  ///
+  /// A reason or a verdict that few checks have is looked up the same way, when the text
+  /// does not already lead (`fromChecks`): an index holding only the checks it can apply to
+  /// gives them, and the queue is read from them.
+  enum Plan {
     /// No text: nothing to look up.
     case compareEach
     /// Held by more than `countedQuestions` questions: listed in the queue's order, each
@@ -85,6 +89,17 @@ public struct StaleQueue: Sendable {
     /// The checks of the questions `select` gives (an SQL `SELECT … AS id` reading
     /// `:questions`, bound to `value`): `matching` of them.
     case fromQuestions(select: String, value: String, matching: Int)
+    /// The checks `select` gives (an SQL `SELECT … AS id` reading the queue's own
+    /// parameters), at most `drivenChecks` of them.
+    case fromChecks(select: String)
+
+    /// Whether the queue is read from the looked-up questions or checks, then sorted.
+    var leads: Bool {
+      switch self {
+      case .fromQuestions, .fromChecks: return true
+      case .compareEach, .common: return false
+      }
+    }
   }
 
   /// Questions matching the text at most for the queue to be read from their checks (about
@@ -97,10 +112,14 @@ public struct StaleQueue: Sendable {
   /// so at most about 70 ms).
   public var countedQuestions = StaleQueue.defaultCountedQuestions
   public static let defaultCountedQuestions = 10_000
+  /// Checks a reason or a verdict may apply to at most for the queue to be read from them
+  /// (sorted: about 5 ms for 5,000 at 1,000,000 articles); a reason or verdict more checks
+  /// have is met within the queue's first rows, walked in its order.
+  public var drivenChecks = 5_000
 
   /// How this queue's text is looked up: the index (or, under three characters, the
   /// questions' rows) asked which questions hold it, up to `countedQuestions` + 1.
-  func textPlan(on db: Connection) throws -> TextPlan {
+  func textPlan(on db: Connection) throws -> Plan {
     guard let text, !text.isEmpty else { return .compareEach }
     if let trigrams = QuestionTextIndex.trigrams(of: text) {
       let matching =
@@ -140,9 +159,16 @@ public struct StaleQueue: Sendable {
   /// every check it holds (8 s at 1,000,000 articles), where the walk stops at the page's
   /// end, filtering on the tier and topic the index holds.
   static func from(
-    _ plan: TextPlan, order: QueueOrder = .tier,
+    _ plan: Plan, order: QueueOrder = .tier,
     _ values: inout [String: any DatabaseValueConvertible]
   ) -> String {
+    if case .fromChecks(let select) = plan {
+      return """
+        (\(select)) AS m
+        CROSS JOIN checks AS c ON c.id = m.id
+        JOIN questions AS q ON q.id = c.question_id
+        """
+    }
     guard case .fromQuestions(let select, let value, _) = plan else {
       let walk = order == .citations ? " INDEXED BY checks_by_citations" : ""
       return "checks AS c\(walk) JOIN questions AS q ON q.id = c.question_id"
@@ -155,12 +181,50 @@ public struct StaleQueue: Sendable {
       """
   }
 
-  /// The plan for listing: from the questions only when few match.
-  func listing(_ plan: TextPlan) -> TextPlan {
+  /// The plan for listing: from the questions only when few match; else, from the checks a
+  /// rare reason or verdict can apply to (`candidates`), when there are any such.
+  func listing(_ plan: Plan, on db: Connection, _ values: [String: any DatabaseValueConvertible])
+    throws -> Plan
+  {
+    if case .fromQuestions = textLeading(plan) { return plan }
+    return try candidates(on: db, values).map { .fromChecks(select: $0) } ?? .compareEach
+  }
+
+  /// `plan` when it reads the queue from few enough questions, else `compareEach`.
+  func textLeading(_ plan: Plan) -> Plan {
     if case .fromQuestions(_, _, let matching) = plan, matching <= drivenQuestions {
       return plan
     }
     return .compareEach
+  }
+
+  /// The fewest checks a filter with an index of its own can hold (the reason's,
+  /// `QueueSQL.candidates`; the verdict's, `checks_by_rating_class`), as `SELECT … AS id`,
+  /// when they are at most `drivenChecks`; `nil` when no filter is that narrow.
+  func candidates(on db: Connection, _ values: [String: any DatabaseValueConvertible]) throws
+    -> String?
+  {
+    var selects: [String] = []
+    if let reason, let select = Self.queue.candidates(reason) { selects.append(select) }
+    if ratingClass != nil {
+      selects.append(
+        """
+        SELECT id FROM checks INDEXED BY checks_by_rating_class
+        WHERE superseded = 0 AND rating_class = :rating_class
+        """)
+    }
+    var narrowest: (select: String, count: Int)?
+    for select in selects {
+      let statement = try db.prepare(
+        "SELECT count(*) FROM (\(select) LIMIT \(drivenChecks + 1))")
+      try statement.bind(named: values.filter { select.contains($0.key) })
+      let count = try statement.step() ? statement.currentRow.int(at: 0) : 0
+      statement.reset()
+      if count <= drivenChecks, count < narrowest?.count ?? Int.max {
+        narrowest = (select, count)
+      }
+    }
+    return narrowest?.select
   }
 
   /// `LIKE`'s pattern for a text anywhere (`escapeLike`).
@@ -211,7 +275,7 @@ public struct StaleQueue: Sendable {
     return (try run(on: db, plan: plan), try tierCounts(on: db, plan: plan))
   }
 
-  private func run(on db: Connection, plan: TextPlan) throws -> [StaleCheck] {
+  private func run(on db: Connection, plan: Plan) throws -> [StaleCheck] {
     let explainer = try ReasonExplainer(database: db, asOf: asOf)
     if let maxAgeOverride {
       return try runOverride(on: db, maxAge: maxAgeOverride, explainer: explainer, plan: plan)
@@ -225,7 +289,7 @@ public struct StaleQueue: Sendable {
   }
 
   /// The queue's statement, bound: a range scan of `checks_stale_queue` up to the day.
-  private func prepareQueue(on db: Connection, plan: TextPlan, prefix: String = "") throws
+  private func prepareQueue(on db: Connection, plan: Plan, prefix: String = "") throws
     -> Statement
   {
     var values: [String: any DatabaseValueConvertible] = [":as_of": asOf.iso]
@@ -237,7 +301,7 @@ public struct StaleQueue: Sendable {
       filters.append("c.queue_tier IN (\(tiers))")
     }
     if let reason { filters.append(Self.queue.reason(reason)) }
-    let listed = listing(plan)
+    let listed = try listing(plan, on: db, values)
     let orderBy = Self.queue.orderBy(order)
     var page = ""
     if let limit {
@@ -254,11 +318,11 @@ public struct StaleQueue: Sendable {
       ORDER BY \(orderBy)\(page)
       """
     let sql: String
-    if case .fromQuestions = listed {
-      // Read from the questions holding a text, the rows are sorted, so the page is chosen
-      // by id first and its columns read after: SQLite works out every column of every row it
-      // sorts, and the reasons are subqueries (2,659 checks of a text at 100,000 articles:
-      // 20 ms sorted with them).
+    if listed.leads {
+      // Read from the questions holding a text (or a reason's checks), the rows are sorted,
+      // so the page is chosen by id first and its columns read after: SQLite works out every
+      // column of every row it sorts, and the reasons are subqueries (2,659 checks of a text
+      // at 100,000 articles: 20 ms sorted with them).
       sql = """
         \(prefix)SELECT \(Self.columns())
         FROM checks AS c JOIN questions AS q ON q.id = c.question_id
@@ -286,14 +350,14 @@ public struct StaleQueue: Sendable {
   /// `--max-age`: every check judged by one maximum age, its due date computed here by
   /// `DueDate` rather than read from the archive.
   private func runOverride(
-    on db: Connection, maxAge: Int, explainer: ReasonExplainer, plan: TextPlan
+    on db: Connection, maxAge: Int, explainer: ReasonExplainer, plan: Plan
   ) throws
     -> [StaleCheck]
   {
     var values: [String: any DatabaseValueConvertible] = [":as_of": asOf.iso, ":max_age": maxAge]
     var filters = commonFilters(&values)
     if let reason { filters.append(Self.queue.reason(reason, overridden: true)) }
-    let from = Self.from(listing(plan), &values)
+    let from = Self.from(textLeading(plan), &values)
     let statement = try db.prepare(
       """
       SELECT \(Self.columns(overridden: true)), \(CheckTimeline.columns)
@@ -328,7 +392,7 @@ public struct StaleQueue: Sendable {
     try tierCounts(on: db, plan: try textPlan(on: db))
   }
 
-  private func tierCounts(on db: Connection, plan: TextPlan) throws -> [QueueTier: Int]? {
+  private func tierCounts(on db: Connection, plan: Plan) throws -> [QueueTier: Int]? {
     if text?.isEmpty ?? true, ratingClass == nil { return try tierCountsKept(on: db) }
     if case .common = plan { return nil }
     var unfiltered = self

@@ -157,7 +157,11 @@ touch the table: SQLite reads a partial index as covering only when it holds eve
 the query names, `superseded` included), `checks_by_topic_tier (topic, queue_tier, due_on) WHERE
 superseded = 0` (the queue of one topic, in the queue's order), `checks_by_citations
 (citation_count DESC, due_on, id, queue_tier, topic) WHERE superseded = 0` (`stale --order
-citations`, of one tier or topic too, walked in its order to the page's end), `checks_by_age
+citations`, of one tier or topic too, walked in its order to the page's end),
+`checks_needing_update (id) WHERE superseded = 0 AND review_verdict = 'needs_update'`,
+`checks_time_bound (id) WHERE superseded = 0 AND time_sensitive_terms IS NOT NULL` and
+`checks_without_date (id) WHERE superseded = 0 AND checked_on IS NULL` (the queue of one
+reason that few checks have: `stale --reason review`, `time_sensitive`, `undated`), `checks_by_age
 (coalesce(checked_on, checked_on_inferred), checked_on, checked_on_inferred, superseded)
 WHERE superseded = 0` (the report's age bands and undated count, from the index alone),
 and `checks_undated (id) WHERE due_on IS NULL` (the checks left to judge and the withdrawn
