@@ -72,6 +72,34 @@ import Testing
     }
   }
 
+  /// The desk's tabs for one verdict are summed from the kept counts (`queue_counts` by
+  /// rating class), less the snoozed: the same numbers as the checks listed.
+  @Test func aVerdictsTierCountsAreTheChecksItLists() throws {
+    let rated = try #require(
+      try db.queryFirst(
+        "SELECT id FROM checks WHERE superseded = 0 AND rating_class IS NOT NULL AND due_on <= ?",
+        [asOf.iso]
+      ) { $0.int64(at: 0) })
+    try Snoozes.snooze(
+      checkID: rated, until: day("2026-12-20"), note: "", by: "ana", at: "t", in: db)
+    var listedAny = 0
+    for rating in [nil] + RatingClass.allCases as [RatingClass?] {
+      for topic in [nil, StalenessRule.defaultName] {
+        var queue = queue(.tier, nil, rating)
+        queue.topic = topic
+        let counts = try #require(try queue.tierCounts(on: db))
+        let listed = try queue.run(on: db)
+        if rating != nil { listedAny += listed.count }
+        for tier in QueueTier.allCases {
+          #expect(
+            counts[tier, default: 0] == listed.filter { $0.tier == tier }.count,
+            "\(rating?.rawValue ?? "all") \(topic ?? "-") \(tier)")
+        }
+      }
+    }
+    #expect(listedAny > 0)
+  }
+
   @Test func aRareReasonOrVerdictIsReadFromItsIndex() throws {
     let cases: [(StaleReason.Code?, RatingClass?, String)] = [
       (.review, nil, "checks_needing_update"), (.timeSensitive, nil, "checks_time_bound"),

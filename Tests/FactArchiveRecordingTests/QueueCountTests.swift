@@ -29,17 +29,41 @@ import Testing
   struct Count: Equatable, CustomStringConvertible {
     var tier: Int
     var topic: String
+    var ratingClass: String
     var dueOn: String
     var checks: Int
-    var description: String { "\(tier) \(topic) \(dueOn): \(checks)" }
+    var description: String { "\(tier) \(topic) \(ratingClass) \(dueOn): \(checks)" }
   }
 
   static func counts(_ sql: String, in db: Connection) throws -> [Count] {
     try db.query(sql) { row in
       Count(
         tier: row.int("queue_tier"), topic: row.text("topic") ?? "?",
-        dueOn: row.text("due_on") ?? "", checks: row.int("checks"))
-    }.sorted { ($0.tier, $0.topic, $0.dueOn) < ($1.tier, $1.topic, $1.dueOn) }
+        ratingClass: row.text("rating_class") ?? "?", dueOn: row.text("due_on") ?? "",
+        checks: row.int("checks"))
+    }.sorted {
+      ($0.tier, $0.topic, $0.ratingClass, $0.dueOn) < ($1.tier, $1.topic, $1.ratingClass, $1.dueOn)
+    }
+  }
+
+  /// Another publisher's page on `question` with a ClaimReview rating (its check counts under
+  /// the rating's class).
+  static func ratedPage(number: Int, question: String, published: String, rating: String)
+    -> String
+  {
+    """
+    <!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>\(question)</title>
+    <script type="application/ld+json">
+    {"@context": "https://schema.org", "@type": "ClaimReview",
+     "url": "https://tidewatch.example/checks/\(number)",
+     "claimReviewed": "\(question)", "datePublished": "\(published)",
+     "author": {"@type": "Organization", "name": "Tidewatch"},
+     "reviewRating": {"@type": "Rating", "alternateName": "\(rating)"}}
+    </script></head><body><main><article><h1>\(question)</h1>
+    <p>Rating: <strong>\(rating)</strong></p>
+    <p>The harbour records for the season show what changed and when it changed.</p>
+    </article></main></body></html>
+    """
   }
 
   static let questions = [
@@ -72,6 +96,18 @@ import Testing
           let date =
             "\(Self.months[random.next(Self.months.count)]) \(1 + random.next(28)), "
             + "\(2024 + random.next(3))"
+          if random.next(3) == 0 {
+            // Another publisher's rated verdict: counted under its rating class.
+            let file = folder.file("page-\(written).html")
+            let rating = ["False", "Mostly true", "Misleading", "True"][random.next(4)]
+            let published =
+              "202\(4 + random.next(3))-0\(1 + random.next(9))-1\(random.next(9))"
+            try Self.ratedPage(
+              number: written, question: question, published: published, rating: rating
+            ).write(to: file, atomically: true, encoding: .utf8)
+            paths.append(file.path)
+            continue
+          }
           let file = folder.file("page-\(written).txt")
           try ArticleText.factCheck(
             question: question, checkedOn: random.next(5) == 0 ? nil : date,
@@ -126,12 +162,17 @@ import Testing
         try Reparser(database: db).run(.all)
         operations.append("reparse")
       default:  // two questions merged, sometimes split again
-        let ids = try db.query("SELECT id FROM questions ORDER BY id") { $0.int64(at: 0) }
-        guard ids.count >= 2 else { continue }
-        let kept = ids[random.next(ids.count)]
-        guard let merged = ids.filter({ $0 != kept }).randomElement(using: &random) else {
-          continue
+        // Of one publisher: another publisher's check is never a re-check.
+        let questions = try db.query("SELECT id, publisher_key FROM questions ORDER BY id") {
+          (id: $0.int64(at: 0), publisher: $0.text(at: 1) ?? "")
         }
+        guard questions.count >= 2 else { continue }
+        let chosen = questions[random.next(questions.count)]
+        let kept = chosen.id
+        guard
+          let merged = questions.filter({ $0.id != kept && $0.publisher == chosen.publisher })
+            .randomElement(using: &random)?.id
+        else { continue }
         try QuestionMerges.merge(merged, into: kept, by: "ana", at: "t", in: db)
         operations.append("merge \(merged) into \(kept)")
         if random.next(2) == 0 {
@@ -146,6 +187,11 @@ import Testing
     }
     #expect(try db.scalarInt("SELECT count(*) FROM checks") > 10)
     #expect(try db.scalarInt("SELECT count(*) FROM checks WHERE superseded = 1") > 0)
+    // Rated checks were counted under their rating classes, and moved with them.
+    #expect(
+      try db.scalarInt(
+        "SELECT count(DISTINCT rating_class) FROM queue_counts WHERE checks > 0 AND rating_class <> ''"
+      ) >= 1)
     #expect(Set(operations.map { $0.split(separator: " ")[0] }).count >= 5, "\(operations)")
     // The questions' text indexes followed every question created, moved, merged and split
     // (`QuestionTextIndex`), and the queue's text filter finds what comparing each finds.

@@ -171,7 +171,7 @@ extension ArchiveWriter {
     try statement.bind(article.dateSource?.rawValue, to: ":date_source")
     let place = TierCounts.Place(
       superseded: false, tier: judged.tier?.rawValue, topic: judged.topic,
-      dueOn: judged.dueOn?.iso)
+      ratingClass: ratingClass?.rawValue, dueOn: judged.dueOn?.iso)
     return (links, keyTerms, place, ratingClass)
   }
 }

@@ -80,6 +80,7 @@ public struct ArchiveHealth: Sendable {
       : try TierCounts.differences(on: db).map { difference in
         "tier \(difference.place.tier)"
           + (difference.place.topic.isEmpty ? "" : " topic \(difference.place.topic)")
+          + (difference.place.ratingClass.isEmpty ? "" : " rated \(difference.place.ratingClass)")
           + " due \(difference.place.dueOn): kept \(difference.kept), "
           + "counted \(difference.counted) (run `factarchive check --recount`)"
       }

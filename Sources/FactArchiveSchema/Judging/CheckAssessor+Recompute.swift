@@ -36,7 +36,7 @@ extension CheckAssessor {
         (
           id: row.int64("id"), facts: CheckFacts(row: row, ingestedOnFallback: today),
           missingTerms: row.bool("missing_terms"), superseded: row.bool("superseded"),
-          place: TierCounts.Place(row: row)
+          ratingClass: row.text("rating_class"), place: TierCounts.Place(row: row)
         )
       }
       guard let last = batch.last else { break }
@@ -65,7 +65,7 @@ extension CheckAssessor {
             from: check.place,
             to: .init(
               superseded: check.superseded, tier: verdict.tier?.rawValue, topic: verdict.topic,
-              dueOn: verdict.dueOn?.iso),
+              ratingClass: check.ratingClass, dueOn: verdict.dueOn?.iso),
             on: db)
         }
       }

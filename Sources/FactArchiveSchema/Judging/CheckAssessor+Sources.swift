@@ -111,7 +111,7 @@ extension CheckAssessor {
   /// latest review included), the maximum age and the wording the policy found.
   public func refreshDueDate(checkID: Int64) throws {
     guard
-      let (timeline, maxAge, sensitive, superseded, topic, place) = try db.queryFirst(
+      let (timeline, maxAge, sensitive, superseded, topic, ratingClass, place) = try db.queryFirst(
         """
         SELECT \(CheckTimeline.columns), c.max_age_days, c.time_sensitive_terms IS NOT NULL AS sensitive,
           \(TierCounts.columns())
@@ -122,7 +122,7 @@ extension CheckAssessor {
           (
             CheckTimeline(row: row, ingestedOnFallback: Day.today()),
             row.optionalInt("max_age_days"), row.bool("sensitive"), row.bool("superseded"),
-            row.text("topic"), TierCounts.Place(row: row)
+            row.text("topic"), row.text("rating_class"), TierCounts.Place(row: row)
           )
         })
     else { return }
@@ -133,7 +133,9 @@ extension CheckAssessor {
     try db.execute(
       "UPDATE checks SET due_on = ?, queue_tier = ? WHERE id = ?", [dueOn, tier, checkID])
     try TierCounts.move(
-      from: place, to: .init(superseded: superseded, tier: tier, topic: topic, dueOn: dueOn),
+      from: place,
+      to: .init(
+        superseded: superseded, tier: tier, topic: topic, ratingClass: ratingClass, dueOn: dueOn),
       on: db)
   }
 }

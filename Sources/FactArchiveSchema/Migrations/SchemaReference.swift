@@ -447,27 +447,30 @@ The latest review (latest `reviewed_on`, then latest `id`) counts; it is copied 
 
 A snooze is in force on a day when `ended_at IS NULL AND until > day`.
 
-### `queue_counts` — how many live checks each tier holds per topic and due day
+### `queue_counts` — how many live checks each tier holds per topic, rating class and due day
 
 | column | type | meaning |
 |---|---|---|
 | `queue_tier` | INTEGER | as `checks.queue_tier` |
 | `topic` | TEXT | as `checks.topic`; `''` for checks no topic rule claims |
+| `rating_class` | TEXT | as `checks.rating_class`; `''` for checks without a rated verdict (since version 21) |
 | `due_on` | TEXT | as `checks.due_on` |
-| `checks` | INTEGER | how many checks of that tier and topic, due that day, are the latest of their question (withdrawn and unjudged checks have no due date and are not counted); 0 once they have all moved on |
+| `checks` | INTEGER | how many checks of that tier, topic and rating class, due that day, are the latest of their question (withdrawn and unjudged checks have no due date and are not counted); 0 once they have all moved on |
 
-Primary key `(topic, queue_tier, due_on)`. What the desk's tabs show, at any size: the
-checks of a tier stale on a day are `SELECT sum(checks) FROM queue_counts WHERE queue_tier =
-1 AND due_on <= '2026-12-06'` (add `AND topic = 'elections'` for one topic; snoozed ones
-included: `snoozes` says which those are). Kept by
+Primary key `(topic, queue_tier, rating_class, due_on)`. What the desk's tabs show, at any
+size: the checks of a tier stale on a day are `SELECT sum(checks) FROM queue_counts WHERE
+queue_tier = 1 AND due_on <= '2026-12-06'` (add `AND topic = 'elections'` for one topic, `AND
+rating_class = 'false'` for other publishers' checks rated false; snoozed ones included:
+`snoozes` says which those are). Kept by
 FactArchive in the same transaction as every change that moves a check, never by a
 trigger (a script that writes `checks` itself leaves it behind: `factarchive check` says so
 and `factarchive check --recount` counts again); it always equals
 
 ```sql
-SELECT queue_tier, coalesce(topic, '') AS topic, due_on, count(*) FROM checks
+SELECT queue_tier, coalesce(topic, '') AS topic, coalesce(rating_class, '') AS rating_class,
+  due_on, count(*) FROM checks
 WHERE superseded = 0 AND queue_tier IS NOT NULL AND due_on IS NOT NULL
-GROUP BY queue_tier, coalesce(topic, ''), due_on
+GROUP BY queue_tier, coalesce(topic, ''), coalesce(rating_class, ''), due_on
 ```
 
 ### `staleness_runs` — one row per nightly report

@@ -55,7 +55,7 @@ public enum QuestionSQL {
       // Where it counts while it is the latest of its question.
       let place = TierCounts.Place(
         superseded: false, tier: row.optionalInt("queue_tier"), topic: row.text("topic"),
-        dueOn: row.text("due_on"))
+        ratingClass: row.text("rating_class"), dueOn: row.text("due_on"))
       rows.append((row.int64("id"), row.bool("superseded"), place))
     }
     for (offset, row) in rows.enumerated() where row.superseded != (offset > 0) {
