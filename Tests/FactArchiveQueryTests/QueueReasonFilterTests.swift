@@ -66,6 +66,23 @@ import Testing
         }
       }
     }
+    // In the citations order a tier or a topic with few checks is read from its own index.
+    for (tier, topic) in [(QueueTier.onlyOld, nil), (.bannerOrEvidence, nil), (.needsUpdate, nil)]
+      + [
+        (nil, StalenessRule.defaultName), (nil, "elections"), (.onlyOld, StalenessRule.defaultName),
+      ]
+      as [(QueueTier?, String?)]
+    {
+      var walked = StaleQueue(asOf: asOf, order: .citations)
+      walked.tier = tier
+      walked.topic = topic
+      walked.drivenChecks = 0
+      var driven = walked
+      driven.drivenChecks = 5_000
+      #expect(
+        try driven.run(on: db).map(\.checkID) == (try walked.run(on: db).map(\.checkID)),
+        "\(String(describing: tier)) \(topic ?? "-")")
+    }
     // The comparison means something only where the lists are not empty.
     for expected in ["review", "undated", "time_sensitive", "newer_evidence", "false"] {
       #expect(found.contains(expected), "no check listed for \(expected): \(found.sorted())")

@@ -108,15 +108,23 @@ import Testing
       }
     }
     // The most cited first is walked in an index's order, not sorted, of one tier or topic
-    // too.
+    // too when they hold many checks; a tier or topic with few is read from its own index.
     var cited = StaleQueue(asOf: asOf, limit: 3, order: .citations)
     for (tier, topic) in [(nil, nil), (.onlyOld, nil), (nil, "default")] as [(QueueTier?, String?)]
     {
       cited.tier = tier
       cited.topic = topic
+      cited.drivenChecks = 0
       let plan = try cited.queryPlan(on: db)
       #expect(plan.contains { $0.contains("USING INDEX checks_by_citations") }, "\(plan)")
       #expect(!plan.contains { $0.contains("TEMP B-TREE") }, "\(plan)")
+      guard tier != nil || topic != nil else { continue }
+      cited.drivenChecks = 5_000
+      let few = try cited.queryPlan(on: db)
+      #expect(!few.contains { $0.contains("checks_by_citations") }, "\(few)")
+      #expect(
+        few.contains { $0.contains(tier == nil ? "checks_by_topic_tier" : "checks_by_tier") },
+        "\(few)")
     }
   }
 
