@@ -3,11 +3,12 @@ import FactArchiveStore
 
 /// How many live checks each tier holds per topic, rating class and due day
 /// (`queue_counts`): what the desk's tabs count without reading every stale check, of one
-/// topic or verdict too. This is the one place that keeps
-/// the table: every change that moves a check goes through `move(from:to:on:)`, in the
-/// transaction of the change — a check written or deleted, made the latest of its question
-/// or superseded (`QuestionSQL.markLatest`), its due date, tier or topic judged again
-/// (`CheckAssessor`).
+/// topic or verdict too. This is the one place that keeps the table: every change that
+/// moves a check goes through `move(from:to:on:)`, in the transaction of the change — a
+/// check written or deleted, made the latest of its question or superseded
+/// (`QuestionSQL.markLatest`), its due date, tier or topic judged again (`CheckAssessor`).
+/// A check's rating class is its page's; it changes only when the page is read again (a
+/// reparse writes the check anew).
 ///
 /// Written with a plain UPDATE, then an INSERT when there was no row: a trigger on `checks`,
 /// or an upsert, would open a statement journal, which makes every full-text index written
