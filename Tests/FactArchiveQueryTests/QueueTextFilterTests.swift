@@ -128,6 +128,24 @@ import Testing
     }
   }
 
+  /// A page past the first is chosen by id in the walked index (migration 022: the tier's and
+  /// topic's indexes hold the whole order), without reading the skipped checks' questions.
+  @Test func aLaterPageIsChosenInTheIndex() throws {
+    for topic in [nil, "default"] {
+      var queue = StaleQueue(asOf: asOf, limit: 3)
+      queue.topic = topic
+      queue.offset = 4
+      let plan = try queue.queryPlan(on: db)
+      #expect(!plan.contains { $0.contains("RIGHT PART OF ORDER BY") }, "\(plan)")
+      // The page's ids from the index, then only those checks and their questions read.
+      #expect(plan.contains { $0.contains("LIST SUBQUERY") }, "\(plan)")
+      #expect(plan.filter { $0.contains("SEARCH q") }.count == 1, "\(plan)")
+      #expect(
+        plan.contains { $0.contains(topic == nil ? "checks_by_tier" : "checks_by_topic_tier") },
+        "\(plan)")
+    }
+  }
+
   @Test func trigramRunsSpreadAcrossTheText() throws {
     #expect(QuestionTextIndex.trigrams(of: "ab") == nil)
     #expect(QuestionTextIndex.trigrams(of: "a\u{0}bc") == nil)

@@ -148,14 +148,15 @@ A, B's row goes (its id is never reused), and a later page asking B's question l
 | `queue_tier` | INTEGER | its tier in the queue: 1 marked needs update, 2 the publisher's banner (not dismissed by a review) or newer evidence, 3 time-bound wording, 4 only old; NULL when withdrawn |
 
 A check's date for ordering and ageing is `coalesce(checked_on, checked_on_inferred)`.
-Indexes: `checks_by_tier (queue_tier, due_on) WHERE superseded = 0` (the default queue
-order: a range scan by due date in each tier), `checks_stale_queue (due_on, queue_tier,
+Indexes: `checks_by_tier (queue_tier, due_on, citation_count DESC) WHERE superseded = 0`
+(the default queue order, whole: a range scan by due date in each tier, the most cited
+first, so a deep page passes over index entries), `checks_stale_queue (due_on, queue_tier,
 topic, checked_on, checked_on_inferred, max_age_days, review_verdict, reviewed_on,
 publisher_flagged_outdated, time_sensitive_terms, superseded) WHERE superseded = 0`
 (`stale --order overdue`, and every column the nightly report's counts read, so they never
 touch the table: SQLite reads a partial index as covering only when it holds every column
-the query names, `superseded` included), `checks_by_topic_tier (topic, queue_tier, due_on) WHERE
-superseded = 0` (the queue of one topic, in the queue's order), `checks_by_citations
+the query names, `superseded` included), `checks_by_topic_tier (topic, queue_tier, due_on,
+citation_count DESC) WHERE superseded = 0` (the queue of one topic, in the queue's order), `checks_by_citations
 (citation_count DESC, due_on, id, queue_tier, topic) WHERE superseded = 0` (`stale --order
 citations`, of one tier or topic too, walked in its order to the page's end),
 `checks_needing_update (id) WHERE superseded = 0 AND review_verdict = 'needs_update'`,
