@@ -103,12 +103,42 @@ struct MainTextExtractor {
       return !(name == "footer" && inQuote)
     }
     if Self.isHiddenOrBoxed(node, name: name, hints: hints, landmarks: true) { return true }
-    // The page's frame and the article itself are never furniture by their class names.
+    if name == "a" { return Self.isPermalinkMark(node) }
+    // The page's frame and the article itself are never furniture by their class names;
+    // nor is a link (`<a class="header">` wraps a heading's text in generated docs), as in
+    // Readability, where the weaker names never remove a link.
     if ["html", "body", "main", "article"].contains(name) { return false }
     let words = classAndID(node)
     guard !words.isEmpty else { return false }
     return PageHints.contains(words, anyOf: hints.unlikely)
-      && !PageHints.contains(words, anyOf: hints.keep)
+      && !PageHints.contains(words, anyOf: hints.keep) && !Self.isInsideCode(node)
+  }
+
+  /// A heading's link to itself that shows only a mark (`¶`, `#`, `§`, `🔗`, `⚓`), as
+  /// documentation generators put beside every heading: not text. (A footnote's `*` or `†`
+  /// is kept.)
+  static func isPermalinkMark(_ node: Node) -> Bool {
+    guard node.attribute("href")?.hasPrefix("#") == true else { return false }
+    let visible = node.textContent.unicodeScalars.filter {
+      !$0.isSpace && $0 != "\u{FE0E}" && $0 != "\u{FE0F}"
+    }
+    return visible.count == 1 && visible.allSatisfy(permalinkMarks.contains)
+  }
+
+  static let permalinkMarks: Set<Unicode.Scalar> = ["¶", "#", "§", "\u{1F517}", "\u{2693}"]
+
+  /// Whether the element stands inside `<code>` or `<pre>`: a highlighter's spans there are
+  /// named for what they colour (`token comment`, `hljs-meta`), never for page furniture.
+  static func isInsideCode(_ node: Node) -> Bool {
+    var parent = node.pointee.parent
+    var depth = 0
+    while let current = parent, current.isElement, depth < 64 {
+      let name = current.elementName
+      if name == "code" || name == "pre" { return true }
+      parent = current.pointee.parent
+      depth += 1
+    }
+    return false
   }
 
   /// Furniture whatever the page: hidden elements, landmarks that are not the article
@@ -117,7 +147,7 @@ struct MainTextExtractor {
   /// paywall boxes). The text reader of Factually pages sets these aside too, but not by
   /// styles, landmark roles or short class names (`landmarks: false`): a publisher's own
   /// lines there (the "may be outdated" banner, a `class="meta"` "Checked on" line) may
-  /// carry them.
+  /// carry them. Inside code, class names are the highlighter's (`isInsideCode`).
   static func isHiddenOrBoxed(_ node: Node, name: String, hints: PageHints, landmarks: Bool)
     -> Bool
   {
@@ -140,10 +170,10 @@ struct MainTextExtractor {
     let words = [node.attribute("class"), node.attribute("id")].compactMap { $0 }
       .joined(separator: " ").lowercased()
     guard !words.isEmpty else { return false }
-    if PageHints.contains(words, anyOf: hints.unlikelyStrong) { return true }
+    if PageHints.contains(words, anyOf: hints.unlikelyStrong) { return !isInsideCode(node) }
     guard landmarks else { return false }
     let tokens = words.split(whereSeparator: { $0 == " " || $0 == "_" }).map(String.init)
-    return tokens.contains(where: hints.unlikelyTokens.contains)
+    return tokens.contains(where: hints.unlikelyTokens.contains) && !isInsideCode(node)
   }
 
   /// `class` and `id`, lowercase, separated by a space.

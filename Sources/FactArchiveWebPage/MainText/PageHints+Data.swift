@@ -377,5 +377,17 @@ extension PageHints {
     ("ad-label", "إعلان"),
     ("ad-label", "विज्ञापन"),
     ("ad-label", "quảng cáo"),
+    ("banner-class", "logo"),
+    ("banner-class", "brand"),
+    ("banner-class", "site-title"),
+    ("banner-class", "site-name"),
+    ("banner-class", "sitename"),
+    ("banner-class", "site-header"),
+    ("banner-class", "masthead"),
+    ("banner-class", "menu-title"),
+    ("banner-class", "menu-bar"),
+    ("banner-class", "navbar"),
+    ("banner-class", "blog-title"),
+    ("banner-class", "blogname"),
   ]
 }

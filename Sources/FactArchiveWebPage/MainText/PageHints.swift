@@ -18,6 +18,7 @@ struct PageHints: Sendable {
   let bylinePrefixes: [String]
   let summaryClass: [String]
   let titleSeparators: [String]
+  let bannerClass: [String]
 
   static let shared = PageHints(table: PageHints.table)
 
@@ -39,6 +40,7 @@ struct PageHints: Sendable {
     bylinePrefixes = values("byline-prefix").sorted { $0.count > $1.count }
     summaryClass = values("summary-class")
     titleSeparators = values("title-separator")
+    bannerClass = values("banner-class")
   }
 
   /// Whether any of `words` occurs in `text` (lowercase class and id), compared as UTF-8

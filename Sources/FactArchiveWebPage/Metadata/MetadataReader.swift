@@ -6,7 +6,7 @@ import Foundation
 ///
 /// | field | in order |
 /// |---|---|
-/// | headline | JSON-LD `headline`, `og:title`/`twitter:title`, `DC.title`, `parsely-title`, the first `<h1>`, `<title>` — each without the site's name |
+/// | headline | JSON-LD `headline`, `og:title`/`twitter:title`, `DC.title`, `parsely-title`, the first `<h1>` that is not the site's name (`PageHeadings`), `<title>` — each without the site's name |
 /// | authors | JSON-LD `author` (people), `article:author`/`author`/`DC.creator`/`parsely-author`/`byl`, microdata `itemprop=author`, a byline element (`By …`) |
 /// | published | JSON-LD `datePublished`, `article:published_time`, `DC.date`, `parsely-pub-date`, `<meta name=date>` and kin, a `<time datetime>` in the article's header |
 /// | modified | JSON-LD `dateModified`, `article:modified_time`, `og:updated_time`, `DC.modified` |
@@ -25,7 +25,7 @@ struct MetadataReader {
   var jsonLD: [[UInt8]] = []
   /// How many top-level microdata or RDFa items have been read.
   var itemsRead = 0
-  var firstHeading: String?
+  var headings = PageHeadings()
   /// `<time datetime>`s, and whether each stood in the article's header or its byline.
   var times: [(datetime: String, inHeader: Bool, itemprop: String?)] = []
   /// Text of elements that look like a byline (class, id, itemprop or rel naming the
@@ -85,11 +85,8 @@ struct MetadataReader {
         continue
       case "style", "noscript", "template", "svg":
         continue
-      case "h1":
-        if firstHeading == nil {
-          let text = node.textContent.trimmingSpaces()
-          if !text.isEmpty { firstHeading = Self.collapsed(text) }
-        }
+      case "h1", "h2":
+        headings.read(node, level: name == "h1" ? 1 : 2, hints: PageHints.shared)
       case "header":
         inHeader += 1
       case "time":
@@ -183,7 +180,9 @@ struct MetadataReader {
     result.publisher = article?.publisher ?? article?.organizationAuthor ?? result.siteName
     result.description = article?.description ?? first("og:description", "description")
     let host = (result.canonicalURL ?? pageURL).flatMap(WebAddress.domain(of:))
-    let siteNames = [result.siteName, result.publisher].compactMap { $0 }
+    let names = [result.siteName, result.publisher].compactMap { $0 } + TitleText.hostNames(host)
+    let (heading, banners) = headings.judged(siteNames: names, title: title.map(Self.collapsed))
+    let siteNames = [result.siteName, result.publisher].compactMap { $0 } + banners
     func clean(_ title: String?) -> String? {
       guard let title = title.map(Self.collapsed), !title.isEmpty else { return nil }
       let cleaned = TitleText.clean(title, siteNames: siteNames, host: host)
@@ -192,7 +191,7 @@ struct MetadataReader {
     result.title =
       clean(article?.headline) ?? clean(
         first("og:title", "twitter:title", "dc.title", "dcterms.title"))
-      ?? clean(first("parsely-title", "title", "headline")) ?? clean(firstHeading) ?? clean(title)
+      ?? clean(first("parsely-title", "title", "headline")) ?? clean(heading) ?? clean(title)
     result.authors = authors(article)
     result.published = publishedDay(article)
     result.modified =

@@ -46,6 +46,19 @@ enum TitleText {
     return text.trimmingSpaces()
   }
 
+  /// The parts of a title before its first separator and after its last, where a site's
+  /// name stands, each with the rest of the title (`normalized`). Empty when no separator
+  /// splits it.
+  static func edgeParts(_ title: String) -> [(edge: String, rest: String)] {
+    let separators = PageHints.shared.titleSeparators
+    var parts: [(edge: String, rest: String)] = []
+    if let (head, tail) = firstSplit(title, separators: separators) { parts.append((head, tail)) }
+    if let (head, tail) = lastSplit(title, separators: separators.filter { $0 != ": " }) {
+      parts.append((tail, head))
+    }
+    return parts.map { (normalized($0.edge), normalized($0.rest)) }.filter { !$0.edge.isEmpty }
+  }
+
   static func lastSplit(_ text: String, separators: [String]) -> (String, String)? {
     var best: Range<String.Index>?
     for separator in separators {
@@ -83,10 +96,18 @@ enum TitleText {
   }
 
   static func normalized(_ text: String) -> String {
-    String(
-      text.lowercased().unicodeScalars.filter {
-        $0.isWordCharacter
-      })
+    // Most titles and names are ASCII: their letters and digits, lowercased, byte by byte.
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(text.utf8.count)
+    for byte in text.utf8 {
+      switch byte {
+      case 0x30...0x39, 0x61...0x7A: bytes.append(byte)
+      case 0x41...0x5A: bytes.append(byte + 0x20)
+      case 0x80...: return String(text.lowercased().unicodeScalars.filter(\.isWordCharacter))
+      default: break
+      }
+    }
+    return String(decoding: bytes, as: UTF8.self)
   }
 
   /// `www.fullfact.org` → `fullfact`; `factcheck.afp.com` → `factcheckafp`, `afp`.

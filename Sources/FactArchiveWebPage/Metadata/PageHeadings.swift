@@ -1,0 +1,155 @@
+internal import CLibXML2
+import FactArchiveCore
+
+/// A page's `<h1>`s, and which of them is its headline rather than its site's name.
+///
+/// Many layouts put the site's name in an `<h1>` on every page (a logo, a blog's title, a
+/// documentation menu bar's title) before the article's own heading, or as the only one. An
+/// `<h1>` is taken for the site's name (a banner) when
+/// - its class or id, or its two parents', names a logo or a menu bar (`banner-class` in
+///   `Data/page-hints.tsv`), or all its text is a link to the site's front page;
+/// - it is one of the names the page gives itself (`og:site_name`, the publisher, the host);
+/// - it is the part of `<title>` before its first separator or after its last, and a later
+///   `<h1>` or `<h2>` is (or starts as) the rest of the title: `Async hooks | Node.js
+///   Documentation` over `<h1>Node.js Documentation` and, later, `<h2>Async hooks`. Which end
+///   of a title holds the site's name varies; the banner comes first on the page.
+///
+/// A banner is never the headline, and its text is taken off `<title>` as a site name would be
+/// (`What Is Ownership? - The Rust Programming Language` under a menu bar's
+/// `The Rust Programming Language`).
+struct PageHeadings {
+  struct Heading {
+    var text: String
+    /// 1 or 2.
+    var level: Int
+    /// Marked as the site's name by its classes or its link home.
+    var marked: Bool
+  }
+
+  /// The first few `<h1>`s and `<h2>`s with text, in document order.
+  private(set) var headings: [Heading] = []
+  private var counts = [0, 0]
+  static let mostOfEachLevel = 8
+
+  /// Reads an `<h1>` or `<h2>`.
+  mutating func read(_ node: xmlNodePtr, level: Int, hints: PageHints) {
+    guard (1...2).contains(level), counts[level - 1] < Self.mostOfEachLevel else { return }
+    let text = MetadataReader.collapsed(Self.visibleText(node))
+    guard !text.isEmpty else { return }
+    counts[level - 1] += 1
+    let marked = level == 1 && Self.isMarked(node, hints: hints)
+    headings.append(Heading(text: text, level: level, marked: marked))
+  }
+
+  /// The headline among the headings, and the banners' texts (names of the site), given the
+  /// names the page gives itself and its `<title>`: the first `<h1>` that is not a banner.
+  func judged(siteNames: [String], title: String?) -> (headline: String?, banners: [String]) {
+    guard headings.contains(where: { $0.level == 1 }) else { return (nil, []) }
+    let names = Set(siteNames.map(TitleText.normalized).filter { !$0.isEmpty })
+    let keys = headings.map { TitleText.normalized($0.text) }
+    let edges = TitleEdges(title: title)
+    var banners: [String] = []
+    var headline: String?
+    for (index, heading) in headings.enumerated() where heading.level == 1 {
+      let later = keys[(index + 1)...]
+      if heading.marked || names.contains(keys[index])
+        || edges.isEdge(keys[index], restNamedBy: later)
+      {
+        banners.append(heading.text)
+      } else if headline == nil {
+        headline = heading.text
+      }
+    }
+    return (headline, banners)
+  }
+
+  /// A title's two ends, as `normalized` keys.
+  struct TitleEdges {
+    let title: String?
+    let key: String
+
+    init(title: String?) {
+      self.title = title
+      key = title.map(TitleText.normalized) ?? ""
+    }
+
+    /// Whether `heading` (a key) is one end of the title, split there by a separator, and
+    /// one of `later` is the rest of it or starts as the rest (`Stream[src]` for `Stream`).
+    func isEdge(_ heading: String, restNamedBy later: ArraySlice<String>) -> Bool {
+      guard let title, !heading.isEmpty, heading.count < key.count else { return false }
+      func named(_ rest: Substring) -> Bool {
+        later.contains { $0 == rest || (rest.count >= 4 && $0.hasPrefix(rest)) }
+      }
+      // Compared as keys first; the title is split (Foundation's search for a dozen
+      // separators, slow) only when a later heading is the rest.
+      let rests = [
+        key.hasPrefix(heading) ? key.dropFirst(heading.count) : nil,
+        key.hasSuffix(heading) ? key.dropLast(heading.count) : nil,
+      ].compactMap { $0 }
+      guard rests.contains(where: named) else { return false }
+      return TitleText.edgeParts(title).contains {
+        $0.edge == heading && named(Substring($0.rest))
+      }
+    }
+  }
+
+  /// What a reader sees of a heading: without its buttons, scripts and styles, and without a
+  /// link to itself that shows only a mark (`¶`).
+  static func visibleText(_ node: xmlNodePtr) -> String {
+    var text = ""
+    var stack = Array(node.children.reversed())
+    while let current = stack.popLast() {
+      if current.isText {
+        text += current.text
+        continue
+      }
+      guard current.isElement else { continue }
+      switch current.elementName {
+      case "button", "script", "style", "svg", "noscript", "template", "select", "textarea":
+        continue
+      case "a" where MainTextExtractor.isPermalinkMark(current):
+        continue
+      default:
+        stack.append(contentsOf: current.children.reversed())
+      }
+    }
+    return text
+  }
+
+  /// Whether the heading's classes (or its two parents') name a logo or menu bar, or all its
+  /// text is one link to the site's front page (`href="/"`, `rel="home"`).
+  static func isMarked(_ node: xmlNodePtr, hints: PageHints) -> Bool {
+    var current: xmlNodePtr? = node
+    for _ in 0..<3 {
+      guard let element = current, element.isElement else { break }
+      let words = [element.attribute("class"), element.attribute("id")].compactMap { $0 }
+        .joined(separator: " ").lowercased()
+      if !words.isEmpty, PageHints.contains(words, anyOf: hints.bannerClass) { return true }
+      current = element.pointee.parent
+    }
+    // The one link holding all the heading's text, through wrappers (`<span><a>`).
+    var inner = node
+    for _ in 0..<4 {
+      let elements = inner.children.filter(\.isElement)
+      let loose = inner.children.contains { $0.isText && !$0.text.trimmingSpaces().isEmpty }
+      guard elements.count == 1, let only = elements.first, !loose else { return false }
+      inner = only
+      guard inner.elementName == "a" else { continue }
+      if inner.attribute("rel")?.lowercased().split(separator: " ").contains("home") == true {
+        return true
+      }
+      return inner.attribute("href").map(isFrontPage) ?? false
+    }
+    return false
+  }
+
+  /// `/`, `./`, `index.html`, `https://example.org/`: a site's front page.
+  static func isFrontPage(_ href: String) -> Bool {
+    let trimmed = href.trimmingSpaces().lowercased()
+    if ["/", "./", "index.html", "/index.html"].contains(trimmed) { return true }
+    guard let scheme = trimmed.range(of: "://"), trimmed.hasPrefix("http") else { return false }
+    let rest = trimmed[scheme.upperBound...]
+    guard let slash = rest.firstIndex(of: "/") else { return !rest.isEmpty }
+    return rest[slash...] == "/"
+  }
+}
