@@ -137,6 +137,17 @@ import Testing
       <!DOCTYPE rss [<!ENTITY secret SYSTEM "file:///etc/passwd">]>
       <rss version="2.0"><channel><title>&secret;</title></channel></rss>
       """
+    // A parameter entity is refused when it is used, or when its value is in the feed itself.
+    let parameter = """
+      <?xml version="1.0"?>
+      <!DOCTYPE rss [<!ENTITY % secret SYSTEM "file:///etc/passwd"> %secret;]>
+      <rss version="2.0"><channel><title>Parameter</title></channel></rss>
+      """
+    let internalParameter = """
+      <?xml version="1.0"?>
+      <!DOCTYPE rss [<!ENTITY % inner "<!ENTITY secret SYSTEM 'file:///etc/passwd'>">]>
+      <rss version="2.0"><channel><title>Inner</title></channel></rss>
+      """
     let truncated = "<?xml version=\"1.0\"?>\n<rss version=\"2.0\"><channel><title>Cut"
     let empty = "<?xml version=\"1.0\"?>\n<rss version=\"2.0\"></rss>"
     let paths = try [
@@ -145,9 +156,18 @@ import Testing
       folder.write("truncated.rss", Array(truncated.utf8)),
       folder.write("empty.rss", Array(empty.utf8)),
       folder.write("nul.rss", Array("<rss version=\"2.0\">\u{0}</rss>".utf8)),
+      folder.write("parameter.rss", Array(parameter.utf8)),
+      folder.write("inner.rss", Array(internalParameter.utf8)),
     ]
     let (tally, outcomes) = try ingest(paths)
-    #expect(tally.rejected == 4 && tally.new == 0, "\(outcomes)")
+    #expect(tally.rejected == 6 && tally.new == 0, "\(outcomes)")
+    for outcome in outcomes[5...] {
+      guard case .rejected(let error) = outcome else {
+        Issue.record("a feed declaring a parameter entity landed: \(outcome)")
+        continue
+      }
+      #expect(error.line == 2 && error.message.contains("declares XML entities"))
+    }
     #expect(outcomes[2] == .parsed([]))
     guard case .rejected(let entity) = outcomes[0], case .rejected(let file) = outcomes[1],
       case .rejected(let nothing) = outcomes[3], case .rejected(let binary) = outcomes[4]
@@ -162,6 +182,53 @@ import Testing
     // The truncated feed is read as far as it goes (libxml2 recovers): its title, no items.
     #expect(try db.scalarInt("SELECT count(*) FROM sources") == 0)
     // Every refused feed is kept to be read again.
-    #expect(try db.scalarInt("SELECT count(*) FROM documents WHERE status = 'rejected'") == 4)
+    #expect(try db.scalarInt("SELECT count(*) FROM documents WHERE status = 'rejected'") == 6)
+  }
+
+  /// HTML's named entities written straight into a feed, which XML does not define, are
+  /// read as HTML would read them: before, libxml2 dropped each, joining words.
+  @Test func htmlEntitiesInAFeedAreReadAsHTMLWouldReadThem() throws {
+    let feed = """
+      <?xml version="1.0" encoding="utf-8"?>
+      <rss version="2.0"><channel><title>Island Radio</title>
+      <item><title>Ferry &laquo;Corran&raquo; back</title><link>https://radio.example/1</link>
+      <description>The ferry, once&nbsp;the &laquo;Corran&raquo;, returns; fares &amp; times \
+      unchanged this &eacute;t&eacute;.</description></item>
+      </channel></rss>
+      """
+    let (tally, outcomes) = try ingest([folder.write("entities.rss", Array(feed.utf8))])
+    #expect(tally.new == 1, "\(outcomes)")
+    #expect(try db.scalarText("SELECT title FROM sources") == "Ferry «Corran» back")
+    #expect(
+      try db.scalarText("SELECT body FROM sources")
+        == "The ferry, once the «Corran», returns; fares & times unchanged this été.")
+  }
+
+  /// Drupal's feeds declare the XHTML Latin-1 entities as an external parameter entity and
+  /// never use it: nothing is loaded, and the feed is read.
+  @Test func anUnusedExternalParameterEntityIsLetThrough() throws {
+    let drupal = """
+      <?xml version="1.0" encoding="utf-8"?>
+      <!DOCTYPE rss [<!ENTITY % HTMLlat1 PUBLIC "-//W3C//ENTITIES Latin 1 for XHTML//EN" \
+      "http://www.w3.org/TR/xhtml1/DTD/xhtml-lat1.ent">]>
+      <rss version="2.0" xml:base="https://quayside.example">
+      <channel>
+       <title>Quayside Diary</title>
+       <link>https://quayside.example</link>
+       <item>
+        <title>Winter timetable for the Corran Sound ferry</title>
+        <link>https://quayside.example/node/412</link>
+        <description>The council has published the winter timetable for the ferry, and the \
+      first crossing moves from 6.50 to 7.20 on weekdays.</description>
+        <pubDate>Tue, 03 Nov 2026 09:12:00 +0000</pubDate>
+       </item>
+      </channel>
+      </rss>
+      """
+    let (tally, outcomes) = try ingest([folder.write("drupal.rss", Array(drupal.utf8))])
+    #expect(tally.rejected == 0, "\(outcomes)")
+    #expect(
+      try db.scalarText("SELECT title FROM sources")
+        == "Winter timetable for the Corran Sound ferry")
   }
 }

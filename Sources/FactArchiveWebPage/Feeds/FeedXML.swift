@@ -4,7 +4,10 @@ import FactArchiveCore
 /// A feed parsed by libxml2's XML parser with the bounds a hostile feed meets: no network,
 /// no DTD loaded, entities never substituted (a feed that declares any is refused before it
 /// is parsed: no entity expansion, no external entities), and no more tags than a web page
-/// may have. The tree is freed with the value.
+/// may have. The one declaration let through is inert: an external parameter entity the
+/// feed never refers to, as Drupal's feeds have carried for years
+/// (`<!ENTITY % HTMLlat1 PUBLIC "-//W3C//ENTITIES Latin 1 for XHTML//EN" "…xhtml-lat1.ent">`),
+/// which nothing loads. The tree is freed with the value.
 final class FeedXML {
   let document: xmlDocPtr
   let root: xmlNodePtr
@@ -13,12 +16,12 @@ final class FeedXML {
   let wellFormed: Bool
 
   init(_ given: [UInt8]) throws(ParseError) {
-    let bytes = Self.repairingUTF8(given)
+    let bytes = Self.numericHTMLEntities(Self.repairingUTF8(given))
     if let offset = bytes.withUnsafeBufferPointer({ UTF8Validation.firstNUL($0) }) {
       let line = bytes[..<offset].reduce(1) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
       throw ParseError(line: line, "binary file: NUL byte at offset \(offset)")
     }
-    if let line = Self.entityDeclaration(in: bytes) {
+    if let line = Self.refusedEntityDeclaration(in: bytes) {
       throw ParseError(line: line, "a feed that declares XML entities: refused, never expanded")
     }
     let tags = bytes.withUnsafeBufferPointer { HTMLDOM.countTags($0) }
@@ -74,8 +77,54 @@ final class FeedXML {
     return Array(String(decoding: bytes, as: UTF8.self).utf8)
   }
 
-  /// The line of an `<!ENTITY` declaration, if the input has one.
-  static func entityDeclaration(in bytes: [UInt8]) -> Int? {
+  /// HTML's named entities (`&nbsp;`, `&laquo;`, `&eacute;`) written into a feed as if it
+  /// were HTML, which XML does not define: libxml2 drops each one it meets, and the space an
+  /// `&nbsp;` stood for with it, joining words (`а&nbsp;ныне` read `аныне`). Each becomes its
+  /// numeric reference (`&#160;`), as feed readers treat them; XML's own five, and names HTML
+  /// does not have, are left as they are. (Bytes, not text: `&name;` is ASCII in every
+  /// encoding a feed that passes the NUL check can use.)
+  static func numericHTMLEntities(_ bytes: [UInt8]) -> [UInt8] {
+    let ampersand = UInt8(ascii: "&")
+    guard bytes.contains(ampersand) else { return bytes }
+    func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }
+    var output: [UInt8] = []
+    var changed = false
+    var index = 0
+    while index < bytes.count {
+      guard bytes[index] == ampersand, index + 1 < bytes.count, isLetter(bytes[index + 1]) else {
+        if changed { output.append(bytes[index]) }
+        index += 1
+        continue
+      }
+      var end = index + 1
+      while end < bytes.count, end - index <= 32,
+        isLetter(bytes[end]) || (0x30...0x39).contains(bytes[end])
+      {
+        end += 1
+      }
+      let name = String(decoding: bytes[(index + 1)..<end], as: UTF8.self)
+      guard end < bytes.count, bytes[end] == UInt8(ascii: ";"),
+        !["amp", "lt", "gt", "quot", "apos"].contains(name),
+        let scalar = HTMLText.entity(name)
+      else {
+        if changed { output.append(bytes[index]) }
+        index += 1
+        continue
+      }
+      if !changed {
+        output.reserveCapacity(bytes.count)
+        output.append(contentsOf: bytes[..<index])
+        changed = true
+      }
+      output.append(contentsOf: Array("&#\(scalar.value);".utf8))
+      index = end + 1
+    }
+    return changed ? output : bytes
+  }
+
+  /// The line of the first `<!ENTITY` declaration the feed is refused for: any but an
+  /// external parameter entity that nothing in the feed refers to (`inertName`).
+  static func refusedEntityDeclaration(in bytes: [UInt8]) -> Int? {
     let pattern = Array("<!ENTITY".utf8)
     guard bytes.count >= pattern.count else { return nil }
     var line = 1
@@ -84,10 +133,82 @@ final class FeedXML {
       if bytes[index] == UInt8(ascii: "<"),
         bytes[index..<(index + pattern.count)].elementsEqual(pattern)
       {
-        return line
+        guard let name = inertName(bytes[(index + pattern.count)...]),
+          !contains(bytes, Array("%\(name);".utf8))
+        else { return line }
       }
     }
     return nil
+  }
+
+  static func contains(_ bytes: [UInt8], _ needle: [UInt8]) -> Bool {
+    guard let first = needle.first, bytes.count >= needle.count else { return false }
+    for index in 0...(bytes.count - needle.count)
+    where bytes[index] == first && bytes[index..<(index + needle.count)].elementsEqual(needle) {
+      return true
+    }
+    return false
+  }
+
+  /// The name of the parameter entity a declaration's rest declares when it is
+  /// ` % NAME PUBLIC "…" "…">` or ` % NAME SYSTEM "…">` (either quote); `nil` for any other.
+  static func inertName(_ rest: ArraySlice<UInt8>) -> String? {
+    var scanner = DeclarationScanner(rest.prefix(1_024))
+    guard scanner.space(), scanner.take("%"), scanner.space(), let name = scanner.name(),
+      scanner.space(), let keyword = scanner.name()
+    else { return nil }
+    let literals = keyword == "PUBLIC" ? 2 : keyword == "SYSTEM" ? 1 : 0
+    guard literals > 0 else { return nil }
+    for _ in 0..<literals {
+      guard scanner.space(), scanner.quoted() else { return nil }
+    }
+    _ = scanner.space()
+    return scanner.take(">") ? name : nil
+  }
+
+  /// Reads the parts of one declaration.
+  struct DeclarationScanner {
+    var bytes: ArraySlice<UInt8>
+
+    init(_ bytes: ArraySlice<UInt8>) { self.bytes = bytes }
+
+    /// At least one space, tab or line end.
+    mutating func space() -> Bool {
+      let blank: Set<UInt8> = [0x20, 0x09, 0x0A, 0x0D]
+      let count = bytes.prefix { blank.contains($0) }.count
+      bytes = bytes.dropFirst(count)
+      return count > 0
+    }
+
+    mutating func take(_ character: Unicode.Scalar) -> Bool {
+      guard bytes.first == UInt8(ascii: character) else { return false }
+      bytes = bytes.dropFirst()
+      return true
+    }
+
+    /// Letters, digits, `-`, `_`, `.` and `:`.
+    mutating func name() -> String? {
+      let part = bytes.prefix {
+        ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A || (0x30...0x39).contains($0)
+          || [UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."), UInt8(ascii: ":")]
+            .contains($0)
+      }
+      guard !part.isEmpty else { return nil }
+      bytes = bytes.dropFirst(part.count)
+      return String(decoding: part, as: UTF8.self)
+    }
+
+    /// A literal in `"` or `'`, holding neither `%` nor `&`.
+    mutating func quoted() -> Bool {
+      guard let quote = bytes.first, quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'")
+      else { return false }
+      let body = bytes.dropFirst().prefix { $0 != quote }
+      guard body.count < bytes.count - 1,
+        !body.contains(UInt8(ascii: "%")), !body.contains(UInt8(ascii: "&"))
+      else { return false }
+      bytes = bytes.dropFirst(body.count + 2)
+      return true
+    }
   }
 
   /// The document as UTF-8 bytes (for a feed holding one item).
