@@ -2,24 +2,27 @@ import FactArchiveCore
 
 /// The encoding a saved page is read in, decided as a browser would: valid UTF-8 whatever
 /// the page claims, windows-1252 for pages that claim a Western encoding but are not
-/// UTF-8, otherwise what the page declares (libxml2 follows its `<meta charset>` and
-/// byte-order mark).
+/// UTF-8, a guess from the bytes for pages that claim nothing (`LegacyEncoding`),
+/// otherwise what the page declares (libxml2 follows its `<meta charset>` and byte-order
+/// mark).
 enum HTMLEncoding {
   /// The encoding to read the bytes in, overriding what the page declares; `nil` to let
   /// libxml2 follow the page (its byte-order mark, its `<meta charset>`).
   ///
   /// Pages lie about their encoding. Valid UTF-8 is read as UTF-8 whatever the page claims.
-  /// Other bytes that claim UTF-8, Latin-1 or ASCII (or claim nothing) are read as
-  /// windows-1252, as browsers do (its curly quotes are where Latin-1 has control codes);
-  /// any other declared encoding (Shift_JIS, KOI8-R…) is believed.
+  /// Other bytes that claim UTF-8, Latin-1 or ASCII are read as windows-1252, as browsers
+  /// do (its curly quotes are where Latin-1 has control codes); bytes that claim nothing are
+  /// guessed, as browsers guess (windows-1252 unless the bytes read clearly as another
+  /// script's); any other declared encoding (Shift_JIS, KOI8-R…) is believed.
   static func of(_ bytes: [UInt8]) -> String? {
     if isUTF16(bytes) { return nil }
     if bytes.withUnsafeBufferPointer({ UTF8Validation.firstInvalidByte($0) == nil }) {
       return "UTF-8"
     }
     let declared = declaredCharset(bytes)
+    if declared.isEmpty { return LegacyEncoding.guess(bytes) }
     let western: Set<String> = [
-      "", "utf-8", "utf8", "iso-8859-1", "iso8859-1", "latin1", "l1", "us-ascii", "ascii",
+      "utf-8", "utf8", "iso-8859-1", "iso8859-1", "latin1", "l1", "us-ascii", "ascii",
       "windows-1252", "cp1252",
     ]
     return western.contains(declared) ? "windows-1252" : nil
