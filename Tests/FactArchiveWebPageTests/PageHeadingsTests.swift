@@ -101,6 +101,30 @@ import Testing
         """,
       title: "Struct Tide"),
     Case(
+      name: "no h1, the post's title in Blogger's h3",
+      head: "<title>Quayside Diary</title>",
+      body: """
+        <div class="header"><div class="titlewrapper">Quayside Diary</div></div>
+        <div class="post"><h3 class="post-title entry-title" itemprop="name">Slipway kept open</h3>
+        \(paragraphs)</div>
+        """,
+      title: "Slipway kept open"),
+    Case(
+      name: "two h1s, the headline named by itemprop",
+      head: "<title>Quayside Diary</title>",
+      body: """
+        <h1>Latest</h1><article><h1 itemprop="headline">Slipway kept open</h1>\(paragraphs)</article>
+        """,
+      title: "Slipway kept open"),
+    Case(
+      name: "the only h1 before teasers named as headlines",
+      head: "<title>Quayside Diary</title>",
+      body: """
+        <article><h1>Slipway kept open</h1>\(paragraphs)</article>
+        <div class="more"><h2 class="headline">Lifeboat open day</h2></div>
+        """,
+      title: "Slipway kept open"),
+    Case(
       name: "a permalink mark after the heading",
       head: "<title>Slipway kept open &#8212; Harbour 3.2 documentation</title>",
       body: """

@@ -389,5 +389,12 @@ extension PageHints {
     ("banner-class", "navbar"),
     ("banner-class", "blog-title"),
     ("banner-class", "blogname"),
+    ("headline-class", "entry-title"),
+    ("headline-class", "post-title"),
+    ("headline-class", "post__title"),
+    ("headline-class", "article-title"),
+    ("headline-class", "article__title"),
+    ("headline-class", "story-title"),
+    ("headline-class", "headline"),
   ]
 }

@@ -19,6 +19,7 @@ struct PageHints: Sendable {
   let summaryClass: [String]
   let titleSeparators: [String]
   let bannerClass: [String]
+  let headlineClass: [String]
 
   static let shared = PageHints(table: PageHints.table)
 
@@ -41,6 +42,7 @@ struct PageHints: Sendable {
     summaryClass = values("summary-class")
     titleSeparators = values("title-separator")
     bannerClass = values("banner-class")
+    headlineClass = values("headline-class")
   }
 
   /// Whether any of `words` occurs in `text` (lowercase class and id), compared as UTF-8

@@ -85,8 +85,8 @@ struct MetadataReader {
         continue
       case "style", "noscript", "template", "svg":
         continue
-      case "h1", "h2":
-        headings.read(node, level: name == "h1" ? 1 : 2, hints: PageHints.shared)
+      case "h1", "h2", "h3":
+        headings.read(node, level: Int(String(name.dropFirst())) ?? 3, hints: PageHints.shared)
       case "header":
         inHeader += 1
       case "time":

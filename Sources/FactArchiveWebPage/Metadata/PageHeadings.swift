@@ -16,35 +16,47 @@ import FactArchiveCore
 ///
 /// A banner is never the headline, and its text is taken off `<title>` as a site name would be
 /// (`What Is Ownership? - The Rust Programming Language` under a menu bar's
-/// `The Rust Programming Language`).
+/// `The Rust Programming Language`). A heading whose class, id or `itemprop` names a
+/// headline (`entry-title`, `post-title`, `itemprop="headline"`: `headline-class` in
+/// `page-hints.tsv`), `<h1>` to `<h3>`, is the headline when the page has no `<h1>` but
+/// banners, or several.
 struct PageHeadings {
   struct Heading {
     var text: String
-    /// 1 or 2.
+    /// 1 to 3 (an `<h3>` only when it is named a headline).
     var level: Int
     /// Marked as the site's name by its classes or its link home.
     var marked: Bool
+    /// Named a headline by its class, id or `itemprop`.
+    var named: Bool
   }
 
-  /// The first few `<h1>`s and `<h2>`s with text, in document order.
+  /// The first few `<h1>`s and `<h2>`s with text, and `<h3>`s named a headline, in document
+  /// order.
   private(set) var headings: [Heading] = []
-  private var counts = [0, 0]
+  private var counts = [0, 0, 0]
   static let mostOfEachLevel = 8
 
-  /// Reads an `<h1>` or `<h2>`.
+  /// Reads an `<h1>`, `<h2>` or `<h3>`.
   mutating func read(_ node: xmlNodePtr, level: Int, hints: PageHints) {
-    guard (1...2).contains(level), counts[level - 1] < Self.mostOfEachLevel else { return }
+    guard (1...3).contains(level), counts[level - 1] < Self.mostOfEachLevel else { return }
+    let words = [node.attribute("class"), node.attribute("id"), node.attribute("itemprop")]
+      .compactMap { $0 }.joined(separator: " ").lowercased()
+    let named = !words.isEmpty && PageHints.contains(words, anyOf: hints.headlineClass)
+    guard level < 3 || named else { return }
     let text = MetadataReader.collapsed(Self.visibleText(node))
     guard !text.isEmpty else { return }
     counts[level - 1] += 1
     let marked = level == 1 && Self.isMarked(node, hints: hints)
-    headings.append(Heading(text: text, level: level, marked: marked))
+    headings.append(Heading(text: text, level: level, marked: marked, named: named))
   }
 
   /// The headline among the headings, and the banners' texts (names of the site), given the
-  /// names the page gives itself and its `<title>`: the first `<h1>` that is not a banner.
+  /// names the page gives itself and its `<title>`: the only `<h1>` that is not a banner,
+  /// else the first heading named a headline, else the first such `<h1>`.
   func judged(siteNames: [String], title: String?) -> (headline: String?, banners: [String]) {
-    guard headings.contains(where: { $0.level == 1 }) else { return (nil, []) }
+    let named = headings.first { $0.named && !$0.marked }?.text
+    guard headings.contains(where: { $0.level == 1 }) else { return (named, []) }
     let names = Set(siteNames.map(TitleText.normalized).filter { !$0.isEmpty })
     let keys = headings.map { TitleText.normalized($0.text) }
     let edges = TitleEdges(title: title)
@@ -60,7 +72,11 @@ struct PageHeadings {
         headline = heading.text
       }
     }
-    return (headline, banners)
+    // As trafilatura: a page's only `<h1>` first, then a heading named a headline (a list of
+    // teasers may be named so too, and stand before the article).
+    let h1s = headings.filter { $0.level == 1 && !banners.contains($0.text) }
+    if h1s.count == 1 { return (headline, banners) }
+    return (named.flatMap { banners.contains($0) ? nil : $0 } ?? headline, banners)
   }
 
   /// A title's two ends, as `normalized` keys.
