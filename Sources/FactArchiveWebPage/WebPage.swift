@@ -24,10 +24,12 @@ public struct WebPage: Sendable {
   public var jsonLD: [[UInt8]]
 
   /// Reads a page; `url` is where it came from (resolves relative links when the page has
-  /// no `<base>` or canonical address).
-  public init(_ bytes: [UInt8], url: String? = nil) throws(ParseError) {
+  /// no `<base>` or canonical address), else the address a browser wrote when it saved the
+  /// page (`SavedFrom`).
+  public init(_ bytes: [UInt8], url given: String? = nil) throws(ParseError) {
     let dom = try HTMLDOM(bytes)
     let reader = MetadataReader(root: dom.root)
+    let url = given ?? SavedFrom.url(in: bytes)
     metadata = reader.metadata(pageURL: url)
     jsonLD = reader.jsonLD
     var walker = HTMLTextWalker()
