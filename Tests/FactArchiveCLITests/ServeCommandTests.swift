@@ -142,12 +142,12 @@ struct DeskBrowserTests {
 
     let checkPath = try #require(
       queue.components(separatedBy: "href=\"").dropFirst().map { $0.prefix { $0 != "\"" } }
-        .first { $0.hasPrefix("/checks/") && queue.contains("\($0)\">Did &lt;script&gt;") })
+        .first { $0.hasPrefix("/checks/") && queue.contains("\($0)\"><bdi>Did &lt;script&gt;") })
     let check = try #require(
       try Browser.dumpDOM(URL(string: String(checkPath), relativeTo: server.url)!))
     #expect(
       check.contains(
-        "<h1>Did &lt;script&gt;document.title='pwned'&lt;/script&gt; Orlen Bay close its market?</h1>"
+        "<h1 dir=\"auto\">Did &lt;script&gt;document.title='pwned'&lt;/script&gt; Orlen Bay close its market?</h1>"
       ))
     #expect(check.contains("Why it may be outdated"))
     #expect(check.contains("<code>publisher_flag</code>"))

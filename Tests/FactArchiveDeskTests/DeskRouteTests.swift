@@ -73,11 +73,16 @@ import Testing
     try await fixture.test { browser in
       let page = try await browser.get("/checks/\(id)")
       #expect(page.status == .ok)
-      #expect(page.text.contains("<h1>Did Norvik Shipping move cocaine"))
+      #expect(page.text.contains("<h1 dir=\"auto\">Did Norvik Shipping move cocaine"))
       #expect(page.text.contains("Why it may be outdated"))
       #expect(page.text.contains("shares <mark>norvik shipping</mark>"))
       #expect(page.text.contains("href=\"/sources/"))
-      #expect(page.text.contains("1. What the seizures show"))
+      #expect(page.text.contains("1. <bdi>What the seizures show</bdi>"))
+      // Archive text in any script takes its own direction (Arabic and Hebrew checks read
+      // right to left inside the English page).
+      #expect(page.text.contains("<div class=\"summary\" dir=\"auto\"><p dir=\"auto\">"))
+      let queue = try await browser.get("/?as_of=2026-11-23")
+      #expect(queue.text.contains("\"><bdi>Did Norvik Shipping move cocaine"))
       #expect(page.text.contains("Who owns Norvik Shipping?"))
       #expect(page.text.contains("action=\"/checks/\(id)/review\""))
       let api = try await browser.get("/api/checks/\(id)")

@@ -14,8 +14,10 @@ struct CheckPage {
   var isLatest: Bool
 
   func body(context: DeskContext) -> HTML {
-    var html: HTML = "<h1>\(detail.question)</h1>\n"
-    if let title = detail.title { html += "<p class=\"sub\">Headline: \(title)</p>\n" }
+    var html: HTML = "<h1 dir=\"auto\">\(detail.question)</h1>\n"
+    if let title = detail.title {
+      html += "<p class=\"sub\">Headline: <bdi>\(title)</bdi></p>\n"
+    }
     html += meta()
     if detail.publisherFlaggedOutdated {
       html +=
@@ -109,7 +111,7 @@ struct CheckPage {
         names += telling.contains(name) ? "<mark>\(name)</mark>" : HTML(text: name)
       }
       html +=
-        "<li><a href=\"/sources/\(source.sourceID)\">\(source.title)</a> <span class=\"sub\">(\(Layout.day(source.date.iso)))</span> shares \(names)</li>"
+        "<li><a href=\"/sources/\(source.sourceID)\"><bdi>\(source.title)</bdi></a> <span class=\"sub\">(\(Layout.day(source.date.iso)))</span> shares \(names)</li>"
     }
     return html + "</ul>\n"
   }
@@ -146,9 +148,10 @@ struct CheckPage {
     var html = HTML()
     for summary in detail.summaries {
       let number: String = summary.position == 0 ? "" : "\(summary.position). "
-      html += "<h2>\(number)\(summary.heading ?? "Summary")</h2>\n<div class=\"summary\">"
+      html +=
+        "<h2>\(number)<bdi>\(summary.heading ?? "Summary")</bdi></h2>\n<div class=\"summary\" dir=\"auto\">"
       for paragraph in summary.body.components(separatedBy: "\n") where !paragraph.isEmpty {
-        html += "<p>\(paragraph)</p>"
+        html += "<p dir=\"auto\">\(paragraph)</p>"
       }
       html += "</div>\n"
       if !summary.citations.isEmpty {
@@ -170,7 +173,7 @@ struct CheckPage {
   func followUpsSection() -> HTML {
     guard !detail.followUps.isEmpty else { return "" }
     var html: HTML = "<h2>Want to dive deeper?</h2>\n<ul>"
-    for question in detail.followUps { html += "<li>\(question)</li>" }
+    for question in detail.followUps { html += "<li dir=\"auto\">\(question)</li>" }
     return html + "</ul>\n"
   }
 

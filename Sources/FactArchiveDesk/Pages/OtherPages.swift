@@ -37,7 +37,7 @@ enum SearchPage {
       let latest: HTML = hit.isLatest ? "" : " · superseded"
       let path = hit.kind == .check ? "/checks/\(hit.id)" : "/sources/\(hit.id)"
       html += """
-        <li><span class="sub">\(hit.kind.rawValue)</span> <a href="\(path)">\(hit.title)</a> <span class="sub">(\(hit.dateLabel)\(latest))</span>\
+        <li><span class="sub">\(hit.kind.rawValue)</span> <a href="\(path)"><bdi>\(hit.title)</bdi></a> <span class="sub">(\(hit.dateLabel)\(latest))</span>\
         <br><span class="sub">\(hit.field):</span> \(Layout.highlighted(hit.snippet))</li>
         """
     }
@@ -59,7 +59,7 @@ enum SearchPage {
 /// `/sources/{id}`: a source article, its links, and the checks it is newer evidence for.
 enum SourcePage {
   static func body(_ source: SourceDetail) -> HTML {
-    var html: HTML = "<h1>\(source.title)</h1>\n"
+    var html: HTML = "<h1 dir=\"auto\">\(source.title)</h1>\n"
     var meta = "source \(source.sourceID) · \(source.dateLabel)"
     if let byline = source.byline { meta += " · \(byline)" }
     if let label = source.label { meta += " · \(label)" }
@@ -69,13 +69,13 @@ enum SourcePage {
       for check in source.evidenceFor {
         let telling = check.tellingTerms.joined(separator: ", ")
         html +=
-          "<li><a href=\"/checks/\(check.checkID)\">\(check.question)</a> <span class=\"sub\">(shares <mark>\(telling)</mark>)</span></li>"
+          "<li><a href=\"/checks/\(check.checkID)\"><bdi>\(check.question)</bdi></a> <span class=\"sub\">(shares <mark>\(telling)</mark>)</span></li>"
       }
       html += "</ul>\n"
     }
     html += "<h2>Text</h2>\n<div class=\"summary\">"
     for paragraph in source.body.components(separatedBy: "\n") where !paragraph.isEmpty {
-      html += "<p>\(paragraph)</p>"
+      html += "<p dir=\"auto\">\(paragraph)</p>"
     }
     html += "</div>\n"
     if !source.links.isEmpty {

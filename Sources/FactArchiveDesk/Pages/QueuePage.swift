@@ -47,7 +47,7 @@ enum QueuePage {
     }
     return """
       <tr><td>\(tierBadge(check.tier))</td><td class="num"><a href="/checks/\(check.checkID)">\(check.checkID)</a></td>\
-      <td><a href="/checks/\(check.checkID)">\(check.question)</a>\(publisherLine(check))<ul class="reasons">\(reasons)</ul></td>\
+      <td><a href="/checks/\(check.checkID)"><bdi>\(check.question)</bdi></a>\(publisherLine(check))<ul class="reasons">\(reasons)</ul></td>\
       <td class="date hide">\(check.dateLabel)</td><td class="num hide">\(check.overdueDays) d</td>\
       <td class="num hide">\(check.citationCount)</td></tr>
 

@@ -56,7 +56,8 @@ public enum HTMLReport {
       html += "<table><thead><tr><th>#</th><th>check</th><th>question</th><th>date</th>"
       html += "<th>age</th><th>why</th></tr></thead><tbody>\n"
       for (offset, item) in section.items.enumerated() {
-        html += "<tr><td>\(offset + 1)</td><td>\(item.checkID)</td><td>\(item.question)</td>"
+        html += "<tr><td>\(offset + 1)</td><td>\(item.checkID)</td>"
+        html += "<td dir=\"auto\">\(item.question)</td>"
         html +=
           "<td class=\"date\">\(item.dateLabel)</td><td>\(item.ageDays.map(String.init) ?? "–")</td><td>"
         if let until = item.snoozedUntil {
