@@ -204,6 +204,44 @@ import Testing
         == "The ferry, once the «Corran», returns; fares & times unchanged this été.")
   }
 
+  /// A feed in a legacy encoding that declares none (its server named it in a header) is
+  /// read in the encoding its bytes fit, not with each byte replaced.
+  @Test func aFeedThatDeclaresNoEncodingIsReadInTheOneItsBytesFit() throws {
+    let cyrillic = """
+      <rss version="2.0"><channel><title>Портовые новости</title>
+      <item><title>Порт снова открывает северный слип</title><link>https://port.example/1</link>
+      <description>Совет порта решил оставить северный слип открытым всю зиму, как с весны \
+      просили рыбаки; ремонт закончится до первых штормов.</description></item>
+      </channel></rss>
+      """
+    let latin = """
+      <rss version="2.0"><channel><title>Nouvelles du port</title>
+      <item><title>Le café du quai rouvre</title><link>https://port.example/2</link>
+      <description>Le café a rouvert mardi après l'hiver.</description></item>
+      </channel></rss>
+      """
+    func bytes(_ text: String, _ encoding: String) -> [UInt8] {
+      Array(text.data(using: encoding == "cp1251" ? .windowsCP1251 : .isoLatin1) ?? Data())
+    }
+    // UTF-8 with one broken byte stays UTF-8, the byte replaced.
+    let broken = Array(cyrillic.replacingOccurrences(of: "Порт снова", with: "Пирс снова").utf8)
+      .map { $0 == 0xB8 ? 0xFF : $0 }
+    let paths = try [
+      folder.write("cyrillic.rss", bytes(cyrillic, "cp1251")),
+      folder.write("latin.rss", bytes(latin, "latin1")),
+      folder.write("broken.rss", broken),
+    ]
+    let (tally, outcomes) = try ingest(paths)
+    #expect(tally.new == 3, "\(outcomes)")
+    let titles = try db.query("SELECT title FROM sources ORDER BY title") { $0.text("title") ?? "" }
+    let repaired = String(
+      decoding: Array("Пирс снова открывает северный слип".utf8)
+        .map { $0 == 0xB8 ? 0xFF : $0 }, as: UTF8.self)
+    #expect(repaired.contains("\u{FFFD}"))
+    #expect(
+      Set(titles) == ["Le café du quai rouvre", repaired, "Порт снова открывает северный слип"])
+  }
+
   /// Drupal's feeds declare the XHTML Latin-1 entities as an external parameter entity and
   /// never use it: nothing is loaded, and the feed is read.
   @Test func anUnusedExternalParameterEntityIsLetThrough() throws {

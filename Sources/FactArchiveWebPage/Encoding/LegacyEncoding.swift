@@ -56,6 +56,40 @@ enum LegacyEncoding {
     return best.score >= least ? best.name : "windows-1252"
   }
 
+  /// Whether `bytes` hold at least as many well-formed multi-byte UTF-8 sequences as bytes
+  /// that are not UTF-8: UTF-8 with a few broken bytes, not a legacy encoding (whose letters
+  /// above 0x7F almost never line up as UTF-8).
+  static func isMostlyUTF8(_ bytes: [UInt8]) -> Bool {
+    var valid = 0
+    var invalid = 0
+    var index = 0
+    while index < bytes.count {
+      let byte = bytes[index]
+      guard byte >= 0x80 else {
+        index += 1
+        continue
+      }
+      let length: Int
+      switch byte {
+      case 0xC2...0xDF: length = 2
+      case 0xE0...0xEF: length = 3
+      case 0xF0...0xF4: length = 4
+      default: length = 0
+      }
+      let end = index + length
+      if length > 0, end <= bytes.count,
+        bytes[(index + 1)..<end].allSatisfy({ $0 & 0xC0 == 0x80 })
+      {
+        valid += 1
+        index = end
+      } else {
+        invalid += 1
+        index += 1
+      }
+    }
+    return valid >= invalid
+  }
+
   /// The reading's score, or `nil` when it has too few non-ASCII characters or `iconv` lacks
   /// the encoding.
   static func score(_ bytes: [UInt8], encoding: String, script: Script) -> Double? {

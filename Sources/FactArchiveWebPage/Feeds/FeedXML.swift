@@ -59,20 +59,27 @@ final class FeedXML {
     xmlFreeDoc(document)
   }
 
-  /// A feed that says it is UTF-8 (or says nothing, which means UTF-8) but holds invalid
-  /// sequences has each replaced by U+FFFD before libxml2 reads it: libxml2 would otherwise
-  /// guess, and the feed of one item written from what it guessed would not read back the
-  /// same. A feed that names another encoding is left for libxml2 to convert.
+  /// A feed that says it is UTF-8 but holds invalid sequences has each replaced by U+FFFD
+  /// before libxml2 reads it: libxml2 would otherwise guess, and the feed of one item written
+  /// from what it guessed would not read back the same. A feed that says nothing (which XML
+  /// reads as UTF-8) but is not UTF-8 was written in a legacy encoding its server named
+  /// elsewhere: it is converted to UTF-8 from the encoding its bytes fit, as a page that
+  /// declares none is read (`LegacyEncoding`), unless it is mostly UTF-8 with a few broken
+  /// bytes (those are replaced). A feed that names another encoding is left for libxml2 to
+  /// convert.
   static func repairingUTF8(_ bytes: [UInt8]) -> [UInt8] {
     guard bytes.withUnsafeBufferPointer({ UTF8Validation.firstInvalidByte($0) }) != nil,
       !bytes.starts(with: [0xFF, 0xFE]), !bytes.starts(with: [0xFE, 0xFF])
     else { return bytes }
     let head = String(decoding: bytes.prefix(200), as: UTF8.self).lowercased()
-    if let range = head.range(of: "encoding="),
-      !head[range.upperBound...].dropFirst().hasPrefix("utf-8"),
-      head[..<range.lowerBound].contains("<?xml")
+    if let range = head.range(of: "encoding="), head[..<range.lowerBound].contains("<?xml") {
+      if !head[range.upperBound...].dropFirst().hasPrefix("utf-8") { return bytes }
+    } else if !LegacyEncoding.isMostlyUTF8(bytes),
+      let (scalars, _) = LegacyEncoding.decode(bytes, from: LegacyEncoding.guess(bytes))
     {
-      return bytes
+      var text = String.UnicodeScalarView()
+      text.append(contentsOf: scalars)
+      return Array(String(text).utf8)
     }
     return Array(String(decoding: bytes, as: UTF8.self).utf8)
   }
