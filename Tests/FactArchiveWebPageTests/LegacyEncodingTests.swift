@@ -63,6 +63,24 @@ import Testing
     #expect(page.metadata.title != "Паромная переправа через пролив Корран зимой")
   }
 
+  /// UTF-8 with one broken byte is read as UTF-8, the byte replaced, whether the page says
+  /// UTF-8, Latin-1 or nothing: as windows-1252 (before) every Cyrillic letter was mojibake.
+  @Test(arguments: ["", "<meta charset=\"utf-8\">", "<meta charset=\"iso-8859-1\">"])
+  func utf8WithABrokenByteStaysUTF8(_ declaration: String) throws {
+    var bytes = Array(
+      """
+      <html><head>\(declaration)<title>Порт Бреванна</title></head><body><article>
+      <p>Совет порта во вторник решил оставить северный слип открытым всю зиму, как с весны \
+      просили рыбаки. Ремонт обойдётся примерно в сорок тысяч евро.</p></article></body></html>
+      """.utf8)
+    let at = try #require(bytes.firstIndex(of: 0xB8))  // the second byte of an "и"
+    bytes[at] = 0xFF
+    let page = try WebPage(bytes)
+    #expect(page.metadata.title == "Порт Бреванна")
+    #expect(page.mainText.text.contains("северный слип открытым всю зиму"))
+    #expect(page.mainText.text.contains("\u{FFFD}"))
+  }
+
   @Test func aFewAccentsStayWestern() throws {
     let html = Array(
       """

@@ -17,8 +17,9 @@ final class HTMLDOM {
   /// The `<html>` element.
   let root: xmlNodePtr
 
-  init(_ bytes: [UInt8]) throws(ParseError) {
-    guard !bytes.isEmpty else { throw ParseError(line: 1, "empty file") }
+  init(_ given: [UInt8]) throws(ParseError) {
+    guard !given.isEmpty else { throw ParseError(line: 1, "empty file") }
+    let (bytes, encoding) = HTMLEncoding.prepared(given)
     if let offset = bytes.withUnsafeBufferPointer({ UTF8Validation.firstNUL($0) }),
       !HTMLEncoding.isUTF16(bytes)
     {
@@ -28,7 +29,6 @@ final class HTMLDOM {
     var options = Int32(
       HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOERROR.rawValue
         | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_COMPACT.rawValue)
-    let encoding = HTMLEncoding.of(bytes)
     if encoding != nil { options |= Int32(HTML_PARSE_IGNORE_ENC.rawValue) }
     // libxml2 builds the whole tree before it can be walked: a page with more tags than
     // any article has (50 MB of them) is refused before it costs a gigabyte of nodes.

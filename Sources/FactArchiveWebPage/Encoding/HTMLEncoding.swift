@@ -1,31 +1,38 @@
 import FactArchiveCore
 
-/// The encoding a saved page is read in, decided as a browser would: valid UTF-8 whatever
-/// the page claims, windows-1252 for pages that claim a Western encoding but are not
-/// UTF-8, a guess from the bytes for pages that claim nothing (`LegacyEncoding`),
+/// The encoding a saved page is read in, decided as a browser would: valid UTF-8 (or UTF-8
+/// with a few broken bytes) whatever the page claims, windows-1252 for pages that claim a
+/// Western encoding but are not UTF-8, a guess from the bytes for pages that claim nothing (`LegacyEncoding`),
 /// otherwise what the page declares (libxml2 follows its `<meta charset>` and byte-order
 /// mark).
 enum HTMLEncoding {
-  /// The encoding to read the bytes in, overriding what the page declares; `nil` to let
-  /// libxml2 follow the page (its byte-order mark, its `<meta charset>`).
+  /// The bytes to parse, and the encoding to read them in, overriding what the page
+  /// declares; `nil` to let libxml2 follow the page (its byte-order mark, its
+  /// `<meta charset>`).
   ///
   /// Pages lie about their encoding. Valid UTF-8 is read as UTF-8 whatever the page claims.
-  /// Other bytes that claim UTF-8, Latin-1 or ASCII are read as windows-1252, as browsers
-  /// do (its curly quotes are where Latin-1 has control codes); bytes that claim nothing are
-  /// guessed, as browsers guess (windows-1252 unless the bytes read clearly as another
-  /// script's); any other declared encoding (Shift_JIS, KOI8-R…) is believed.
-  static func of(_ bytes: [UInt8]) -> String? {
-    if isUTF16(bytes) { return nil }
+  /// UTF-8 with a few broken bytes (`LegacyEncoding.isMostlyUTF8`) that claims UTF-8, a
+  /// Western encoding or nothing is read as UTF-8 with each broken byte replaced by U+FFFD,
+  /// as browsers read a UTF-8 page (read as windows-1252, every other letter would be
+  /// mojibake). Other bytes that claim UTF-8, Latin-1 or ASCII are read as windows-1252, as
+  /// browsers do (its curly quotes are where Latin-1 has control codes); bytes that claim
+  /// nothing are guessed, as browsers guess (windows-1252 unless the bytes read clearly as
+  /// another script's); any other declared encoding (Shift_JIS, KOI8-R…) is believed.
+  static func prepared(_ bytes: [UInt8]) -> (bytes: [UInt8], encoding: String?) {
+    if isUTF16(bytes) { return (bytes, nil) }
     if bytes.withUnsafeBufferPointer({ UTF8Validation.firstInvalidByte($0) == nil }) {
-      return "UTF-8"
+      return (bytes, "UTF-8")
     }
     let declared = declaredCharset(bytes)
-    if declared.isEmpty { return LegacyEncoding.guess(bytes) }
     let western: Set<String> = [
-      "utf-8", "utf8", "iso-8859-1", "iso8859-1", "latin1", "l1", "us-ascii", "ascii",
+      "", "utf-8", "utf8", "iso-8859-1", "iso8859-1", "latin1", "l1", "us-ascii", "ascii",
       "windows-1252", "cp1252",
     ]
-    return western.contains(declared) ? "windows-1252" : nil
+    guard western.contains(declared) else { return (bytes, nil) }
+    if LegacyEncoding.isMostlyUTF8(bytes) {
+      return (Array(String(decoding: bytes, as: UTF8.self).utf8), "UTF-8")
+    }
+    return (bytes, declared.isEmpty ? LegacyEncoding.guess(bytes) : "windows-1252")
   }
 
   /// The `charset=` a page declares in its first 4 KiB, lowercase; empty when none.
