@@ -2,9 +2,9 @@ import FactArchiveCore
 
 /// The encoding a saved page is read in, decided as a browser would: valid UTF-8 (or UTF-8
 /// with a few broken bytes) whatever the page claims, windows-1252 for pages that claim a
-/// Western encoding but are not UTF-8, a guess from the bytes for pages that claim nothing (`LegacyEncoding`),
-/// otherwise what the page declares (libxml2 follows its `<meta charset>` and byte-order
-/// mark).
+/// Western encoding but are not UTF-8, a guess from the bytes for pages that claim nothing
+/// (`LegacyEncoding`), otherwise what the page declares (libxml2 follows its
+/// `<meta charset>` and byte-order mark).
 enum HTMLEncoding {
   /// The bytes to parse, and the encoding to read them in, overriding what the page
   /// declares; `nil` to let libxml2 follow the page (its byte-order mark, its

@@ -7,7 +7,7 @@
 /// The legacy encoding of a page that is not UTF-8 and declares none: a page saved from a
 /// site that named its encoding only in the HTTP header, which the saved file lost. A
 /// browser guesses from the bytes (Chromium's CED, Firefox's chardetng); so does this, more
-/// simply: the page's first 64 KiB are decoded in each candidate (by the system's `iconv`),
+/// simply: the page's first 16 KiB (`sample`) are decoded in each candidate (by the system's `iconv`),
 /// and each reading is scored by its non-ASCII characters — letters the candidate's
 /// languages use count for it, letters of another script, control codes and bytes the
 /// candidate cannot decode against it. Punctuation is neutral, and in the scripts with
@@ -22,7 +22,7 @@
 /// as Thai scored as well as Thai itself, and telling them apart needs Thai's spelling
 /// rules.
 enum LegacyEncoding {
-  enum Script: CaseIterable {
+  enum Script {
     case western, central, turkish, cyrillic, greek, hebrew, arabic
     case japanese, korean, simplifiedChinese, traditionalChinese
   }
@@ -99,8 +99,9 @@ enum LegacyEncoding {
     let alphabetic = ![.western, .central, .turkish].contains(script)
     for (index, scalar) in scalars.enumerated() where !scalar.isASCII {
       counted += 1
-      // A letter of another alphabet glued to a Latin one is a misreading (Big5's second
-      // bytes read as Latin letters between Thai ones).
+      // A letter of another alphabet glued to a Latin one is a misreading: a double-byte
+      // encoding's second bytes are often ASCII letters, which a single-byte reading leaves
+      // between its letters.
       if alphabetic, scalar.properties.isAlphabetic,
         (index > 0 && scalars[index - 1].isASCIILetter)
           || (index + 1 < scalars.count && scalars[index + 1].isASCIILetter)

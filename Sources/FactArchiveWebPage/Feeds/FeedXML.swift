@@ -141,20 +141,13 @@ final class FeedXML {
         bytes[index..<(index + pattern.count)].elementsEqual(pattern)
       {
         guard let name = inertName(bytes[(index + pattern.count)...]),
-          !contains(bytes, Array("%\(name);".utf8))
+          !Array("%\(name);".utf8).withUnsafeBufferPointer({ reference in
+            bytes.withUnsafeBufferPointer { UTF8Search.occurs(reference, in: $0) }
+          })
         else { return line }
       }
     }
     return nil
-  }
-
-  static func contains(_ bytes: [UInt8], _ needle: [UInt8]) -> Bool {
-    guard let first = needle.first, bytes.count >= needle.count else { return false }
-    for index in 0...(bytes.count - needle.count)
-    where bytes[index] == first && bytes[index..<(index + needle.count)].elementsEqual(needle) {
-      return true
-    }
-    return false
   }
 
   /// The name of the parameter entity a declaration's rest declares when it is

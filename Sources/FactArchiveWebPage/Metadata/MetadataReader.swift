@@ -180,9 +180,10 @@ struct MetadataReader {
     result.publisher = article?.publisher ?? article?.organizationAuthor ?? result.siteName
     result.description = article?.description ?? first("og:description", "description")
     let host = (result.canonicalURL ?? pageURL).flatMap(WebAddress.domain(of:))
-    let names = [result.siteName, result.publisher].compactMap { $0 } + TitleText.hostNames(host)
-    let (heading, banners) = headings.judged(siteNames: names, title: title.map(Self.collapsed))
-    let siteNames = [result.siteName, result.publisher].compactMap { $0 } + banners
+    let ownNames = [result.siteName, result.publisher].compactMap { $0 }
+    let (heading, banners) = headings.judged(
+      siteNames: ownNames + TitleText.hostNames(host), title: title.map(Self.collapsed))
+    let siteNames = ownNames + banners
     func clean(_ title: String?) -> String? {
       guard let title = title.map(Self.collapsed), !title.isEmpty else { return nil }
       let cleaned = TitleText.clean(title, siteNames: siteNames, host: host)

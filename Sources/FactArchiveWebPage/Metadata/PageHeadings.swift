@@ -44,7 +44,7 @@ struct PageHeadings {
       .compactMap { $0 }.joined(separator: " ").lowercased()
     let named = !words.isEmpty && PageHints.contains(words, anyOf: hints.headlineClass)
     guard level < 3 || named else { return }
-    let text = MetadataReader.collapsed(Self.visibleText(node))
+    let text = MetadataReader.collapsed(Self.visibleText(node, hints: hints))
     guard !text.isEmpty else { return }
     counts[level - 1] += 1
     let marked = level == 1 && Self.isMarked(node, hints: hints)
@@ -62,20 +62,21 @@ struct PageHeadings {
     let edges = TitleEdges(title: title)
     var banners: [String] = []
     var headline: String?
+    var others = 0  // `<h1>`s that are not banners
     for (index, heading) in headings.enumerated() where heading.level == 1 {
       let later = keys[(index + 1)...]
       if heading.marked || names.contains(keys[index])
         || edges.isEdge(keys[index], restNamedBy: later)
       {
         banners.append(heading.text)
-      } else if headline == nil {
-        headline = heading.text
+      } else {
+        others += 1
+        headline = headline ?? heading.text
       }
     }
     // As trafilatura: a page's only `<h1>` first, then a heading named a headline (a list of
     // teasers may be named so too, and stand before the article).
-    let h1s = headings.filter { $0.level == 1 && !banners.contains($0.text) }
-    if h1s.count == 1 { return (headline, banners) }
+    if others == 1 { return (headline, banners) }
     return (named.flatMap { banners.contains($0) ? nil : $0 } ?? headline, banners)
   }
 
@@ -109,9 +110,10 @@ struct PageHeadings {
     }
   }
 
-  /// What a reader sees of a heading: without its buttons, scripts and styles, and without a
-  /// link to itself that shows only a mark (`¶`).
-  static func visibleText(_ node: xmlNodePtr) -> String {
+  /// What a reader sees of a heading: without the elements that are never text (buttons,
+  /// scripts, styles: `drop-tag` in `page-hints.tsv`), and without a link to itself that
+  /// shows only a mark (`¶`).
+  static func visibleText(_ node: xmlNodePtr, hints: PageHints) -> String {
     var text = ""
     var stack = Array(node.children.reversed())
     while let current = stack.popLast() {
@@ -120,14 +122,10 @@ struct PageHeadings {
         continue
       }
       guard current.isElement else { continue }
-      switch current.elementName {
-      case "button", "script", "style", "svg", "noscript", "template", "select", "textarea":
-        continue
-      case "a" where MainTextExtractor.isPermalinkMark(current):
-        continue
-      default:
-        stack.append(contentsOf: current.children.reversed())
-      }
+      let name = current.elementName
+      if hints.dropTags.contains(name) { continue }
+      if name == "a", MainTextExtractor.isPermalinkMark(current) { continue }
+      stack.append(contentsOf: current.children.reversed())
     }
     return text
   }
