@@ -30,7 +30,8 @@ public struct WebPage: Sendable {
     let dom = try HTMLDOM(bytes)
     let reader = MetadataReader(root: dom.root)
     let url = given ?? SavedFrom.url(in: bytes)
-    metadata = reader.metadata(pageURL: url)
+    let article = reader.article
+    metadata = reader.metadata(pageURL: url, article: article)
     jsonLD = reader.jsonLD
     var walker = HTMLTextWalker()
     try walker.walk(dom.root)
@@ -39,9 +40,11 @@ public struct WebPage: Sendable {
     var extractor = MainTextExtractor { href in WebPage.resolve(href, against: base) }
     let body = dom.root.children.first { $0.isElement && $0.elementName == "body" } ?? dom.root
     let (text, header) = extractor.extract(body: body).trimmed(metadata: metadata)
-    mainText = text
+    mainText = text.completed(statedBody: article?.body)
     if metadata.authors.isEmpty { metadata.authors = header.names }
-    if metadata.published == nil { metadata.published = header.day }
+    if metadata.published == nil {
+      metadata.published = header.day ?? MetadataDate.day(inAddress: metadata.canonicalURL)
+    }
   }
 
   /// Whether `bytes` hold a web page rather than a page saved as text.
@@ -108,6 +111,42 @@ extension MainText {
       index += 1
     }
     return (MainText(blocks: blocks, statedSummary: statedSummary), header)
+  }
+
+  /// The main text completed from the article body the page's structured data states
+  /// (JSON-LD `articleBody`), when the page shows only its start: a paywalled page sent to a
+  /// reader who is not signed in holds the lede in its HTML and the rest in its scripts.
+  /// The stated paragraphs after the last one the page shows are added (without links:
+  /// the stated body is plain text); a page that shows none of them keeps its own text,
+  /// unless it showed nothing at all. A stated body less than twice what the page shows
+  /// adds nothing.
+  func completed(statedBody: String?) -> MainText {
+    guard let statedBody else { return self }
+    let stated = statedBody.split(whereSeparator: \.isNewline)
+      .map { $0.split(whereSeparator: \.isWhitespace).joined(separator: " ") }
+      .filter { !$0.isEmpty }
+    let statedLength = stated.reduce(0) { $0 + $1.count }
+    let shownLength = blocks.reduce(0) { $0 + $1.text.count }
+    guard statedLength >= MainTextExtractor.retryBelow, statedLength >= 2 * shownLength else {
+      return self
+    }
+    let statedKeys = stated.map(TitleText.normalized)
+    var resumeAt: Int?
+    if blocks.isEmpty {
+      resumeAt = 0
+    } else {
+      for block in blocks.reversed() {
+        let key = TitleText.normalized(block.text)
+        if !key.isEmpty, let index = statedKeys.firstIndex(of: key) {
+          resumeAt = index + 1
+          break
+        }
+      }
+    }
+    guard let resumeAt, resumeAt < stated.count else { return self }
+    var result = self
+    result.blocks += stated[resumeAt...].map { TextBlock(kind: .paragraph, text: $0) }
+    return result
   }
 
   /// `Published 3 May 2026` → `3 May 2026`.

@@ -19,11 +19,14 @@ enum HTMLDocumentReader {
     {
       return WebFactCheck.attach(page, to: reviews, options: options)
     }
-    guard page.lines.text.contains(where: { $0 > 0x20 }) else {
+    // The lines leave out boxes named like furniture; the main text may still find an
+    // article in one (a theme's `advert-content-wrap`), or in the page's JSON-LD.
+    let hasLines = page.lines.text.contains(where: { $0 > 0x20 })
+    guard hasLines || !page.mainText.isEmpty else {
       throw ParseError(
         line: nil, "a web page with no text (only scripts, styles and page furniture)")
     }
-    if ArticleParser.readsAsSource(page.lines.text, options: options),
+    if !hasLines || ArticleParser.readsAsSource(page.lines.text, options: options),
       let source = WebSource.source(from: page, options: options)
     {
       return ParsedDocument(bytes: bytes, articles: [], source: source)

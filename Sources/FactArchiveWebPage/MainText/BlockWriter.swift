@@ -273,6 +273,10 @@ struct BlockWriter {
     while start < end, scalars[start].isSpace { start += 1 }
     while end > start, scalars[end - 1].isSpace { end -= 1 }
     guard start < end else { return }
+    // Only marks that show nothing (a byte-order mark, zero-width spaces): no block.
+    if scalars[start..<end].allSatisfy({ $0.properties.generalCategory == .format || $0.isSpace }) {
+      return
+    }
     let text = String(String.UnicodeScalarView(scalars[start..<end]))
     if isFurnitureLine(text) { return }
     let kept = links.compactMap { link -> InlineLink? in

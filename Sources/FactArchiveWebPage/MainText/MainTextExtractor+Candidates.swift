@@ -29,16 +29,52 @@ extension MainTextExtractor {
     var stack: [Node] = [body]
     while let node = stack.popLast() {
       guard isKept(node) else { continue }
-      if node != body, (stats[node]?.text ?? 0) >= Self.smallestBody {
-        if node.attribute("itemprop")?.lowercased().contains("articlebody") == true {
-          return node
-        }
-        let words = classAndID(node)
-        if !words.isEmpty, PageHints.contains(words, anyOf: hints.body) { return node }
+      if node != body, (stats[node]?.text ?? 0) >= Self.smallestBody, isNamedBody(node) {
+        return node
       }
       for child in node.children.reversed() where child.isElement { stack.append(child) }
     }
     return nil
+  }
+
+  /// The first element named as an article body (as `bodyContainer` names them) that holds a
+  /// real text but was set aside inside a box named like furniture. Hidden elements and
+  /// those never text (`drop-tag`) are not searched: what a page hides stays hidden.
+  func findBodyInFurniture(body: Node) -> Node? {
+    var stack: [Node] = [body]
+    var visited = 0
+    while let node = stack.popLast() {
+      visited += 1
+      if visited > HTMLDOM.mostNodes { break }
+      let name = node.elementName
+      if hints.dropTags.contains(name) || Self.isHidden(node, landmarks: true) { continue }
+      if !isKept(node), isNamedBody(node), visibleCharacters(node) >= Self.smallestBody {
+        return node
+      }
+      for child in node.children.reversed() where child.isElement { stack.append(child) }
+    }
+    return nil
+  }
+
+  func isNamedBody(_ node: Node) -> Bool {
+    if node.attribute("itemprop")?.lowercased().contains("articlebody") == true { return true }
+    let words = classAndID(node)
+    return !words.isEmpty && PageHints.contains(words, anyOf: hints.body)
+  }
+
+  /// Characters of the text inside `node` that a reader would see (not scripts or styles),
+  /// counted as `measure` counts them, stopping at `smallestBody`.
+  func visibleCharacters(_ node: Node) -> Int {
+    var total = 0
+    var stack: [Node] = [node]
+    while let current = stack.popLast(), total < Self.smallestBody {
+      if current.isText {
+        total += Self.measure(current.text).characters
+      } else if current.isElement, !hints.dropTags.contains(current.elementName) {
+        stack.append(contentsOf: current.children.reversed())
+      }
+    }
+    return total
   }
 
   /// Readability's scores: each paragraph-like element scores `1 + commas +

@@ -41,6 +41,9 @@ struct MainTextExtractor {
   let resolve: (String) -> String?
   private(set) var stats: [Node: Stats] = [:]
   private(set) var furniture: Set<Node> = []
+  /// Elements that are not furniture by their class names: the wrappers of an article body
+  /// that a page named as furniture (`findBodyInFurniture`).
+  private(set) var exempt: Set<Node> = []
 
   init(resolve: @escaping (String) -> String?) {
     self.resolve = resolve
@@ -55,16 +58,57 @@ struct MainTextExtractor {
   /// The main text of the page whose `<body>` is `body`.
   mutating func extract(body: Node) -> MainText {
     analyse(body)
+    var blocks = mainBlocks(body: body)
+    // Readability tries again, without its class-name rules, when what it found is short;
+    // trafilatura looks for the body's container before it cleans anything. Both save the
+    // article a page wraps in a box named like furniture (Blogger's `widget Blog`, a theme's
+    // `advert-content-wrap`). Here the retry happens only for a container named as the
+    // article body, and only its wrappers lose their class-name verdict.
+    if Self.characters(blocks) < Self.retryBelow, bodyContainer(body: body) == nil,
+      let hidden = findBodyInFurniture(body: body)
+    {
+      var retry = MainTextExtractor(resolve: resolve)
+      retry.exempt = Self.ancestors(of: hidden, upTo: body)
+      retry.analyse(body)
+      let retried = retry.mainBlocks(body: body)
+      if Self.characters(retried) > Self.characters(blocks) {
+        self = retry
+        blocks = retried
+      }
+    }
+    return MainText(blocks: blocks, statedSummary: statedSummary(body: body))
+  }
+
+  /// What is written out of the chosen containers, or of the whole body when they hold
+  /// nothing.
+  func mainBlocks(body: Node) -> [TextBlock] {
     let containers = chooseContainers(body: body)
     var writer = BlockWriter(extractor: self)
     for container in containers { writer.write(container) }
-    var blocks = writer.blocks
-    if blocks.isEmpty, containers != [body] {
+    if writer.blocks.isEmpty, containers != [body] {
       var whole = BlockWriter(extractor: self)
       whole.write(body)
-      blocks = whole.blocks
+      return whole.blocks
     }
-    return MainText(blocks: blocks, statedSummary: statedSummary(body: body))
+    return writer.blocks
+  }
+
+  /// A main text shorter than this is tried again when a named article body was set aside
+  /// with the furniture (Readability's `charThreshold`).
+  static let retryBelow = 500
+
+  static func characters(_ blocks: [TextBlock]) -> Int {
+    blocks.reduce(0) { $0 + $1.text.count }
+  }
+
+  static func ancestors(of node: Node, upTo root: Node) -> Set<Node> {
+    var result: Set<Node> = []
+    var current: Node? = node
+    while let element = current, element != root, element.isElement {
+      result.insert(element)
+      current = element.pointee.parent
+    }
+    return result
   }
 
   /// Text this short or long is not a summary box.
@@ -102,6 +146,7 @@ struct MainTextExtractor {
         node.pointee.parent.map { $0.isElement && $0.elementName == "blockquote" } ?? false
       return !(name == "footer" && inQuote)
     }
+    if exempt.contains(node) { return Self.isHidden(node, landmarks: true) }
     if Self.isHiddenOrBoxed(node, name: name, hints: hints, landmarks: true) { return true }
     if name == "a" { return Self.isPermalinkMark(node) }
     // The page's frame and the article itself are never furniture by their class names;
@@ -151,6 +196,20 @@ struct MainTextExtractor {
   static func isHiddenOrBoxed(_ node: Node, name: String, hints: PageHints, landmarks: Bool)
     -> Bool
   {
+    if isHidden(node, landmarks: landmarks) { return true }
+    if ["html", "body", "main", "article"].contains(name) { return false }
+    let words = [node.attribute("class"), node.attribute("id")].compactMap { $0 }
+      .joined(separator: " ").lowercased()
+    guard !words.isEmpty else { return false }
+    if PageHints.contains(words, anyOf: hints.unlikelyStrong) { return !isInsideCode(node) }
+    guard landmarks else { return false }
+    let tokens = words.split(whereSeparator: { $0 == " " || $0 == "_" }).map(String.init)
+    return tokens.contains(where: hints.unlikelyTokens.contains) && !isInsideCode(node)
+  }
+
+  /// Hidden (`hidden`, `aria-hidden`, and with `landmarks`, `display:none` and the landmark
+  /// roles that are never the article), whatever its class names.
+  static func isHidden(_ node: Node, landmarks: Bool) -> Bool {
     if node.attribute("hidden") != nil { return true }
     if node.attribute("aria-hidden")?.lowercased() == "true" { return true }
     if landmarks, let style = node.attribute("style")?.lowercased().filter({ !$0.isWhitespace }),
@@ -166,14 +225,7 @@ struct MainTextExtractor {
     {
       return true
     }
-    if ["html", "body", "main", "article"].contains(name) { return false }
-    let words = [node.attribute("class"), node.attribute("id")].compactMap { $0 }
-      .joined(separator: " ").lowercased()
-    guard !words.isEmpty else { return false }
-    if PageHints.contains(words, anyOf: hints.unlikelyStrong) { return !isInsideCode(node) }
-    guard landmarks else { return false }
-    let tokens = words.split(whereSeparator: { $0 == " " || $0 == "_" }).map(String.init)
-    return tokens.contains(where: hints.unlikelyTokens.contains) && !isInsideCode(node)
+    return false
   }
 
   /// `class` and `id`, lowercase, separated by a space.

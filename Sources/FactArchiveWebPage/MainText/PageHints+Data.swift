@@ -346,6 +346,7 @@ extension PageHints {
     ("summary-class", "summary"),
     ("title-separator", " | "),
     ("title-separator", " - "),
+    ("title-separator", " -- "),
     ("title-separator", " – "),
     ("title-separator", " — "),
     ("title-separator", " · "),

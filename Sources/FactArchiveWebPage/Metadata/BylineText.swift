@@ -20,6 +20,8 @@ enum BylineText {
     for stop in [" · ", " | ", " • ", " — ", " – ", " - ", "\t"] {
       if let range = line.range(of: stop) { line = String(line[..<range.lowerBound]) }
     }
+    // No-break and other spaces between the words of a name are spaces.
+    line = line.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     // A date after the names: cut at its first number, then the month and joining words
     // before it.
     var tokens = line.split(separator: " ").map(String.init)

@@ -15,6 +15,9 @@ struct JSONLDArticle: Equatable {
   var description: String?
   var language: String?
   var url: String?
+  /// `articleBody`: the article's whole text as the publisher states it, which a page behind
+  /// a paywall may show only the start of.
+  var body: String?
 
   /// schema.org's Article and its subtypes (Readability's `jsonLdArticleTypes`).
   static let types: Set<String> = [
@@ -70,6 +73,7 @@ struct JSONLDArticle: Equatable {
     published = JSONLD.text(object["datePublished"]) ?? JSONLD.text(object["dateCreated"])
     modified = JSONLD.text(object["dateModified"])
     description = JSONLD.text(object["description"])
+    body = JSONLD.text(object["articleBody"])
     language = JSONLD.text(object["inLanguage"])
     url =
       JSONLD.text(object["url"]) ?? JSONLD.text(object["mainEntityOfPage"])

@@ -29,6 +29,51 @@ public enum MetadataDate {
     return Day(year: year, month: month, day: day)
   }
 
+  /// The day a news address gives in its path, as most news sites write one:
+  /// `/2023/11/06/`, `/2023-11-06-title`, `/2023-11/17/` — the last thing to go by when a
+  /// page states no date (htmldate and newspaper read addresses the same way). Years before
+  /// 1995 are not taken: numbers in older-looking paths are rarely dates.
+  public static func day(inAddress address: String?) -> Day? {
+    guard let address, let schemeEnd = address.range(of: "://") else { return nil }
+    let path = address[schemeEnd.upperBound...].split(separator: "?", maxSplits: 1).first ?? ""
+    let segments = path.split(separator: "/").dropFirst().map { Array($0.unicodeScalars) }
+    func digits(_ s: [Unicode.Scalar], _ range: Range<Int>) -> Int? {
+      guard range.upperBound <= s.count, range.allSatisfy({ ("0"..."9").contains(s[$0]) })
+      else { return nil }
+      return range.reduce(0) { $0 * 10 + Int(s[$1].value - 48) }
+    }
+    func isEnd(_ s: [Unicode.Scalar], _ index: Int) -> Bool {
+      index == s.count || !("0"..."9").contains(s[index])
+    }
+    func accepted(_ year: Int?, _ month: Int?, _ day: Int?) -> Day? {
+      guard let year, let month, let day, year >= 1995 else { return nil }
+      return Day(year: year, month: month, day: day)
+    }
+    for (index, segment) in segments.enumerated() {
+      let next = index + 1 < segments.count ? segments[index + 1] : []
+      let after = index + 2 < segments.count ? segments[index + 2] : []
+      // `2023-11-06…` within one segment.
+      if segment.count >= 10, segment[4] == "-", segment[7] == "-", isEnd(segment, 10),
+        let day = accepted(digits(segment, 0..<4), digits(segment, 5..<7), digits(segment, 8..<10))
+      {
+        return day
+      }
+      // `2023/11/06`.
+      if segment.count == 4, next.count == 2, after.count >= 2, isEnd(after, 2),
+        let day = accepted(digits(segment, 0..<4), digits(next, 0..<2), digits(after, 0..<2))
+      {
+        return day
+      }
+      // `2023-11/17`.
+      if segment.count == 7, segment[4] == "-", next.count >= 2, isEnd(next, 2),
+        let day = accepted(digits(segment, 0..<4), digits(segment, 5..<7), digits(next, 0..<2))
+      {
+        return day
+      }
+    }
+    return nil
+  }
+
   /// `YYYY-MM-DD…` (or with `/`), `YYYYMMDD`, `DD.MM.YYYY`. `DD/MM/YYYY` is not read: it
   /// cannot be told from the American order.
   static func numeric(_ s: [Unicode.Scalar]) -> Day? {
@@ -42,8 +87,9 @@ public enum MetadataDate {
     {
       return Day(year: year, month: month, day: day)
     }
-    if s.count == 8, let year = number(0..<4), let month = number(4..<6),
-      let day = number(6..<8)
+    // `20180619`, and ISO 8601's basic format with a time: `20180619T055000+0900`.
+    if s.count == 8 || (s.count > 8 && (s[8] == "T" || s[8] == "t")),
+      let year = number(0..<4), let month = number(4..<6), let day = number(6..<8)
     {
       return Day(year: year, month: month, day: day)
     }

@@ -165,9 +165,11 @@ struct MetadataReader {
 
   // MARK: - The fields
 
-  func metadata(pageURL: String?) -> PageMetadata {
+  /// The article the page's JSON-LD describes, if any.
+  var article: JSONLDArticle? { JSONLDArticle.first(in: jsonLD) }
+
+  func metadata(pageURL: String?, article: JSONLDArticle?) -> PageMetadata {
     var result = PageMetadata()
-    let article = JSONLDArticle.first(in: jsonLD)
     result.language =
       language ?? first("og:locale", "content-language", "language")
       ?? article?.language
@@ -193,7 +195,12 @@ struct MetadataReader {
       clean(article?.headline) ?? clean(
         first("og:title", "twitter:title", "dc.title", "dcterms.title"))
       ?? clean(first("parsely-title", "title", "headline")) ?? clean(heading) ?? clean(title)
-    result.authors = authors(article)
+    // `…, and Tom Watkins, CNN`: the site's own name among people is not an author, unless
+    // it is the only one (a blog whose author is its name).
+    let people = authors(article)
+    let ownKeys = ownNames.map(TitleText.normalized).filter { !$0.isEmpty }
+    let persons = people.filter { !ownKeys.contains(TitleText.normalized($0)) }
+    result.authors = persons.isEmpty ? people : persons
     result.published = publishedDay(article)
     result.modified =
       article?.modified.flatMap(MetadataDate.day)
@@ -217,7 +224,10 @@ struct MetadataReader {
       "article:published_time", "og:published_time", "dc.date", "dc.date.issued",
       "dcterms.issued", "dcterms.created", "parsely-pub-date", "date", "pubdate",
       "publishdate", "publish-date", "publish_date", "article.published", "sailthru.date",
-      "citation_publication_date", "datepublished", "article:published", "dc.date.created")
+      "citation_publication_date", "datepublished", "article:published", "dc.date.created",
+      "date_published", "published-date", "publication_date", "dcterms.date",
+      "originalpublicationdate", "article_date_original", "cxenseparse:recs:publishtime",
+      "rnews:datepublished", "vr:published_time", "shareaholic:article_published_time")
     if let day = named.flatMap(MetadataDate.day) { return day }
     if let time = times.first(where: { $0.itemprop?.lowercased() == "datepublished" }),
       let day = MetadataDate.day(time.datetime)
