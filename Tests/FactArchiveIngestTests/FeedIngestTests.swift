@@ -242,6 +242,93 @@ import Testing
       Set(titles) == ["Le café du quai rouvre", repaired, "Порт снова открывает северный слип"])
   }
 
+  /// Elements of other vocabularies ahead of the feed's own (WordPress's
+  /// `<atom:link rel="self">` before the channel's `<link>`, a `<media:title>` before the
+  /// item's `<title>`) do not stand in for them; Atom's plain-text titles keep their angle
+  /// brackets. An item first remembered under the feed's title (its link unseen) is found
+  /// again under the link, not copied.
+  @Test func aFeedsOwnElementsComeBeforeOtherVocabularies() throws {
+    func rss(link: String, items: [(String, String)]) -> String {
+      """
+      <?xml version="1.0" encoding="UTF-8"?>
+      <rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" \
+      xmlns:media="http://search.yahoo.com/mrss/"><channel><title>Quay News</title>
+      <atom:link href="https://quay.example/feed/" rel="self" type="application/rss+xml"/>
+      \(link)
+      """
+        + items.map { guid, title in
+          """
+          <item><media:title>Photo for \(guid)</media:title><title>\(title)</title>
+          <guid>\(guid)</guid><description>What the harbour board decided about \(title), \
+          at length.</description></item>
+          """
+        }.joined() + "</channel></rss>"
+    }
+    let linked = rss(
+      link: "<link>https://quay.example</link>",
+      items: [("q1", "Slipway kept open"), ("q2", "Lifeboat open day")])
+    let read = try #require(try FeedReader.read(Array(linked.utf8)))
+    #expect(read.link == "https://quay.example")
+    #expect(read.items.map(\.title) == ["Slipway kept open", "Lifeboat open day"])
+    let atom = """
+      <feed xmlns="http://www.w3.org/2005/Atom"><title>Quay &amp; Harbour</title>
+      <entry><id>a1</id><title type="text">History of the &lt;blink&gt; tag</title>
+      <content>Text.</content></entry>
+      <entry><id>a2</id><title type="html">&lt;b&gt;Bold&lt;/b&gt; news</title>
+      <content>Text.</content></entry></feed>
+      """
+    let atomRead = try #require(try FeedReader.read(Array(atom.utf8)))
+    #expect(atomRead.items.map(\.title) == ["History of the <blink> tag", "Bold news"])
+
+    let unlinked = rss(link: "", items: [("q1", "Slipway kept open")])
+    let (first, _) = try ingest([try folder.write("quay.rss", Array(unlinked.utf8))])
+    #expect(first.new == 1)
+    let (second, outcomes) = try ingest([try folder.write("quay2.rss", Array(linked.utf8))])
+    #expect(second.new == 1, "\(outcomes)")
+    #expect(try db.scalarInt("SELECT count(*) FROM sources") == 2)
+    let keys = try db.query("SELECT DISTINCT feed_key FROM feed_items") {
+      $0.text("feed_key") ?? ""
+    }
+    #expect(keys == ["https://quay.example"])
+  }
+
+  /// A feed in UTF-16 or UTF-32, with a byte-order mark or without one (XML tells them by
+  /// how `<?xml` comes out), reads as its UTF-8 copy does, its declared encoding aside; the
+  /// archive keeps the feed's own bytes.
+  @Test func aFeedInUTF16OrUTF32ReadsAsItsUTF8CopyDoes() throws {
+    let text = try String(decoding: feed("harbour-gazette.rss"), as: UTF8.self)
+      .replacingOccurrences(of: "encoding=\"UTF-8\"", with: "encoding=\"UTF-16\"")
+    #expect(text.hasPrefix("<?xml") && text.contains("UTF-16"))
+    func units16(bigEndian: Bool) -> [UInt8] {
+      text.utf16.flatMap { unit in
+        bigEndian
+          ? [UInt8(unit >> 8), UInt8(unit & 0xFF)] : [UInt8(unit & 0xFF), UInt8(unit >> 8)]
+      }
+    }
+    let utf32 = text.unicodeScalars.flatMap { scalar in
+      (0..<4).map { UInt8((scalar.value >> (8 * UInt32($0))) & 0xFF) }
+    }
+    let forms: [(String, [UInt8])] = [
+      ("little-endian UTF-16 with its mark", [0xFF, 0xFE] + units16(bigEndian: false)),
+      ("big-endian UTF-16 without one", units16(bigEndian: true)),
+      ("little-endian UTF-32 without one", utf32),
+    ]
+    let plain = try #require(try FeedReader.read(try feed("harbour-gazette.rss")))
+    for (name, bytes) in forms {
+      #expect(FeedReader.kind(of: bytes) == .rss, "\(name)")
+      let read = try #require(try FeedReader.read(bytes), "\(name)")
+      #expect(read.title == plain.title, "\(name)")
+      #expect(read.items.map(\.title) == plain.items.map(\.title), "\(name)")
+      #expect(read.items.map(\.content) == plain.items.map(\.content), "\(name)")
+    }
+    let path = try folder.write("wide.rss", forms[0].1)
+    let (tally, outcomes) = try ingest([path])
+    #expect(tally.new == plain.items.count, "\(outcomes)")
+    let stored = try db.scalarInt(
+      "SELECT count(*) FROM documents WHERE hex(substr(raw_text, 1, 2)) = 'FFFE'")
+    #expect(stored == 1)
+  }
+
   /// Drupal's feeds declare the XHTML Latin-1 entities as an external parameter entity and
   /// never use it: nothing is loaded, and the feed is read.
   @Test func anUnusedExternalParameterEntityIsLetThrough() throws {

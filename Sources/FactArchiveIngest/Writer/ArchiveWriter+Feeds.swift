@@ -10,6 +10,24 @@ import FactArchiveStore
 /// updates its source in place (same id) and is judged as evidence again; an item gone from
 /// the feed stays.
 extension ArchiveWriter {
+  /// An item remembered under its feed's title, which keys a feed read without its site
+  /// link: readers before this one missed the `<link>` of a feed that writes an
+  /// `<atom:link rel="self">` ahead of it, as WordPress does. The item is moved to the key
+  /// the feed now has, so reading it again finds the same source rather than a copy.
+  func movedFromTitleKey(_ item: ParsedFeedItem, title: String, to key: String) throws
+    -> (Int64, String)?
+  {
+    guard
+      let found = try db.queryFirst(
+        "SELECT source_id, content_sha256 FROM feed_items WHERE feed_key = ? AND item_key = ?",
+        [title, item.key], { ($0.int64("source_id"), $0.text("content_sha256") ?? "") })
+    else { return nil }
+    try db.execute(
+      "UPDATE feed_items SET feed_key = ? WHERE feed_key = ? AND item_key = ?",
+      [key, title, item.key])
+    return found
+  }
+
   /// Writes the items of a feed stored as `feedDocumentID`. `hashes` are the SHA-256 of each
   /// item's document. With `rereading`, unchanged items are read again too (`reparse`).
   func writeFeedItems(
@@ -24,6 +42,9 @@ extension ArchiveWriter {
         "SELECT source_id, content_sha256 FROM feed_items WHERE feed_key = ? AND item_key = ?",
         [feed.key, item.key]
       ) { ($0.int64("source_id"), $0.text("content_sha256") ?? "") }
+      if known == nil, let title = feed.title, feed.link != nil {
+        known = try movedFromTitleKey(item, title: title, to: feed.key)
+      }
       if known == nil, item.document == parsed.bytes {
         // An item's own document read again: its source is the one reading from it (a
         // repaired feed's item may read back under another key).

@@ -5,7 +5,8 @@ import FactArchiveCore
 public enum FeedReader {
   /// What kind of feed `bytes` hold, by their first element (`<rss>`, `<rdf:RDF>`,
   /// `<feed>`) or a JSON Feed `version`; `nil` for anything else.
-  public static func kind(of bytes: [UInt8]) -> FeedKind? {
+  public static func kind(of given: [UInt8]) -> FeedKind? {
+    let bytes = WideUnicode.utf8(given) ?? given
     if let name = FeedSniffing.firstElement(bytes) {
       switch name.split(separator: ":").last.map({ $0.lowercased() }) {
       case "rss": return .rss

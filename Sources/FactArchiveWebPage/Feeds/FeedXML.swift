@@ -16,7 +16,9 @@ final class FeedXML {
   let wellFormed: Bool
 
   init(_ given: [UInt8]) throws(ParseError) {
-    let bytes = Self.numericHTMLEntities(Self.repairingUTF8(given))
+    // A feed in UTF-16 or UTF-32 is read as UTF-8, its declared encoding then ignored.
+    let wide = WideUnicode.utf8(given)
+    let bytes = Self.numericHTMLEntities(wide ?? Self.repairingUTF8(given))
     if let offset = bytes.withUnsafeBufferPointer({ UTF8Validation.firstNUL($0) }) {
       let line = bytes[..<offset].reduce(1) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
       throw ParseError(line: line, "binary file: NUL byte at offset \(offset)")
@@ -28,9 +30,10 @@ final class FeedXML {
     if tags > HTMLDOM.mostTags {
       throw ParseError(line: nil, "\(tags) tags: more than \(HTMLDOM.mostTags), not a feed")
     }
-    let options = Int32(
+    var options = Int32(
       XML_PARSE_RECOVER.rawValue | XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue
         | XML_PARSE_NOWARNING.rawValue | XML_PARSE_NOCDATA.rawValue | XML_PARSE_COMPACT.rawValue)
+    if wide != nil { options |= Int32(XML_PARSE_IGNORE_ENC.rawValue) }
     csxml_drop_errors()
     guard let context = xmlNewParserCtxt() else {
       throw ParseError(line: nil, "libxml2 could not start (out of memory)")
@@ -234,9 +237,13 @@ extension UnsafeMutablePointer where Pointee == xmlNode {
   /// The child elements, in order.
   var childElements: [xmlNodePtr] { children.filter(\.isElement) }
 
-  /// The first child element with this local name (case-insensitive).
+  /// The first child element with this local name (case-insensitive), one in the element's
+  /// own namespace first: RSS's `<link>` before the `<atom:link rel="self">` WordPress
+  /// writes ahead of it, `<title>` before a `<media:title>` ahead of it.
   func child(_ name: String) -> xmlNodePtr? {
-    childElements.first { $0.localName.lowercased() == name }
+    let named = childElements.filter { $0.localName.lowercased() == name }
+    let own = namespaceURI
+    return named.first { $0.namespaceURI == own } ?? named.first
   }
 
   /// The child elements with this local name (case-insensitive).

@@ -69,7 +69,7 @@ struct AtomReading {
     let base = link ?? url
     let copier = OneItemDocument(xml: xml)
     return Feed(
-      kind: .atom, title: FeedReader.plain(root.child("title").map(Self.text)), link: link,
+      kind: .atom, title: root.child("title").flatMap(Self.text), link: link,
       items: root.elements("entry").map { node in
         var item = self.entry(node, base: base)
         item.document = copier.bytes(item: node, channel: nil, kept: ["title", "id", "link"])
@@ -81,7 +81,7 @@ struct AtomReading {
     var item = FeedItem()
     item.guid = node.childText("id")
     item.link = FeedReader.absolute(Self.alternate(node), base: base)
-    item.title = FeedReader.plain(node.child("title").map(Self.text))
+    item.title = node.child("title").flatMap(Self.text)
     item.published = (node.childText("published") ?? node.childText("issued")).flatMap(
       FeedDates.parse)
     item.updated = (node.childText("updated") ?? node.childText("modified")).flatMap(
@@ -105,8 +105,17 @@ struct AtomReading {
     }?.attribute("href")
   }
 
-  /// A text construct as plain text (markup in `html` ones is dropped by `plain`).
-  static func text(_ node: xmlNodePtr) -> String { node.textContent }
+  /// A text construct as plain text: an `html` one holds escaped markup, whose tags are
+  /// dropped (`plain`); `text` (the default) and `xhtml` ones are text as written, so
+  /// `History of the &lt;blink&gt; tag` keeps its `<blink>`.
+  static func text(_ node: xmlNodePtr) -> String? {
+    switch node.attribute("type")?.lowercased() {
+    case "html", "text/html": return FeedReader.plain(node.textContent)
+    default:
+      let text = node.textContent.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+      return text.isEmpty ? nil : text
+    }
+  }
 
   /// A text construct as HTML: `html` holds escaped markup, `xhtml` a `<div>` of it, `text`
   /// (the default) plain text, escaped here.
