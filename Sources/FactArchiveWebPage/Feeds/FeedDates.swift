@@ -4,6 +4,12 @@ import FactArchiveCore
 /// numeric zones, two-digit years, no day name, no seconds) and RFC 3339 as Atom and JSON
 /// Feed have it (`2003-12-13T18:30:02.25+01:00`); feeds in the wild mix them, so each is
 /// tried on every date. `nil` for anything else, or an impossible date.
+///
+/// Also the variants feedparser's test suite collects from real feeds: the month before the
+/// day (`Thu Aug 30 2012 17:26:16 +0200`), C's `asctime` and Twitter's order with the year
+/// last (`Sun Jul 15 01:16:00 +0000 2012`), Perforce's `2006/09/15`, an extra comma, zones
+/// written `GMT-01:01`, `Etc/GMT`, `+02` or by name (`CEST`, `JST`, Disney's `ET`). A zone
+/// name not known is read as UTC: the day written is kept, which is what the archive uses.
 public enum FeedDates {
   public static func parse(_ text: String) -> FeedTime? {
     let trimmed = text.trimmingSpaces()
@@ -53,7 +59,7 @@ public enum FeedDates {
     return moment(year, month, day, hour, minute, second, offset: offset)
   }
 
-  /// `Tue, 10 Jun 2003 04:00:00 GMT`, `10 Jun 03 04:00 +0200`.
+  /// `Tue, 10 Jun 2003 04:00:00 GMT`, `10 Jun 03 04:00 +0200`, and the orders above.
   static func rfc822(_ text: String) -> FeedTime? {
     var words = text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "," }).map {
       String($0)
@@ -61,23 +67,57 @@ public enum FeedDates {
     if let first = words.first, first.first?.isLetter == true, monthNumber(first) == nil {
       words.removeFirst()  // the day's name
     }
-    guard words.count >= 3, let day = Int(words[0]), let month = monthNumber(words[1]),
-      var year = Int(words[2])
-    else { return nil }
-    if words[2].count == 2 { year += year < 50 ? 2000 : 1900 }
-    var (hour, minute, second, offset) = (0, 0, 0, 0)
-    if words.count >= 4 {
-      let parts = words[3].split(separator: ":").map { Int($0) }
-      guard parts.count >= 2, parts.allSatisfy({ $0 != nil }) else { return nil }
-      hour = parts[0] ?? 0
-      minute = parts[1] ?? 0
-      second = parts.count > 2 ? parts[2] ?? 0 : 0
+    guard words.count >= 2 else { return nil }
+    var day: Int?
+    var month: Int?
+    var year: Int?
+    var rest: ArraySlice<String>
+    if let number = Int(words[0]), let name = monthNumber(words[1]) {
+      (day, month, rest) = (number, name, words[2...])
+    } else if let name = monthNumber(words[0]), let number = Int(words[1]) {
+      (day, month, rest) = (number, name, words[2...])
+    } else {
+      // Perforce: `2006/09/15 08:19:53 EDT`.
+      let parts = words[0].split(separator: "/").map { Int($0) }
+      guard parts.count == 3, words[0].count == 10, let y = parts[0], let m = parts[1],
+        let d = parts[2]
+      else { return nil }
+      (year, month, day, rest) = (y, m, d, words[1...])
     }
-    if words.count >= 5 {
-      guard let zone = numericOffset(words[4]) ?? namedOffset(words[4]) else { return nil }
-      offset = zone
+    var time: (Int, Int, Int)?
+    var offset: Int?
+    for word in rest {
+      if time == nil, word.contains(":"), word.first?.isNumber == true {
+        let parts = word.split(separator: ":", omittingEmptySubsequences: false).map { Int($0) }
+        guard (2...3).contains(parts.count), parts.allSatisfy({ $0 != nil }) else { return nil }
+        time = (parts[0] ?? 0, parts[1] ?? 0, parts.count > 2 ? parts[2] ?? 0 : 0)
+      } else if year == nil, word.allSatisfy(\.isNumber), word.count == 4 || word.count == 2 {
+        year = Int(word).map { word.count == 2 ? $0 + ($0 < 50 ? 2000 : 1900) : $0 }
+      } else if offset == nil, let zone = zoneOffset(word) {
+        offset = zone
+      }
     }
-    return moment(year, month, day, hour, minute, second, offset: offset)
+    guard let day, let month, let year else { return nil }
+    let (hour, minute, second) = time ?? (0, 0, 0)
+    return moment(year, month, day, hour, minute, second, offset: offset ?? 0)
+  }
+
+  /// A zone as feeds write it: numeric (`+0200`, `-05:00`, `+02`), by name (`GMT`, `CEST`),
+  /// named with an offset (`GMT-01:01`, `UTC+2`), `Etc/GMT`; another word of letters alone
+  /// is a zone not known, read as UTC. `nil` for anything else.
+  static func zoneOffset(_ word: String) -> Int? {
+    var zone = word
+    if zone.hasPrefix("(") || zone.hasSuffix(")") { return nil }  // `(UTC)`: a comment
+    if zone.lowercased().hasPrefix("etc/") { zone.removeFirst(4) }
+    if let offset = numericOffset(zone) ?? namedOffset(zone) { return offset }
+    for base in ["GMT", "UTC", "UT"] where zone.uppercased().hasPrefix(base) {
+      let rest = String(zone.dropFirst(base.count))
+      if let offset = numericOffset(rest) { return offset }
+    }
+    guard (2...5).contains(zone.count), zone.allSatisfy({ $0.isASCII && $0.isLetter }) else {
+      return nil
+    }
+    return 0
   }
 
   /// A time written `offset` minutes east of UTC, as UTC and as the day where it was written.
@@ -105,9 +145,11 @@ public enum FeedDates {
       return nil
     }
     let digits = bytes.dropFirst().filter { $0 != UInt8(ascii: ":") }
-    guard digits.count == 4, digits.allSatisfy(ASCII.isDigit) else { return nil }
-    let value = digits.map { Int($0 - UInt8(ascii: "0")) }
-    let minutes = (value[0] * 10 + value[1]) * 60 + value[2] * 10 + value[3]
+    guard [1, 2, 4].contains(digits.count), digits.allSatisfy(ASCII.isDigit) else { return nil }
+    // `+2` and `+02` are hours.
+    let value = (digits.count == 1 ? [0] : []) + digits.map { Int($0 - UInt8(ascii: "0")) }
+    let minutes =
+      (value[0] * 10 + value[1]) * 60 + (value.count == 4 ? value[2] * 10 + value[3] : 0)
     return sign == UInt8(ascii: "-") ? -minutes : minutes
   }
 
@@ -124,6 +166,31 @@ public enum FeedDates {
     case "MDT": return -360
     case "PST": return -480
     case "PDT": return -420
+    // Disney's feeds and other short American names.
+    case "AT": return -240
+    case "ET": return -300
+    case "CT": return -360
+    case "MT": return -420
+    case "PT": return -480
+    case "AST": return -240
+    case "ADT": return -180
+    case "AKST": return -540
+    case "AKDT": return -480
+    case "HST": return -600
+    case "NST": return -210
+    case "WET": return 0
+    case "BST", "WEST", "CET", "MET": return 60
+    case "CEST", "MEST", "EET", "SAST": return 120
+    case "EEST", "MSK", "EAT": return 180
+    case "IST": return 330
+    case "ICT", "WIB": return 420
+    case "HKT", "SGT", "AWST", "PHT": return 480
+    case "JST", "KST": return 540
+    case "ACST": return 570
+    case "AEST": return 600
+    case "AEDT": return 660
+    case "NZST": return 720
+    case "NZDT": return 780
     case let letter where letter.count == 1 && letter.first?.isLetter == true: return 0
     default: return nil
     }
