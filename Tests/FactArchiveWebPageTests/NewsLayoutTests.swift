@@ -71,6 +71,34 @@ import Testing
     #expect(page.mainText.paragraphs == Self.paragraphs)
   }
 
+  // MARK: - A lead paragraph outside the named body
+
+  static let lead =
+    "The north slipway stays open all winter, the harbour board decided on Tuesday after a long debate."
+
+  @Test func aLeadBeforeTheNamedBodyComesFirst() throws {
+    let page = try Self.page(
+      body: """
+        <article><h1>Slipway kept open</h1><div class="article__lead"><p>\(Self.lead)</p></div>
+        <div class="article__meta"><span>3 May 2026</span></div>
+        <div class="article__body">\(Self.html)</div></article>
+        """)
+    #expect(page.mainText.paragraphs == [Self.lead] + Self.paragraphs)
+  }
+
+  @Test func aLedeThatIsAPictureOrAnAdvertIsNotALead() throws {
+    let page = try Self.page(
+      body: """
+        <article><h1>Slipway kept open</h1>
+        <div class="image__lede"><figure><img src="/slipway.jpg" alt=""><figcaption>The north \
+        slipway at low tide, photographed on Monday by the harbour master.</figcaption></figure></div>
+        <div class="ad-leaderboard"><p>Sponsored: the best waterproof jackets for a winter on the \
+        quay, tested by our writers.</p></div>
+        <div class="article-body">\(Self.html)</div></article>
+        """)
+    #expect(page.mainText.paragraphs == Self.paragraphs)
+  }
+
   // MARK: - The article body stated in JSON-LD
 
   static func stated(_ paragraphs: [String]) -> String {

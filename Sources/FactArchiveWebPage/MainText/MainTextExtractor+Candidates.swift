@@ -16,11 +16,53 @@ extension MainTextExtractor {
       // what the best-scored candidate holds (a teaser or lede box named like a body).
       let hintedText = stats[hinted]?.text ?? 0
       let bestText = best.flatMap { stats[$0.key]?.text } ?? 0
-      if hintedText * 10 >= bestText * 3 { return [hinted] }
+      if hintedText * 10 >= bestText * 3 { return leadBefore(hinted, body: body) + [hinted] }
     }
     guard let best else { return [body] }
     let top = refine(best.key, scores: scored, body: body)
     return withSiblings(of: top, scores: scored, body: body)
+  }
+
+  /// The lead paragraph a page sets just before its named article body, outside it (a
+  /// class named `lead`, `standfirst`, `chapo`: `lead-token` in `page-hints.tsv`): among
+  /// the few elements before the body or before its parent or grandparent, the nearest one
+  /// that holds a sentence rather than links, and no picture or player (CNN's
+  /// `image__lede` is the lead video).
+  func leadBefore(_ container: Node, body: Node) -> [Node] {
+    var current = container
+    for _ in 0..<3 {
+      var sibling = current.pointee.prev
+      var seen = 0
+      while let node = sibling, seen < 6 {
+        sibling = node.pointee.prev
+        guard node.isElement else { continue }
+        seen += 1
+        guard let own = stats[node], own.text >= Self.shortestScoredParagraph,
+          own.linkDensity < 0.3, let classes = node.attribute("class")?.lowercased(),
+          PageHints.hasToken(classes, in: hints.leadToken), !Self.holdsMedia(node)
+        else { continue }
+        return [node]
+      }
+      guard let parent = current.pointee.parent, parent != body, parent.isElement else { break }
+      current = parent
+    }
+    return []
+  }
+
+  static let mediaTags: Set<String> = [
+    "img", "picture", "video", "audio", "iframe", "figure", "object", "embed", "svg",
+  ]
+
+  /// Whether a picture, a player or an embed stands inside `node`.
+  static func holdsMedia(_ node: Node) -> Bool {
+    var stack = node.children.filter(\.isElement)
+    var visited = 0
+    while let current = stack.popLast(), visited < 2000 {
+      visited += 1
+      if mediaTags.contains(current.elementName) { return true }
+      stack.append(contentsOf: current.children.filter(\.isElement))
+    }
+    return false
   }
 
   /// The first element named as an article body (`itemprop=articleBody`, `article-body`,

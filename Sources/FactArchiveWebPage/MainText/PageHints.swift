@@ -20,6 +20,7 @@ struct PageHints: Sendable {
   let titleSeparators: [String]
   let bannerClass: [String]
   let headlineClass: [String]
+  let leadToken: Set<String>
 
   static let shared = PageHints(table: PageHints.table)
 
@@ -43,6 +44,18 @@ struct PageHints: Sendable {
     titleSeparators = values("title-separator")
     bannerClass = values("banner-class")
     headlineClass = values("headline-class")
+    leadToken = Set(values("lead-token"))
+  }
+
+  /// Whether one of the class names, or one of their parts between `-` and `_`, is one of
+  /// `tokens` (`article__lead` holds `lead`; `leaderboard` does not).
+  static func hasToken(_ classes: String, in tokens: Set<String>) -> Bool {
+    classes.split(separator: " ").contains { name in
+      tokens.contains(String(name))
+        || name.split(whereSeparator: { $0 == "-" || $0 == "_" }).contains {
+          tokens.contains(String($0))
+        }
+    }
   }
 
   /// Whether any of `words` occurs in `text` (lowercase class and id), compared as UTF-8
