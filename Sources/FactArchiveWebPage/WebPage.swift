@@ -149,15 +149,16 @@ extension MainText {
     return result
   }
 
-  /// `Published 3 May 2026` → `3 May 2026`.
+  /// `Published 3 May 2026` → `3 May 2026`, `Submitted on Mon, 2019-01-21` →
+  /// `Mon, 2019-01-21`: whole words only (`on` inside `Mon` stays), a colon after one too.
   static func withoutDateWords(_ text: String) -> String {
-    var line = text.lowercased()
-    for word in [
-      "published", "updated", "posted", "publicado", "actualizado", "atualizado", "publié le",
-      "publié", "mis à jour", "veröffentlicht", "pubblicato", "on", ":",
-    ] {
-      line = line.replacingOccurrences(of: word, with: " ")
-    }
-    return line.trimmingSpaces()
+    text.lowercased().split(whereSeparator: \.isWhitespace)
+      .filter { !dateWords.contains(String($0).trimmingCharacters(in: ":")) }
+      .joined(separator: " ")
   }
+
+  static let dateWords: Set<String> = [
+    "published", "updated", "posted", "submitted", "publicado", "actualizado", "atualizado",
+    "publié", "le", "mis", "à", "jour", "veröffentlicht", "pubblicato", "on", "",
+  ]
 }

@@ -149,6 +149,20 @@ import Testing
     #expect(MetadataDate.day("20180619T055000+0900")?.iso == "2018-06-19")
     #expect(MetadataDate.day("20180619")?.iso == "2018-06-19")
     #expect(MetadataDate.day("1529283660000") == nil)
+    #expect(MetadataDate.day("Mon, 2019-01-21 13:49")?.iso == "2019-01-21")
+    #expect(MetadataDate.day("Month 2019-01-21") == nil)
+  }
+
+  /// Drupal's "Submitted on …" line above the text gives the day and leaves the text.
+  @Test func aSubmittedLineIsTheDate() throws {
+    let page = try Self.page(
+      body: """
+        <article><h1>Slipway kept open</h1><div class="content">
+        <span class="submitted-by">Submitted on Mon, 2019-01-21 13:49</span>
+        \(Self.html)</div></article>
+        """)
+    #expect(page.metadata.published?.iso == "2019-01-21")
+    #expect(page.mainText.paragraphs == Self.paragraphs)
   }
 
   @Test(arguments: [

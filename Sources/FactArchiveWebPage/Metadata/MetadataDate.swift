@@ -12,6 +12,13 @@ public enum MetadataDate {
     guard !trimmed.isEmpty, trimmed.count < 80 else { return nil }
     let scalars = Array(trimmed.unicodeScalars)
     if let day = numeric(scalars) { return day }
+    // `Mon, 2019-01-21 13:49`: a day's name before a numeric date.
+    if let comma = trimmed.firstIndex(where: { $0 == "," || $0 == " " }),
+      weekdays.contains(trimmed[..<comma].lowercased()),
+      let day = numeric(Array(trimmed[comma...].drop { $0 == "," || $0 == " " }.unicodeScalars))
+    {
+      return day
+    }
     if let day = chinese(trimmed) { return day }
     return words(trimmed.lowercased())
   }
