@@ -117,9 +117,10 @@ extension MainText {
   /// (JSON-LD `articleBody`), when the page shows only its start: a paywalled page sent to a
   /// reader who is not signed in holds the lede in its HTML and the rest in its scripts.
   /// The stated paragraphs after the last one the page shows are added (without links:
-  /// the stated body is plain text); a page that shows none of them keeps its own text,
-  /// unless it showed nothing at all. A stated body less than twice what the page shows
-  /// adds nothing.
+  /// the stated body is plain text). A stated body written as one run of text, without
+  /// its paragraph breaks, that starts with what the page shows takes the page's place. A
+  /// page that shows none of it keeps its own text, unless it showed nothing at all. A
+  /// stated body less than twice what the page shows adds nothing.
   func completed(statedBody: String?) -> MainText {
     guard let statedBody else { return self }
     let stated = statedBody.split(whereSeparator: \.isNewline)
@@ -142,6 +143,15 @@ extension MainText {
           break
         }
       }
+    }
+    if resumeAt == nil, let first = blocks.first.map({ TitleText.normalized($0.text) }),
+      first.count >= MainTextExtractor.shortestScoredParagraph,
+      stated.count < blocks.count || stated.count == 1,
+      TitleText.normalized(stated.joined(separator: " ")).hasPrefix(first)
+    {
+      var result = self
+      result.blocks = stated.map { TextBlock(kind: .paragraph, text: $0) }
+      return result
     }
     guard let resumeAt, resumeAt < stated.count else { return self }
     var result = self

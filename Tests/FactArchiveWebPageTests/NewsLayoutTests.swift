@@ -119,6 +119,17 @@ import Testing
     #expect(page.mainText.paragraphs == Self.paragraphs)
   }
 
+  @Test func aStatedBodyWithoutItsBreaksTakesThePagesPlace() throws {
+    let run = Self.paragraphs.joined(separator: " ")
+    let page = try Self.page(
+      head: Self.stated([run]),
+      body: """
+        <article><div class="story-body"><p>\(Self.paragraphs[0])</p></div>
+        <div class="paywall"><p>Subscribe to keep reading.</p></div></article>
+        """)
+    #expect(page.mainText.paragraphs == [run])
+  }
+
   @Test func aStatedBodyOfAnotherTextAddsNothing() throws {
     let other = (1...4).map {
       "Paragraph \($0) of a different story, about the ferry timetable, long enough to count as text and to outweigh what the page shows by far."
