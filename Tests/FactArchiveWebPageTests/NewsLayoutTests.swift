@@ -238,6 +238,21 @@ import Testing
     #expect(page.metadata.title == "Slipway kept open")
   }
 
+  /// `<ol start>` and `<li value>` number a list as a browser shows it (a list continued
+  /// after a paragraph; inscriptis's test pages).
+  @Test func listsAreNumberedAsTheyStartAndAsTheirItemsSay() throws {
+    let page = try Self.page(
+      body: """
+        <main>\(Self.html)<ol start="4"><li>Fourth step</li><li>Fifth step</li></ol>
+        <ol><li value="10">Tenth</li><li>Eleventh</li></ol><ol start="x"><li>First</li></ol></main>
+        """)
+    let numbers = page.mainText.blocks.compactMap { block -> Int? in
+      if case .listItem(ordered: true, let number) = block.kind { return number }
+      return nil
+    }
+    #expect(numbers == [4, 5, 10, 11, 1])
+  }
+
   @Test func aBlockOfOnlyAByteOrderMarkIsDropped() throws {
     let page = try Self.page(body: "<main>\(Self.html)<p>\u{FEFF}</p><p>\u{200B} </p></main>")
     #expect(page.mainText.paragraphs == Self.paragraphs)

@@ -105,6 +105,11 @@ struct BlockWriter {
 
   // MARK: - Elements
 
+  /// A list number as `start` and `value` write it; `nil` for anything else.
+  static func listNumber(_ text: String) -> Int? {
+    Int(text.trimmingSpaces()).flatMap { abs($0) < 1_000_000 ? $0 : nil }
+  }
+
   mutating func enter(_ node: Node, _ name: String) {
     switch name {
     case "h1", "h2", "h3", "h4", "h5", "h6":
@@ -116,11 +121,17 @@ struct BlockWriter {
       kinds.append(quoteDepth > 0 ? .quote : .paragraph)
     case "ul", "ol":
       flush()
-      lists.append((ordered: name == "ol", count: 0))
+      // `<ol start="4">` numbers from 4: the count before the first item is 3.
+      let start = name == "ol" ? node.attribute("start").flatMap(Self.listNumber) ?? 1 : 1
+      lists.append((ordered: name == "ol", count: start - 1))
       kinds.append(.paragraph)
     case "li":
       flush()
       if lists.isEmpty { lists.append((ordered: false, count: 0)) }
+      // `<li value="100">` sets its own number, and the next ones follow it.
+      if let value = node.attribute("value").flatMap(Self.listNumber) {
+        lists[lists.count - 1].count = value - 1
+      }
       lists[lists.count - 1].count += 1
       let list = lists[lists.count - 1]
       kinds.append(.listItem(ordered: list.ordered, number: list.count))
