@@ -23,6 +23,7 @@ import Testing
     ("korean-euc-kr", "브레방 항구, 북쪽 선가대 다시 연다"),
     ("chinese-gbk", "布雷万港重新开放北侧滑道"),
     ("chinese-big5", "布雷萬港重新開放北側滑道"),
+    ("thai-windows-874", "ท่าเรือเบรวานเปิดทางลาดด้านเหนืออีกครั้ง"),
   ]
 
   struct Case: CustomTestStringConvertible, Sendable {
