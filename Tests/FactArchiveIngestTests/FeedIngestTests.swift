@@ -219,14 +219,15 @@ import Testing
     let feed = """
       <?xml version="1.0" encoding="utf-8"?>
       <rss version="2.0"><channel><title>Island Radio</title>
-      <item><title>Ferry &laquo;Corran&raquo; back</title><link>https://radio.example/1</link>
+      <item><title>Ferry &laquo;Corran&raquo; back &#X2014; at last</title>
+      <link>https://radio.example/1</link>
       <description>The ferry, once&nbsp;the &laquo;Corran&raquo;, returns; fares &amp; times \
       unchanged this &eacute;t&eacute;.</description></item>
       </channel></rss>
       """
     let (tally, outcomes) = try ingest([folder.write("entities.rss", Array(feed.utf8))])
     #expect(tally.new == 1, "\(outcomes)")
-    #expect(try db.scalarText("SELECT title FROM sources") == "Ferry «Corran» back")
+    #expect(try db.scalarText("SELECT title FROM sources") == "Ferry «Corran» back — at last")
     #expect(
       try db.scalarText("SELECT body FROM sources")
         == "The ferry, once the «Corran», returns; fares & times unchanged this été.")

@@ -101,6 +101,19 @@ final class FeedXML {
     var changed = false
     var index = 0
     while index < bytes.count {
+      // `&#X41;`: HTML reads a capital X in a hexadecimal reference, XML only a small one.
+      if bytes[index] == ampersand, index + 2 < bytes.count, bytes[index + 1] == UInt8(ascii: "#"),
+        bytes[index + 2] == UInt8(ascii: "X")
+      {
+        if !changed {
+          output.reserveCapacity(bytes.count)
+          output.append(contentsOf: bytes[..<index])
+          changed = true
+        }
+        output.append(contentsOf: Array("&#x".utf8))
+        index += 3
+        continue
+      }
       guard bytes[index] == ampersand, index + 1 < bytes.count, isLetter(bytes[index + 1]) else {
         if changed { output.append(bytes[index]) }
         index += 1
