@@ -171,7 +171,10 @@ public final class IngestSession {
   public func prepare(_ input: InputDocument) throws -> PreparedDocument {
     let policy = try StalenessPolicy(rules: try StalenessRule.all(in: writer.db))
     var parse = options.parse
-    if let origin = input.origin { parse.url = origin.finalURL }
+    if let origin = input.origin {
+      parse.url = origin.finalURL
+      parse.contentType = origin.contentType
+    }
     return PreparedDocument(
       input, format: options.format, options: parse, policy: policy, ingestedOn: writer.today)
   }

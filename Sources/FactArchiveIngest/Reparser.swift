@@ -110,7 +110,7 @@ public final class Reparser {
         let row = try db.queryFirst(
           """
           SELECT path, CAST(raw_text AS BLOB) AS bytes, status, kind,
-                 substr(ingested_at, 1, 10) AS ingested_on, format
+                 substr(ingested_at, 1, 10) AS ingested_on, format, final_url, content_type
           FROM documents WHERE id = ?
           """,
           [documentID],
@@ -118,12 +118,16 @@ public final class Reparser {
             (
               row.text("path") ?? "", row.bytes("bytes") ?? [], row.text("status"),
               row.text("kind"), row.day("ingested_on"),
-              DocumentFormat(rawValue: row.text("format") ?? "") ?? .text
+              DocumentFormat(rawValue: row.text("format") ?? "") ?? .text,
+              row.text("final_url"), row.text("content_type")
             )
           })
       else { return nil }
-      let (path, bytes, status, kind, ingestedOn, format) = row
-      var options = ArticleParser.Options(latestPlausibleDay: ingestedOn)
+      let (path, bytes, status, kind, ingestedOn, format, finalURL, contentType) = row
+      // A fetched document is read again as it was first read: with the address it came
+      // from (its relative links) and the charset its server named.
+      var options = ArticleParser.Options(latestPlausibleDay: ingestedOn, url: finalURL)
+      options.contentType = contentType
       switch kind {
       case "source": options.kind = .source
       case "fact_check": options.kind = .factCheck

@@ -39,6 +39,9 @@ public enum ArticleParser {
     /// Where the document came from (a fetched page's final address): relative links in a
     /// web page resolve against it when the page names no base of its own.
     public var url: String?
+    /// The `Content-Type` header a fetched document came with: a web page is read in its
+    /// `charset`, which outranks the page's own declaration.
+    public var contentType: String?
 
     public init(kind: Kind = .auto, latestPlausibleDay: Day? = nil, url: String? = nil) {
       self.kind = kind

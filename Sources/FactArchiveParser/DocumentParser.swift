@@ -32,7 +32,7 @@ public enum DocumentParser {
     case (.text, _):
       document = try ArticleParser.parse(bytes, options: options)
     case (.claimReview, .html):
-      let page = try WebPage(bytes, url: options.url)
+      let page = try WebPage(bytes, url: options.url, contentType: options.contentType)
       guard let reviews = try ClaimReviewImporter.parse(blocks: page.jsonLD, options: options)
       else {
         throw ParseError(

@@ -25,9 +25,13 @@ public struct WebPage: Sendable {
 
   /// Reads a page; `url` is where it came from (resolves relative links when the page has
   /// no `<base>` or canonical address), else the address a browser wrote when it saved the
-  /// page (`SavedFrom`).
-  public init(_ bytes: [UInt8], url given: String? = nil) throws(ParseError) {
-    let dom = try HTMLDOM(bytes)
+  /// page (`SavedFrom`). `contentType` is the `Content-Type` header a server sent with it:
+  /// its `charset` outranks the page's own, as in browsers.
+  public init(_ bytes: [UInt8], url given: String? = nil, contentType: String? = nil)
+    throws(ParseError)
+  {
+    let dom = try HTMLDOM(
+      bytes, servedCharset: HTMLEncoding.charset(inContentType: contentType))
     let reader = MetadataReader(root: dom.root)
     let url = given ?? SavedFrom.url(in: bytes)
     let article = reader.article

@@ -24,6 +24,37 @@ import Testing
     try ingestReporting(paths, into: db)
   }
 
+  /// A fetched page is read in the charset its server named, over the page's own
+  /// `<meta charset>`, as browsers read it; its relative links resolve against the address
+  /// it came from. `reparse` reads it again the same way: before, it lost both.
+  @Test func aFetchedPageIsReadInItsServersCharsetAndReparsedAsItWasRead() throws {
+    let html = """
+      <html><head><meta charset="iso-8859-1"><title>Порт снова открывает северный слип</title>
+      </head><body><article><h1>Порт снова открывает северный слип</h1>
+      <p>Совет порта решил оставить северный слип открытым всю зиму, как с весны просили \
+      рыбаки. Смета ремонта <a href="/docs/smeta.pdf">опубликована</a> на сайте порта.</p>
+      </article></body></html>
+      """
+    let bytes = try #require(html.data(using: .windowsCP1251).map { Array($0) })
+    var input = InputDocument(path: "https://port.example/news/1", bytes: bytes)
+    input.origin = FetchOrigin(
+      url: "https://port.example/news/1", finalURL: "https://port.example/news/1", status: 200,
+      contentType: "text/html; charset=windows-1251", fetchedAt: "2026-12-07T15:00:00Z")
+    let session = try IngestSession(database: db)
+    _ = try session.write([input])
+    func stored() throws -> [String] {
+      let title = try db.scalarText("SELECT title FROM sources") ?? ""
+      let links = try db.query("SELECT url FROM source_links ORDER BY position") {
+        $0.text("url") ?? ""
+      }
+      return [title] + links
+    }
+    let expected = ["Порт снова открывает северный слип", "https://port.example/docs/smeta.pdf"]
+    #expect(try stored() == expected)
+    try Reparser(database: db).run(.all)
+    #expect(try stored() == expected)
+  }
+
   /// JSON given to `ingest` is read by its content: ClaimReview lands as `import-claimreview`
   /// would land it; any other JSON is rejected with its reason, never stored as a page whose
   /// title is "{". A page copied as text that opens with a Markdown link is still a page.

@@ -13,7 +13,7 @@ enum HTMLDocumentReader {
   static func parse(_ bytes: [UInt8], options: ArticleParser.Options) throws(ParseError)
     -> ParsedDocument
   {
-    let page = try WebPage(bytes, url: options.url)
+    let page = try WebPage(bytes, url: options.url, contentType: options.contentType)
     if !page.jsonLD.isEmpty, options.kind != .source,
       let reviews = try ClaimReviewImporter.parse(blocks: page.jsonLD, options: options)
     {

@@ -17,9 +17,9 @@ final class HTMLDOM {
   /// The `<html>` element.
   let root: xmlNodePtr
 
-  init(_ given: [UInt8]) throws(ParseError) {
+  init(_ given: [UInt8], servedCharset: String? = nil) throws(ParseError) {
     guard !given.isEmpty else { throw ParseError(line: 1, "empty file") }
-    let (bytes, encoding) = HTMLEncoding.prepared(given)
+    let (bytes, encoding) = HTMLEncoding.prepared(given, served: servedCharset)
     if let offset = bytes.withUnsafeBufferPointer({ UTF8Validation.firstNUL($0) }),
       !HTMLEncoding.isUTF16(bytes)
     {

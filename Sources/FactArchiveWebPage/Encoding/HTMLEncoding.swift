@@ -18,21 +18,45 @@ enum HTMLEncoding {
   /// browsers do (its curly quotes are where Latin-1 has control codes); bytes that claim
   /// nothing are guessed, as browsers guess (windows-1252 unless the bytes read clearly as
   /// another script's); any other declared encoding (Shift_JIS, KOI8-R…) is believed.
-  static func prepared(_ bytes: [UInt8]) -> (bytes: [UInt8], encoding: String?) {
+  ///
+  /// `served` is the charset the server named in its `Content-Type` header for a fetched
+  /// page: as in browsers, it outranks the page's own `<meta charset>` (and makes a guess
+  /// needless), unless the bytes are UTF-8 or start with a byte-order mark, or `iconv` does
+  /// not know the name.
+  static func prepared(_ bytes: [UInt8], served: String? = nil) -> (
+    bytes: [UInt8], encoding: String?
+  ) {
     if isUTF16(bytes) { return (bytes, nil) }
     if bytes.withUnsafeBufferPointer({ UTF8Validation.firstInvalidByte($0) == nil }) {
       return (bytes, "UTF-8")
     }
-    let declared = declaredCharset(bytes)
+    let server = served?.lowercased().trimmingSpaces() ?? ""
+    let fromServer = !server.isEmpty && LegacyEncoding.isKnown(server)
+    let declared = fromServer ? server : declaredCharset(bytes)
     let western: Set<String> = [
       "", "utf-8", "utf8", "iso-8859-1", "iso8859-1", "latin1", "l1", "us-ascii", "ascii",
       "windows-1252", "cp1252",
     ]
-    guard western.contains(declared) else { return (bytes, nil) }
+    guard western.contains(declared) else { return (bytes, fromServer ? server : nil) }
     if LegacyEncoding.isMostlyUTF8(bytes) {
       return (Array(String(decoding: bytes, as: UTF8.self).utf8), "UTF-8")
     }
     return (bytes, declared.isEmpty ? LegacyEncoding.guess(bytes) : "windows-1252")
+  }
+
+  /// The `charset` parameter of a `Content-Type` header (`text/html; charset=Shift_JIS` →
+  /// `Shift_JIS`); `nil` when it names none.
+  static func charset(inContentType header: String?) -> String? {
+    guard let header else { return nil }
+    for parameter in header.split(separator: ";").dropFirst() {
+      let parts = parameter.split(separator: "=", maxSplits: 1)
+      guard parts.count == 2, parts[0].trimmingSpaces().lowercased() == "charset" else {
+        continue
+      }
+      let value = parts[1].trimmingSpaces().trimmingCharacters(in: "\"'")
+      return value.isEmpty ? nil : value
+    }
+    return nil
   }
 
   /// The `charset=` a page declares in its first 4 KiB, lowercase; empty when none.

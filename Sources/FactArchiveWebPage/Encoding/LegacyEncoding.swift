@@ -261,6 +261,14 @@ enum LegacyEncoding {
 
   /// The bytes decoded by `iconv`, with the count of bytes it could not decode (each
   /// skipped); `nil` when `iconv` lacks the encoding.
+  /// Whether `iconv` (and so libxml2) knows the encoding by this name.
+  static func isKnown(_ encoding: String) -> Bool {
+    guard let converter = iconv_open("UTF-8", encoding), converter != iconv_t(bitPattern: -1)
+    else { return false }
+    iconv_close(converter)
+    return true
+  }
+
   static func decode(_ bytes: [UInt8], from encoding: String) -> ([Unicode.Scalar], Int)? {
     let converter = iconv_open("UTF-32LE", encoding)
     guard let converter, converter != iconv_t(bitPattern: -1) else { return nil }
