@@ -358,6 +358,29 @@ import Testing
     #expect(stored == 1)
   }
 
+  /// A fetched feed is read in the charset its server named, which outranks the feed's own
+  /// declaration (RFC 7303), and `reparse` reads it the same way.
+  @Test func aFetchedFeedIsReadInItsServersCharset() throws {
+    let text = """
+      <?xml version="1.0" encoding="iso-8859-1"?>
+      <rss version="2.0"><channel><title>Портовые новости</title><link>https://port.example</link>
+      <item><title>Порт снова открывает северный слип</title><link>https://port.example/1</link>
+      <description>Совет порта решил оставить северный слип открытым всю зиму.</description>
+      </item></channel></rss>
+      """
+    let bytes = try #require(text.data(using: .windowsCP1251).map { Array($0) })
+    var input = InputDocument(path: "https://port.example/feed", bytes: bytes)
+    input.origin = FetchOrigin(
+      url: "https://port.example/feed", finalURL: "https://port.example/feed", status: 200,
+      contentType: "application/rss+xml; charset=\"windows-1251\"",
+      fetchedAt: "2026-12-07T15:00:00Z")
+    _ = try IngestSession(database: db).write([input])
+    let expected = ["Порт снова открывает северный слип"]
+    #expect(try db.query("SELECT title FROM sources") { $0.text("title") ?? "" } == expected)
+    try Reparser(database: db).run(.all)
+    #expect(try db.query("SELECT title FROM sources") { $0.text("title") ?? "" } == expected)
+  }
+
   /// Drupal's feeds declare the XHTML Latin-1 entities as an external parameter entity and
   /// never use it: nothing is loaded, and the feed is read.
   @Test func anUnusedExternalParameterEntityIsLetThrough() throws {

@@ -9,7 +9,9 @@ enum FeedSources {
   static func parse(_ bytes: [UInt8], options: ArticleParser.Options) throws(ParseError)
     -> ParsedDocument?
   {
-    guard let feed = try FeedReader.read(bytes, url: options.url) else { return nil }
+    guard
+      let feed = try FeedReader.read(bytes, url: options.url, contentType: options.contentType)
+    else { return nil }
     var document = ParsedDocument(bytes: bytes, articles: [])
     document.feed = ParsedFeed(title: feed.title, link: feed.link)
     document.feed?.repaired = feed.repaired

@@ -261,6 +261,15 @@ enum LegacyEncoding {
 
   /// The bytes decoded by `iconv`, with the count of bytes it could not decode (each
   /// skipped); `nil` when `iconv` lacks the encoding.
+  /// The bytes converted to UTF-8 from `encoding` (bytes it cannot decode skipped); `nil`
+  /// when `iconv` lacks the encoding.
+  static func utf8(_ bytes: [UInt8], from encoding: String) -> [UInt8]? {
+    guard let (scalars, _) = decode(bytes, from: encoding) else { return nil }
+    var text = String.UnicodeScalarView()
+    text.append(contentsOf: scalars)
+    return Array(String(text).utf8)
+  }
+
   /// Whether `iconv` (and so libxml2) knows the encoding by this name.
   static func isKnown(_ encoding: String) -> Bool {
     guard let converter = iconv_open("UTF-8", encoding), converter != iconv_t(bitPattern: -1)

@@ -19,11 +19,14 @@ public enum FeedReader {
   }
 
   /// The feed in `bytes`; `nil` when they hold no feed. `url` is where the feed came from
-  /// (resolves relative links).
-  public static func read(_ bytes: [UInt8], url: String? = nil) throws(ParseError) -> Feed? {
+  /// (resolves relative links); `contentType` the header its server sent, whose `charset`
+  /// outranks the feed's own declaration.
+  public static func read(_ bytes: [UInt8], url: String? = nil, contentType: String? = nil)
+    throws(ParseError) -> Feed?
+  {
     guard let kind = kind(of: bytes) else { return nil }
     if kind == .jsonFeed { return try JSONFeedReader.read(bytes, url: url) }
-    let xml = try FeedXML(bytes)
+    let xml = try FeedXML(bytes, servedCharset: HTMLEncoding.charset(inContentType: contentType))
     var feed: Feed
     switch kind {
     case .atom: feed = AtomReading(xml: xml, url: url).feed()

@@ -15,10 +15,11 @@ final class FeedXML {
   /// open): a recovered feed's items are read again from their own documents.
   let wellFormed: Bool
 
-  init(_ given: [UInt8]) throws(ParseError) {
-    // A feed in UTF-16 or UTF-32 is read as UTF-8, its declared encoding then ignored.
-    let wide = WideUnicode.utf8(given)
-    let bytes = Self.numericHTMLEntities(wide ?? Self.repairingUTF8(given))
+  init(_ given: [UInt8], servedCharset: String? = nil) throws(ParseError) {
+    // A feed in UTF-16 or UTF-32, or in the legacy charset its server named (which outranks
+    // the feed's own declaration, RFC 7303), is read as UTF-8, its declaration then ignored.
+    let converted = WideUnicode.utf8(given) ?? Self.converted(given, from: servedCharset)
+    let bytes = Self.numericHTMLEntities(converted ?? Self.repairingUTF8(given))
     if let offset = bytes.withUnsafeBufferPointer({ UTF8Validation.firstNUL($0) }) {
       let line = bytes[..<offset].reduce(1) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
       throw ParseError(line: line, "binary file: NUL byte at offset \(offset)")
@@ -33,7 +34,7 @@ final class FeedXML {
     var options = Int32(
       XML_PARSE_RECOVER.rawValue | XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue
         | XML_PARSE_NOWARNING.rawValue | XML_PARSE_NOCDATA.rawValue | XML_PARSE_COMPACT.rawValue)
-    if wide != nil { options |= Int32(XML_PARSE_IGNORE_ENC.rawValue) }
+    if converted != nil { options |= Int32(XML_PARSE_IGNORE_ENC.rawValue) }
     csxml_drop_errors()
     guard let context = xmlNewParserCtxt() else {
       throw ParseError(line: nil, "libxml2 could not start (out of memory)")
@@ -62,6 +63,16 @@ final class FeedXML {
     xmlFreeDoc(document)
   }
 
+  /// The feed converted to UTF-8 from the charset its server named; `nil` when it named
+  /// none, named UTF-8 or one `iconv` does not know, or the bytes are UTF-8 already.
+  static func converted(_ bytes: [UInt8], from charset: String?) -> [UInt8]? {
+    guard let charset = charset?.trimmingSpaces().lowercased(), !charset.isEmpty,
+      !["utf-8", "utf8"].contains(charset),
+      bytes.withUnsafeBufferPointer({ UTF8Validation.firstInvalidByte($0) }) != nil
+    else { return nil }
+    return LegacyEncoding.utf8(bytes, from: charset)
+  }
+
   /// A feed that says it is UTF-8 but holds invalid sequences has each replaced by U+FFFD
   /// before libxml2 reads it: libxml2 would otherwise guess, and the feed of one item written
   /// from what it guessed would not read back the same. A feed that says nothing (which XML
@@ -78,11 +89,9 @@ final class FeedXML {
     if let range = head.range(of: "encoding="), head[..<range.lowerBound].contains("<?xml") {
       if !head[range.upperBound...].dropFirst().hasPrefix("utf-8") { return bytes }
     } else if !LegacyEncoding.isMostlyUTF8(bytes),
-      let (scalars, _) = LegacyEncoding.decode(bytes, from: LegacyEncoding.guess(bytes))
+      let converted = LegacyEncoding.utf8(bytes, from: LegacyEncoding.guess(bytes))
     {
-      var text = String.UnicodeScalarView()
-      text.append(contentsOf: scalars)
-      return Array(String(text).utf8)
+      return converted
     }
     return Array(String(decoding: bytes, as: UTF8.self).utf8)
   }
