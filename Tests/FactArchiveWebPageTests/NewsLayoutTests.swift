@@ -162,6 +162,7 @@ import Testing
     #expect(MetadataDate.day("1529283660000") == nil)
     #expect(MetadataDate.day("Mon, 2019-01-21 13:49")?.iso == "2019-01-21")
     #expect(MetadataDate.day("Month 2019-01-21") == nil)
+    #expect(MetadataDate.day("2004년 05월 28일")?.iso == "2004-05-28")
   }
 
   /// Drupal's "Submitted on …" line above the text gives the day and leaves the text.

@@ -13,7 +13,16 @@ import FactArchiveCore
 public enum FeedDates {
   public static func parse(_ text: String) -> FeedTime? {
     let trimmed = text.trimmingSpaces()
-    return rfc3339(trimmed) ?? rfc822(trimmed)
+    return rfc3339(trimmed) ?? rfc822(trimmed) ?? dayOnly(trimmed)
+  }
+
+  /// A date a feed writes in words as a page would (`24 de junio de 2020`,
+  /// `2004년 05월 28일`): the day as `MetadataDate` reads words, its time taken as midnight
+  /// UTC. (Numeric dates that fail above stay unread: `2003-12-31T25:14:55Z` is no date.)
+  static func dayOnly(_ text: String) -> FeedTime? {
+    guard let day = MetadataDate.chinese(text) ?? MetadataDate.words(text.lowercased())
+    else { return nil }
+    return moment(day.year, day.month, day.day, 0, 0, 0, offset: 0)
   }
 
   /// `2003-12-13T18:30:02Z`, `2003-12-13T18:30:02.25+01:00`, `2003-12-13 18:30:02+0100`,

@@ -23,10 +23,12 @@ public enum MetadataDate {
     return words(trimmed.lowercased())
   }
 
-  /// `2026年5月3日` (Chinese and Japanese).
+  /// `2026年5月3日` (Chinese and Japanese), `2026년 5월 3일` (Korean).
   static func chinese(_ text: String) -> Day? {
-    guard let yearMark = text.firstIndex(of: "年"), let monthMark = text.firstIndex(of: "月"),
-      let dayMark = text.firstIndex(of: "日"), yearMark < monthMark, monthMark < dayMark
+    guard let yearMark = text.firstIndex(where: { $0 == "年" || $0 == "년" }),
+      let monthMark = text.firstIndex(where: { $0 == "月" || $0 == "월" }),
+      let dayMark = text.firstIndex(where: { $0 == "日" || $0 == "일" }), yearMark < monthMark,
+      monthMark < dayMark
     else { return nil }
     let year = Int(
       String(text[..<yearMark].reversed().prefix { $0.isASCII && $0.isNumber }.reversed()))
