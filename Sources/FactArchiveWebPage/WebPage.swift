@@ -128,10 +128,9 @@ extension MainText {
   func completed(statedBody: String?) -> MainText {
     guard let statedBody else { return self }
     let stated = statedBody.split(whereSeparator: \.isNewline)
-      .map { $0.split(whereSeparator: \.isWhitespace).joined(separator: " ") }
-      .filter { !$0.isEmpty }
+      .map { MetadataReader.collapsed(String($0)) }.filter { !$0.isEmpty }
     let statedLength = stated.reduce(0) { $0 + $1.count }
-    let shownLength = blocks.reduce(0) { $0 + $1.text.count }
+    let shownLength = MainTextExtractor.characters(blocks)
     guard statedLength >= MainTextExtractor.retryBelow, statedLength >= 2 * shownLength else {
       return self
     }

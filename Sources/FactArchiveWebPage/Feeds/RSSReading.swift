@@ -112,7 +112,7 @@ struct AtomReading {
     switch node.attribute("type")?.lowercased() {
     case "html", "text/html": return FeedReader.plain(node.textContent)
     default:
-      let text = node.textContent.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+      let text = MetadataReader.collapsed(node.textContent)
       return text.isEmpty ? nil : text
     }
   }

@@ -21,7 +21,7 @@ enum BylineText {
       if let range = line.range(of: stop) { line = String(line[..<range.lowerBound]) }
     }
     // No-break and other spaces between the words of a name are spaces.
-    line = line.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    line = MetadataReader.collapsed(line)
     // A date after the names: cut at its first number, then the month and joining words
     // before it.
     var tokens = line.split(separator: " ").map(String.init)
