@@ -172,6 +172,7 @@ extension MainText {
 
   static let dateWords: Set<String> = [
     "published", "updated", "posted", "submitted", "publicado", "actualizado", "atualizado",
-    "publié", "le", "mis", "à", "jour", "veröffentlicht", "pubblicato", "on", "",
+    "publié", "le", "mis", "à", "jour", "veröffentlicht", "pubblicato", "on", "date", "fecha",
+    "data", "datum", "stand", "am", "",
   ]
 }

@@ -15,6 +15,7 @@ struct PageHints: Sendable {
   let adLabels: Set<String>
   let bylineClass: [String]
   let dateClass: [String]
+  let dateToken: Set<String>
   let bylinePrefixes: [String]
   let summaryClass: [String]
   let titleSeparators: [String]
@@ -38,6 +39,7 @@ struct PageHints: Sendable {
     adLabels = Set(values("ad-label"))
     bylineClass = values("byline-class")
     dateClass = values("date-class")
+    dateToken = Set(values("date-token"))
     // Longest first, so "written by" is tried before "by".
     bylinePrefixes = values("byline-prefix").sorted { $0.count > $1.count }
     summaryClass = values("summary-class")

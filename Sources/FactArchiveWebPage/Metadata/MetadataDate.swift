@@ -2,7 +2,7 @@ import FactArchiveCore
 
 /// Dates as pages' metadata and bylines write them: ISO 8601 with or without time, zone and
 /// fractions (`2020-03-27T10:46:13+0200`, `2020-06-24 00:03`), `2020/06/24`, `20200624`,
-/// `24.06.2020`, RFC 822 (`Tue, 24 Jun 2020 10:00:00 GMT`), and a day, month and year in
+/// `24.06.2020`, `15.2.2018`, `27/06/2018` (when only one order reads as a date), RFC 822 (`Tue, 24 Jun 2020 10:00:00 GMT`), and a day, month and year in
 /// words in English, Spanish, Portuguese, French, German or Italian (`June 24, 2020`,
 /// `24 de junio de 2020`, `24 juin 2020`). The day is the one written (the publisher's own
 /// calendar), never moved across time zones.
@@ -21,6 +21,23 @@ public enum MetadataDate {
     }
     if let day = chinese(trimmed) { return day }
     return words(trimmed.lowercased())
+  }
+
+  /// The first date written anywhere in a short text, such as a date element's or a date
+  /// line's (`Letzte Aktualisierung: 18.01.2018`, `Schengen, 3. Juli 2018`, `Gespeichert von
+  /// rasos am 24. Juli 2017 - 18:55`): `day(_:)` reads a numeric date only at the start.
+  public static func firstDay(in text: String) -> Day? {
+    if let day = day(text) { return day }
+    let scalars = Array(text.trimmingSpaces().unicodeScalars)
+    guard scalars.count < 80 else { return nil }
+    func isDigit(_ index: Int) -> Bool { ("0"..."9").contains(scalars[index]) }
+    for start in scalars.indices.dropFirst() where isDigit(start) {
+      // A number's start, not a letter's or another number's continuation (`ab29`, `129.3`).
+      let before = scalars[start - 1]
+      guard !isDigit(start - 1), !before.properties.isAlphabetic, before != "." else { continue }
+      if let day = numeric(Array(scalars[start...])) { return day }
+    }
+    return nil
   }
 
   /// `2026年5月3日` (Chinese and Japanese), `2026년 5월 3일` (Korean).
@@ -83,8 +100,10 @@ public enum MetadataDate {
     return nil
   }
 
-  /// `YYYY-MM-DD…` (or with `/`), `YYYYMMDD`, `DD.MM.YYYY`. `DD/MM/YYYY` is not read: it
-  /// cannot be told from the American order.
+  /// `YYYY-MM-DD…` (or with `/`), `YYYYMMDD`, `DD.MM.YYYY` and `D.M.YYYY` (day first, as
+  /// German and most of Europe write it). `DD/MM/YYYY` cannot be told from the American
+  /// order, so it is read only when one order alone gives a date (`27/06/2018`,
+  /// `06/27/2018`) or both give the same one (`08/08/2017`).
   static func numeric(_ s: [Unicode.Scalar]) -> Day? {
     func isDigit(_ index: Int) -> Bool { index < s.count && ("0"..."9").contains(s[index]) }
     func number(_ range: Range<Int>) -> Int? {
@@ -102,12 +121,41 @@ public enum MetadataDate {
     {
       return Day(year: year, month: month, day: day)
     }
-    if s.count >= 10, s[2] == ".", s[5] == ".", !isDigit(10), let day = number(0..<2),
-      let month = number(3..<5), let year = number(6..<10)
-    {
+    if let (day, month, year) = threeFields(s, separator: ".") {
       return Day(year: year, month: month, day: day)
     }
+    if let (first, second, year) = threeFields(s, separator: "/") {
+      if first > 12 { return Day(year: year, month: second, day: first) }
+      if second > 12 || first == second { return Day(year: year, month: first, day: second) }
+    }
     return nil
+  }
+
+  /// `15.2.2018`, `27/06/2018`: one or two digits, the separator, one or two digits, the
+  /// separator, a four-digit year, and no digit after it.
+  static func threeFields(_ s: [Unicode.Scalar], separator: Unicode.Scalar) -> (Int, Int, Int)? {
+    var index = 0
+    func field(most: Int) -> Int? {
+      var value = 0
+      let start = index
+      while index < s.count, index - start < most, ("0"..."9").contains(s[index]) {
+        value = value * 10 + Int(s[index].value - 48)
+        index += 1
+      }
+      return index > start ? value : nil
+    }
+    func separated() -> Bool {
+      guard index < s.count, s[index] == separator else { return false }
+      index += 1
+      return true
+    }
+    guard let first = field(most: 2), separated(), let second = field(most: 2), separated()
+    else { return nil }
+    let yearStart = index
+    guard let year = field(most: 4), index - yearStart == 4,
+      index == s.count || !("0"..."9").contains(s[index])
+    else { return nil }
+    return (first, second, year)
   }
 
   /// Days of the week, in the languages of `months`: a byline's date may start with one.

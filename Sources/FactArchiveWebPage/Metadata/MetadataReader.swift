@@ -8,7 +8,7 @@ import Foundation
 /// |---|---|
 /// | headline | JSON-LD `headline`, `og:title`/`twitter:title`, `DC.title`, `parsely-title`, the first `<h1>` that is not the site's name (`PageHeadings`), `<title>` — each without the site's name |
 /// | authors | JSON-LD `author` (people), `article:author`/`author`/`DC.creator`/`parsely-author`/`byl`, microdata `itemprop=author`, a byline element (`By …`) |
-/// | published | JSON-LD `datePublished`, `article:published_time`, `DC.date`, `parsely-pub-date`, `<meta name=date>` and kin, a `<time datetime>` in the article's header |
+/// | published | JSON-LD `datePublished` (an article's, else a `WebPage`'s), `article:published_time`, `DC.date`, `parsely-pub-date`, `<meta name=date>` and kin, a `<time datetime>` in the article's header, a date element (not in the masthead, not a list's) |
 /// | modified | JSON-LD `dateModified`, `article:modified_time`, `og:updated_time`, `DC.modified` |
 /// | publisher | JSON-LD `publisher`, an Organization `author`, `og:site_name` |
 ///
@@ -32,17 +32,21 @@ struct MetadataReader {
   /// author), in document order.
   var bylines: [String] = []
   var microdataAuthors: [String] = []
-  /// Short texts of elements whose class names a date (`date`, `published`, `fecha`).
-  var dateTexts: [String] = []
+  /// Short texts of elements whose class names a date (`date`, `published`, `fecha`), with
+  /// their class and id and whether they stand in a list item.
+  var dateTexts: [(classes: String, text: String, inListItem: Bool)] = []
 
   /// Walks the whole page once.
   init(root: xmlNodePtr) {
     language = root.attribute("lang")
     // Page furniture (menus, footers, asides, forms) is walked for reviews written as
-    // microdata or RDFa only: a verdict box may stand in an aside.
-    var stack: [(node: xmlNodePtr, headerDepth: Int, furniture: Bool)] = [(root, 0, false)]
+    // microdata or RDFa only: a verdict box may stand in an aside. The site's masthead and
+    // complementary boxes give no dates (`elsewhere`): a masthead's is the day's edition.
+    var stack: [(node: xmlNodePtr, headerDepth: Int, furniture: Bool, elsewhere: Bool)] = [
+      (root, 0, false, false)
+    ]
     var visited = 0
-    while let (node, headerDepth, furniture) = stack.popLast() {
+    while let (node, headerDepth, furniture, elsewhere) = stack.popLast() {
       visited += 1
       if visited > HTMLDOM.mostNodes { break }
       guard node.isElement else { continue }
@@ -54,7 +58,7 @@ struct MetadataReader {
       let name = node.elementName
       if furniture || ["nav", "footer", "aside", "form"].contains(name) {
         for child in node.children.reversed() where child.isElement {
-          stack.append((child, 0, true))
+          stack.append((child, 0, true, false))
         }
         continue
       }
@@ -90,7 +94,7 @@ struct MetadataReader {
       case "header":
         inHeader += 1
       case "time":
-        if let datetime = node.attribute("datetime") {
+        if !elsewhere, let datetime = node.attribute("datetime") {
           times.append(
             (datetime: datetime, inHeader: headerDepth > 0, itemprop: node.attribute("itemprop")))
         }
@@ -98,9 +102,11 @@ struct MetadataReader {
         break
       }
       readByline(node, name: name)
-      readDateText(node)
+      let role = node.attribute("role")?.lowercased()
+      let isElsewhere = elsewhere || role == "banner" || role == "complementary"
+      if !isElsewhere { readDateText(node) }
       for child in node.children.reversed() where child.isElement {
-        stack.append((child, inHeader, false))
+        stack.append((child, inHeader, false, isElsewhere))
       }
     }
   }
@@ -145,11 +151,28 @@ struct MetadataReader {
   mutating func readDateText(_ node: xmlNodePtr) {
     let words = [node.attribute("class"), node.attribute("id")].compactMap { $0 }
       .joined(separator: " ").lowercased()
-    guard !words.isEmpty, PageHints.contains(words, anyOf: PageHints.shared.dateClass) else {
+    let hints = PageHints.shared
+    guard !words.isEmpty,
+      PageHints.contains(words, anyOf: hints.dateClass)
+        || PageHints.hasToken(words, in: hints.dateToken)
+    else {
       return
     }
     let text = Self.collapsed(node.textContent)
-    if !text.isEmpty, text.count <= 100 { dateTexts.append(text) }
+    if !text.isEmpty, text.count <= 100 {
+      dateTexts.append((words, text, Self.isInListItem(node)))
+    }
+  }
+
+  /// Whether an element stands in an `<li>` (within six levels).
+  static func isInListItem(_ node: xmlNodePtr) -> Bool {
+    var current: xmlNodePtr? = node
+    for _ in 0..<7 {
+      guard let element = current, element.isElement else { return false }
+      if element.elementName == "li" { return true }
+      current = element.pointee.parent
+    }
+    return false
   }
 
   static func collapsed(_ text: String) -> String {
@@ -237,8 +260,14 @@ struct MetadataReader {
     if let time = times.first(where: { $0.inHeader }), let day = MetadataDate.day(time.datetime) {
       return day
     }
-    for text in dateTexts {
-      if let day = MetadataDate.day(MainText.withoutDateWords(text)) { return day }
+    // List items whose class shows different dates are a list's (a sidebar's recent posts,
+    // comments), not the page's.
+    var textsByClass: [String: Set<String>] = [:]
+    for entry in dateTexts where entry.inListItem {
+      textsByClass[entry.classes, default: []].insert(entry.text)
+    }
+    for entry in dateTexts where !entry.inListItem || textsByClass[entry.classes]?.count == 1 {
+      if let day = MetadataDate.firstDay(in: entry.text) { return day }
     }
     for time in times {
       if let day = MetadataDate.day(time.datetime) { return day }

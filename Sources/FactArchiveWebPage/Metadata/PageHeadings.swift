@@ -18,8 +18,9 @@ import FactArchiveCore
 /// (`What Is Ownership? - The Rust Programming Language` under a menu bar's
 /// `The Rust Programming Language`). A heading whose class, id or `itemprop` names a
 /// headline (`entry-title`, `post-title`, `itemprop="headline"`: `headline-class` in
-/// `page-hints.tsv`), `<h1>` to `<h3>`, is the headline when the page has no `<h1>` but
-/// banners, or several.
+/// `page-hints.tsv`) or that holds the article's permalink (`<a rel="bookmark">`, HTML's
+/// link from an article to itself), `<h1>` to `<h3>`, is the headline when the page has no
+/// `<h1>` but banners, or several; such a heading is never taken for a title's end.
 struct PageHeadings {
   struct Heading {
     var text: String
@@ -42,7 +43,9 @@ struct PageHeadings {
     guard (1...3).contains(level), counts[level - 1] < Self.mostOfEachLevel else { return }
     let words = [node.attribute("class"), node.attribute("id"), node.attribute("itemprop")]
       .compactMap { $0 }.joined(separator: " ").lowercased()
-    let named = !words.isEmpty && PageHints.contains(words, anyOf: hints.headlineClass)
+    let named =
+      (!words.isEmpty && PageHints.contains(words, anyOf: hints.headlineClass))
+      || Self.holdsPermalink(node)
     guard level < 3 || named else { return }
     let text = MetadataReader.collapsed(Self.visibleText(node, hints: hints))
     guard !text.isEmpty else { return }
@@ -66,7 +69,7 @@ struct PageHeadings {
     for (index, heading) in headings.enumerated() where heading.level == 1 {
       let later = keys[(index + 1)...]
       if heading.marked || names.contains(keys[index])
-        || edges.isEdge(keys[index], restNamedBy: later)
+        || (!heading.named && edges.isEdge(keys[index], restNamedBy: later))
       {
         banners.append(heading.text)
       } else {
@@ -128,6 +131,22 @@ struct PageHeadings {
       stack.append(contentsOf: current.children.reversed())
     }
     return text
+  }
+
+  /// Whether the heading holds a link marked `rel="bookmark"` (within three levels): the
+  /// permalink WordPress and most blog themes wrap a post's title in.
+  static func holdsPermalink(_ node: xmlNodePtr) -> Bool {
+    var level = node.children.filter(\.isElement)
+    for _ in 0..<3 where !level.isEmpty {
+      if level.contains(where: {
+        $0.elementName == "a"
+          && $0.attribute("rel")?.lowercased().split(separator: " ").contains("bookmark") == true
+      }) {
+        return true
+      }
+      level = level.flatMap { $0.children.filter(\.isElement) }
+    }
+    return false
   }
 
   /// Whether the heading's classes (or its two parents') name a logo or menu bar, or all its
