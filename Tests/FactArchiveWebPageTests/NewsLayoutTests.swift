@@ -71,6 +71,32 @@ import Testing
     #expect(page.mainText.paragraphs == Self.paragraphs)
   }
 
+  /// A theme that names its main column for the layout (`sidebar_content`) and its article
+  /// body for nothing the hints know: the article is found by a retry with the layout's
+  /// words unread (a West African conservation site's WordPress theme came out empty).
+  @Test func aMainColumnNamedForTheLayoutIsRead() throws {
+    let page = try Self.page(
+      body: """
+        <div class="inner_wrapper"><div class="sidebar_content"><div class="post_wrapper">
+        <h3>Slipway kept open</h3><div class="post_excerpt">\(Self.html)</div></div></div>
+        <div class="sidebar_wrapper"><div class="sidebar"><ul>
+        <li><a href="/a">Ferry fares rise</a></li><li><a href="/b">New pontoon</a></li>
+        </ul></div></div></div>
+        """)
+    #expect(page.mainText.paragraphs == Self.paragraphs)
+  }
+
+  /// The retry never trades a short article for a longer text in the sidebar beside it.
+  @Test func aShortArticleKeepsItsPlaceBesideALongSidebarText() throws {
+    let brief = "The north slipway stays open all winter, the harbour board decided on Tuesday."
+    let page = try Self.page(
+      body: """
+        <div class="story"><h1>Slipway kept open</h1><p>\(brief)</p></div>
+        <div class="sidebar"><div class="textwidget">\(Self.html)</div></div>
+        """)
+    #expect(page.mainText.paragraphs == [brief])
+  }
+
   // MARK: - A lead paragraph outside the named body
 
   static let lead =

@@ -44,6 +44,9 @@ struct MainTextExtractor {
   /// Elements that are not furniture by their class names: the wrappers of an article body
   /// that a page named as furniture (`findBodyInFurniture`).
   private(set) var exempt: Set<Node> = []
+  /// Whether class names are read without the words that also name a page's columns
+  /// (`layout` in `page-hints.tsv`): the last retry for a short main text.
+  private(set) var disregardsLayout = false
 
   init(resolve: @escaping (String) -> String?) {
     self.resolve = resolve
@@ -72,6 +75,25 @@ struct MainTextExtractor {
       retry.analyse(body)
       let retried = retry.mainBlocks(body: body)
       if Self.characters(retried) > Self.characters(blocks) {
+        self = retry
+        blocks = retried
+      }
+    }
+    // Still short: some themes name their main column for the layout (`sidebar_content`),
+    // so the article is set aside with the sidebar. Tried again with those words unread, the
+    // scores choose; what is found counts only if it is an article's length, more than twice
+    // what the first pass found, and holds all of that (a short article beside a long text in
+    // a sidebar keeps its place).
+    if Self.characters(blocks) < Self.retryBelow {
+      var retry = MainTextExtractor(resolve: resolve)
+      retry.exempt = exempt
+      retry.disregardsLayout = true
+      retry.analyse(body)
+      let retried = retry.mainBlocks(body: body)
+      let length = Self.characters(retried)
+      if length >= Self.retryBelow, length > 2 * Self.characters(blocks),
+        Set(blocks.map(\.text)).isSubset(of: retried.map(\.text))
+      {
         self = retry
         blocks = retried
       }
@@ -147,13 +169,16 @@ struct MainTextExtractor {
       return !(name == "footer" && inQuote)
     }
     if exempt.contains(node) { return Self.isHidden(node, landmarks: true) }
-    if Self.isHiddenOrBoxed(node, name: name, hints: hints, landmarks: true) { return true }
+    let unread = disregardsLayout ? hints.layout : []
+    if Self.isHiddenOrBoxed(node, name: name, hints: hints, landmarks: true, unread: unread) {
+      return true
+    }
     if name == "a" { return Self.isPermalinkMark(node) }
     // The page's frame and the article itself are never furniture by their class names;
     // nor is a link (`<a class="header">` wraps a heading's text in generated docs), as in
     // Readability, where the weaker names never remove a link.
     if ["html", "body", "main", "article"].contains(name) { return false }
-    let words = classAndID(node)
+    let words = PageHints.without(unread, in: classAndID(node))
     guard !words.isEmpty else { return false }
     return PageHints.contains(words, anyOf: hints.unlikely)
       && !PageHints.contains(words, anyOf: hints.keep) && !Self.isInsideCode(node)
@@ -193,13 +218,15 @@ struct MainTextExtractor {
   /// styles, landmark roles or short class names (`landmarks: false`): a publisher's own
   /// lines there (the "may be outdated" banner, a `class="meta"` "Checked on" line) may
   /// carry them. Inside code, class names are the highlighter's (`isInsideCode`).
-  static func isHiddenOrBoxed(_ node: Node, name: String, hints: PageHints, landmarks: Bool)
-    -> Bool
-  {
+  static func isHiddenOrBoxed(
+    _ node: Node, name: String, hints: PageHints, landmarks: Bool, unread: [String] = []
+  ) -> Bool {
     if isHidden(node, landmarks: landmarks) { return true }
     if ["html", "body", "main", "article"].contains(name) { return false }
-    let words = [node.attribute("class"), node.attribute("id")].compactMap { $0 }
-      .joined(separator: " ").lowercased()
+    let words = PageHints.without(
+      unread,
+      in: [node.attribute("class"), node.attribute("id")].compactMap { $0 }
+        .joined(separator: " ").lowercased())
     guard !words.isEmpty else { return false }
     if PageHints.contains(words, anyOf: hints.unlikelyStrong) { return !isInsideCode(node) }
     guard landmarks else { return false }

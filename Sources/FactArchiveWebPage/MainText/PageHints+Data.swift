@@ -291,6 +291,8 @@ extension PageHints {
     ("byline-class", "autore"),
     ("byline-class", "firma"),
     ("byline-class", "signature"),
+    ("layout", "sidebar"),
+    ("layout", "widget"),
     ("date-class", "date"),
     ("date-class", "published"),
     ("date-class", "posted"),

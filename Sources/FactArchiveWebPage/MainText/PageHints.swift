@@ -14,6 +14,7 @@ struct PageHints: Sendable {
   let furnitureText: [String]
   let adLabels: Set<String>
   let bylineClass: [String]
+  let layout: [String]
   let dateClass: [String]
   let dateToken: Set<String>
   let bylinePrefixes: [String]
@@ -38,6 +39,7 @@ struct PageHints: Sendable {
     furnitureText = values("furniture-text")
     adLabels = Set(values("ad-label"))
     bylineClass = values("byline-class")
+    layout = values("layout")
     dateClass = values("date-class")
     dateToken = Set(values("date-token"))
     // Longest first, so "written by" is tried before "by".
@@ -58,6 +60,28 @@ struct PageHints: Sendable {
           tokens.contains(String($0))
         }
     }
+  }
+
+  /// `text` with each occurrence of `words` (lowercase ASCII) replaced by a space:
+  /// `sidebar_content` without `sidebar` is ` _content`.
+  static func without(_ words: [String], in text: String) -> String {
+    guard !words.isEmpty else { return text }
+    let bytes = Array(text.utf8)
+    let patterns = words.map { Array($0.utf8) }.filter { !$0.isEmpty }
+    var kept: [UInt8] = []
+    var index = 0
+    while index < bytes.count {
+      if let match = patterns.first(where: {
+        index + $0.count <= bytes.count && bytes[index..<index + $0.count].elementsEqual($0)
+      }) {
+        kept.append(UInt8(ascii: " "))
+        index += match.count
+      } else {
+        kept.append(bytes[index])
+        index += 1
+      }
+    }
+    return String(decoding: kept, as: UTF8.self)
   }
 
   /// Whether any of `words` occurs in `text` (lowercase class and id), compared as UTF-8
