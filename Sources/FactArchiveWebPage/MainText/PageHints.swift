@@ -18,6 +18,7 @@ struct PageHints: Sendable {
   let dateClass: [String]
   let dateToken: Set<String>
   let bylinePrefixes: [String]
+  let creditWords: Set<String>
   let summaryClass: [String]
   let titleSeparators: [String]
   let bannerClass: [String]
@@ -44,6 +45,7 @@ struct PageHints: Sendable {
     dateToken = Set(values("date-token"))
     // Longest first, so "written by" is tried before "by".
     bylinePrefixes = values("byline-prefix").sorted { $0.count > $1.count }
+    creditWords = Set(values("credit-word"))
     summaryClass = values("summary-class")
     titleSeparators = values("title-separator")
     bannerClass = values("banner-class")

@@ -52,14 +52,31 @@ enum BylineText {
       }
   }
 
-  /// The byline without `By`, `Por`, `Par`, `بقلم`, `作者：`.
+  /// A picture's credit (`Photo by …`, `Foto: dpa`), not a byline.
+  static func isCredit(_ text: String) -> Bool {
+    let first = text.lowercased().prefix { $0.isLetter }
+    guard PageHints.shared.creditWords.contains(String(first)) else { return false }
+    let rest = text.dropFirst(first.count).drop { $0 == " " }
+    return rest.hasPrefix(":") || rest.lowercased().hasPrefix("by ")
+      || rest.lowercased().hasPrefix("©")
+  }
+
+  /// The byline without `By`, `Por`, `Par`, `بقلم`, `作者：`; and then without a second one
+  /// only when a colon follows it (`von Autor: Georg Holzer`, while `By Di Caprio` keeps its
+  /// `Di`).
   static func withoutPrefix(_ line: String) -> String {
+    let once = withoutOnePrefix(line)
+    return once == line ? line : withoutOnePrefix(once, colonOnly: true)
+  }
+
+  static func withoutOnePrefix(_ line: String, colonOnly: Bool = false) -> String {
     let lower = line.lowercased()
     for prefix in PageHints.shared.bylinePrefixes where lower.hasPrefix(prefix) {
       let rest = line.dropFirst(prefix.count)
       guard let next = rest.first else { continue }
       let spaceless = prefix.unicodeScalars.contains { $0.value > 0x2E7F }
-      if next == " " || next == ":" || next == "：" || spaceless {
+      let colon = next == ":" || next == "："
+      if colon || (!colonOnly && (next == " " || spaceless)) {
         return String(rest.drop { $0 == " " || $0 == ":" || $0 == "：" }).trimmingSpaces()
       }
     }

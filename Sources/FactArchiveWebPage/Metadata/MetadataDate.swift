@@ -164,7 +164,8 @@ public enum MetadataDate {
     "wed", "thu", "fri", "sat", "sun", "lunes", "martes", "miércoles", "jueves", "viernes",
     "sábado", "domingo", "segunda-feira", "terça-feira", "quarta-feira", "quinta-feira",
     "sexta-feira", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
-    "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "lunedì",
+    "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "mo", "di",
+    "mi", "do", "fr", "sa", "so", "lunedì",
     "martedì", "mercoledì", "giovedì", "venerdì", "sabato", "domenica",
   ]
 

@@ -122,12 +122,15 @@ struct MetadataReader {
     meta[key, default: []].append(content)
   }
 
-  /// A byline element: `class="byline"`, `rel="author"`, `itemprop="author"`.
+  /// A byline element: `class="byline"`, `rel="author"`, `itemprop="author"`. Not inside a
+  /// quotation or its `<cite>` (`Laurence Bloch, directrice de France Inter` names who said
+  /// it), and not a picture's credit (`Photo by …`).
   mutating func readByline(_ node: xmlNodePtr, name: String) {
     let itemprop = node.attribute("itemprop")?.lowercased()
     if itemprop == "author" || itemprop == "creator" {
-      let named = node.children.first {
-        $0.isElement && $0.attribute("itemprop")?.lowercased() == "name"
+      // The author's `name`, wherever it stands inside (a link often wraps it).
+      let named = Self.descendant(of: node, depth: 3) {
+        $0.attribute("itemprop")?.lowercased() == "name"
       }
       let text = Self.collapsed((named ?? node).textContent)
       if !text.isEmpty, text.count <= 120 { microdataAuthors.append(text) }
@@ -139,12 +142,59 @@ struct MetadataReader {
     let named =
       rel == "author"
       || (!words.isEmpty && PageHints.contains(words, anyOf: PageHints.shared.bylineClass))
-    guard named, !PageHints.contains(words, anyOf: ["bio", "avatar", "image", "photo", "img"])
+    guard named, !PageHints.contains(words, anyOf: ["bio", "avatar", "image", "photo", "img"]),
+      name != "cite", !Self.isQuoted(node)
     else {
       return
     }
-    let text = Self.collapsed(node.textContent)
-    if !text.isEmpty, text.count <= 160 { bylines.append(text) }
+    let text = Self.collapsed(Self.spacedText(node))
+    guard !text.isEmpty, text.count <= 160, !BylineText.isCredit(text) else { return }
+    bylines.append(text)
+  }
+
+  /// The first element within `depth` levels below `node` that `matches`.
+  static func descendant(
+    of node: xmlNodePtr, depth: Int, where matches: (xmlNodePtr) -> Bool
+  ) -> xmlNodePtr? {
+    var level = node.children.filter(\.isElement)
+    for _ in 0..<depth where !level.isEmpty {
+      if let found = level.first(where: matches) { return found }
+      level = level.flatMap { $0.children.filter(\.isElement) }
+    }
+    return nil
+  }
+
+  /// Whether an element stands in a `<blockquote>` or a `<cite>` (within eight levels).
+  static func isQuoted(_ node: xmlNodePtr) -> Bool {
+    var current = node.pointee.parent
+    for _ in 0..<8 {
+      guard let element = current, element.isElement else { return false }
+      if ["blockquote", "cite", "q"].contains(element.elementName) { return true }
+      current = element.pointee.parent
+    }
+    return false
+  }
+
+  /// An element's text with a space for each `<br>` and around each block (`textContent`
+  /// runs `Steinbeis<br>Sa 13 Jul` together).
+  static func spacedText(_ node: xmlNodePtr) -> String {
+    var text = ""
+    var stack: [(node: xmlNodePtr, closing: Bool)] = node.children.reversed().map { ($0, false) }
+    var visited = 0
+    while let (current, closing) = stack.popLast(), visited < 2000 {
+      visited += 1
+      if current.isText {
+        text += current.text
+        continue
+      }
+      guard current.isElement else { continue }
+      let name = current.elementName
+      if name == "br" || MainTextExtractor.blockTags.contains(name) { text += " " }
+      if closing || name == "script" || name == "style" { continue }
+      stack.append((current, true))
+      stack.append(contentsOf: current.children.reversed().map { ($0, false) })
+    }
+    return text
   }
 
   /// An element whose class names a date: its text, when short.
