@@ -97,6 +97,36 @@ import Testing
     #expect(page.mainText.paragraphs == [brief])
   }
 
+  // MARK: - A page inside a form
+
+  /// ASP.NET Web Forms wraps the whole page in one `<form>` (forms do not nest): its text,
+  /// headline and date are read, and its text lines for the Factually reader.
+  @Test func aPageWrappedInAFormIsRead() throws {
+    let page = try Self.page(
+      body: """
+        <form name="aspnetForm" method="post" action="./story" id="aspnetForm">
+        <input type="hidden" name="__VIEWSTATE" value="yMi+2ay">
+        <div class="search"><input name="q"><button>Search</button></div>
+        <div id="content"><h1>Slipway kept open</h1><span class="date">6. Mai 2018</span>
+        \(Self.html)</div>
+        </form>
+        """)
+    #expect(page.metadata.title == "Slipway kept open")
+    #expect(page.metadata.published?.iso == "2018-05-06")
+    #expect(page.mainText.paragraphs == Self.paragraphs)
+    #expect(String(decoding: page.lines.text, as: UTF8.self).contains("north slipway"))
+  }
+
+  @Test func aFormWithoutProseIsStillFurniture() throws {
+    let page = try Self.page(
+      body: """
+        \(Self.html)
+        <form class="newsletter"><p>Get the harbour news every Friday.</p>
+        <input name="email"><button>Sign up</button></form>
+        """)
+    #expect(page.mainText.paragraphs == Self.paragraphs)
+  }
+
   // MARK: - A lead paragraph outside the named body
 
   static let lead =

@@ -102,6 +102,30 @@ import Testing
     #expect(page.metadata.published?.iso == "2018-07-03")
   }
 
+  /// `<dt>Datum</dt><dd>12.01.2017</dd>`, a book page's `Erschienen:` and its value: the
+  /// label's next sibling. A label whose sibling is no date gives nothing.
+  @Test(arguments: [
+    ("<dl><dt>Kategorie</dt><dd>AutoCAD</dd><dt>Datum</dt><dd>12.01.2017</dd></dl>", "2017-01-12"),
+    ("<span>Erschienen:</span> <span>12.01.2017</span>", "2017-01-12"),
+    ("<table><tr><th>Publication date</th><td>January 12, 2017</td></tr></table>", "2017-01-12"),
+    ("<dl><dt>Date</dt><dd>to be announced</dd></dl>", nil),
+    ("<p>Date</p> some words <p>12.01.2017</p>", nil),
+  ])
+  func aDateAfterItsLabel(_ element: String, _ day: String?) throws {
+    let page = try Self.page(body: "<h1>Slipway kept open</h1>\(Self.html)\(element)")
+    #expect(page.metadata.published?.iso == day)
+  }
+
+  /// `Mai<span>06</span>2018`: each element's text apart.
+  @Test func aDateWrittenAcrossElements() throws {
+    let page = try Self.page(
+      body: """
+        <h1>Slipway kept open</h1>\(Self.html)
+        <p class="copyright"><span class="date">Mai<span>06</span>2018</span></p>
+        """)
+    #expect(page.metadata.published?.iso == "2018-05-06")
+  }
+
   /// `time` names a date element only as a whole class name or a part of one: a timeline's
   /// days are the story's events.
   @Test func aTimelineIsNotTheDate() throws {

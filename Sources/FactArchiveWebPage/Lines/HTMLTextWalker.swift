@@ -71,7 +71,9 @@ struct HTMLTextWalker {
     default:
       break
     }
-    if HTMLTextWalker.dropped.contains(name) { return false }
+    if HTMLTextWalker.dropped.contains(name), !(name == "form" && PageForm.wrapsPage(node)) {
+      return false
+    }
     if MainTextExtractor.isHiddenOrBoxed(node, name: name, hints: .shared, landmarks: false) {
       return false
     }

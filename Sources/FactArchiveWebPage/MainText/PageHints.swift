@@ -17,6 +17,7 @@ struct PageHints: Sendable {
   let layout: [String]
   let dateClass: [String]
   let dateToken: Set<String>
+  let dateLabels: Set<String>
   let bylinePrefixes: [String]
   let creditWords: Set<String>
   let summaryClass: [String]
@@ -43,6 +44,7 @@ struct PageHints: Sendable {
     layout = values("layout")
     dateClass = values("date-class")
     dateToken = Set(values("date-token"))
+    dateLabels = Set(values("date-label"))
     // Longest first, so "written by" is tried before "by".
     bylinePrefixes = values("byline-prefix").sorted { $0.count > $1.count }
     creditWords = Set(values("credit-word"))

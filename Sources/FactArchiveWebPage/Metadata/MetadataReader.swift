@@ -34,7 +34,7 @@ struct MetadataReader {
   var microdataAuthors: [String] = []
   /// Short texts of elements whose class names a date (`date`, `published`, `fecha`), with
   /// their class and id and whether they stand in a list item.
-  var dateTexts: [(classes: String, text: String, inListItem: Bool)] = []
+  var dateTexts: [(classes: String, text: String, spaced: String, inListItem: Bool)] = []
 
   /// Walks the whole page once.
   init(root: xmlNodePtr) {
@@ -56,7 +56,9 @@ struct MetadataReader {
         if furniture { continue }
       }
       let name = node.elementName
-      if furniture || ["nav", "footer", "aside", "form"].contains(name) {
+      if furniture || ["nav", "footer", "aside"].contains(name)
+        || (name == "form" && !PageForm.wrapsPage(node))
+      {
         for child in node.children.reversed() where child.isElement {
           stack.append((child, 0, true, false))
         }
@@ -176,8 +178,8 @@ struct MetadataReader {
   }
 
   /// An element's text with a space for each `<br>` and around each block (`textContent`
-  /// runs `Steinbeis<br>Sa 13 Jul` together).
-  static func spacedText(_ node: xmlNodePtr) -> String {
+  /// runs `Steinbeis<br>Sa 13 Jul` together), or around every element.
+  static func spacedText(_ node: xmlNodePtr, everyElement: Bool = false) -> String {
     var text = ""
     var stack: [(node: xmlNodePtr, closing: Bool)] = node.children.reversed().map { ($0, false) }
     var visited = 0
@@ -189,7 +191,7 @@ struct MetadataReader {
       }
       guard current.isElement else { continue }
       let name = current.elementName
-      if name == "br" || MainTextExtractor.blockTags.contains(name) { text += " " }
+      if everyElement || name == "br" || MainTextExtractor.blockTags.contains(name) { text += " " }
       if closing || name == "script" || name == "style" { continue }
       stack.append((current, true))
       stack.append(contentsOf: current.children.reversed().map { ($0, false) })
@@ -198,20 +200,49 @@ struct MetadataReader {
   }
 
   /// An element whose class names a date: its text, when short.
+  /// Also the value after a date's label: `<dt>Datum</dt><dd>12.01.2017</dd>`,
+  /// `<span>Erschienen:</span><span>07.02.2019</span>` (`date-label` in `page-hints.tsv`).
   mutating func readDateText(_ node: xmlNodePtr) {
     let words = [node.attribute("class"), node.attribute("id")].compactMap { $0 }
       .joined(separator: " ").lowercased()
     let hints = PageHints.shared
-    guard !words.isEmpty,
+    if !words.isEmpty,
       PageHints.contains(words, anyOf: hints.dateClass)
         || PageHints.hasToken(words, in: hints.dateToken)
-    else {
-      return
+    {
+      appendDateText(of: node, classes: words)
+    } else if !node.children.contains(where: \.isElement), Self.isDateLabel(node.textContent),
+      let value = Self.nextElement(after: node)
+    {
+      appendDateText(of: value, classes: "date-label")
     }
+  }
+
+  mutating func appendDateText(of node: xmlNodePtr, classes: String) {
     let text = Self.collapsed(node.textContent)
-    if !text.isEmpty, text.count <= 100 {
-      dateTexts.append((words, text, Self.isInListItem(node)))
+    guard !text.isEmpty, text.count <= 100 else { return }
+    // `Mai<span>06</span>2018` runs together as text; each element apart, it is a date.
+    let spaced = Self.collapsed(Self.spacedText(node, everyElement: true))
+    dateTexts.append((classes, text, spaced, Self.isInListItem(node)))
+  }
+
+  /// `Datum`, `Date:`, `Erschienen:`: a short text that is only a date's label.
+  static func isDateLabel(_ text: String) -> Bool {
+    guard text.utf8.count <= 40 else { return false }
+    let label = collapsed(text).lowercased().trimmingCharacters(in: ":：")
+      .trimmingSpaces()
+    return !label.isEmpty && PageHints.shared.dateLabels.contains(label)
+  }
+
+  /// The element after `node` among its siblings, past white space.
+  static func nextElement(after node: xmlNodePtr) -> xmlNodePtr? {
+    var sibling = node.pointee.next
+    while let current = sibling {
+      if current.isElement { return current }
+      if current.isText, !current.text.trimmingSpaces().isEmpty { return nil }
+      sibling = current.pointee.next
     }
+    return nil
   }
 
   /// Whether an element stands in an `<li>` (within six levels).
@@ -317,7 +348,10 @@ struct MetadataReader {
       textsByClass[entry.classes, default: []].insert(entry.text)
     }
     for entry in dateTexts where !entry.inListItem || textsByClass[entry.classes]?.count == 1 {
-      if let day = MetadataDate.firstDay(in: entry.text) { return day }
+      if let day = MetadataDate.firstDay(in: entry.text) ?? MetadataDate.firstDay(in: entry.spaced)
+      {
+        return day
+      }
     }
     for time in times {
       if let day = MetadataDate.day(time.datetime) { return day }
