@@ -127,6 +127,27 @@ import Testing
     #expect(page.mainText.paragraphs == Self.paragraphs)
   }
 
+  /// WordPress's comment form: long notes and a consent paragraph, but a text box to write
+  /// in; its `Name *` label (in `comment-form-author`) is no byline.
+  @Test func aCommentFormWithLongNotesIsStillFurniture() throws {
+    let consent =
+      "By using this form you agree with the storage and handling of your data by this website."
+    let page = try Self.page(
+      body: """
+        <h1>Slipway kept open</h1>\(Self.html)
+        <form id="commentform" class="comment-form">
+        <p class="comment-notes">Your email address will not be published. Required fields are \
+        marked with a star, and your comment may wait for moderation.</p>
+        <p class="comment-form-author"><label for="author">Name *</label> <input id="author"></p>
+        <p class="comment-form-comment"><label>Comment</label><textarea id="c1"></textarea>\
+        <script>document.getElementById("c1").setAttribute("id", "comment"); \
+        document.getElementById("comment").setAttribute("autocomplete", "nope");</script></p>
+        <p class="gdpr">\(consent) \(consent)</p><p class="gdpr">\(consent)</p></form>
+        """)
+    #expect(page.mainText.paragraphs == Self.paragraphs)
+    #expect(page.metadata.authors.isEmpty)
+  }
+
   // MARK: - A lead paragraph outside the named body
 
   static let lead =

@@ -95,6 +95,7 @@ import Testing
     "<div class=\"submitted\">Gespeichert von rasos am 3. Juli 2018 - 18:55</div>",
     "<span class=\"created-post\">03.07.2018 09:54</span>",
     "<p class=\"article_date\">Letzte Aktualisierung: 03.07.2018</p>",
+    "<span class=\"post-timestamp\"> Tuesday, July 3, 2018 </span>",
   ])
   func aDateElementAsPublishersNameIt(_ element: String) throws {
     // Below the text, where the text's own first lines cannot give the day.

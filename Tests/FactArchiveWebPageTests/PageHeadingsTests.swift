@@ -132,6 +132,16 @@ import Testing
         <div>\(paragraphs)</div>
         """,
       title: "Slipway kept open"),
+    Case(
+      name: "headings only for screen readers over each menu",
+      head: "<title>Harbour portal</title>",
+      body: """
+        <div class="service"><h1 class="unsichtbar">Metanavigation - Service-Menue</h1></div>
+        <nav><h1 class="element-invisible">Main menu</h1></nav>
+        <h2 class="sr-only">Search</h2>
+        <div class="story"><h1>Slipway kept open</h1>\(paragraphs)</div>
+        """,
+      title: "Slipway kept open"),
   ]
 
   @Test(arguments: cases)

@@ -18,9 +18,10 @@ import FactArchiveCore
 /// (`What Is Ownership? - The Rust Programming Language` under a menu bar's
 /// `The Rust Programming Language`). A heading whose class, id or `itemprop` names a
 /// headline (`entry-title`, `post-title`, `itemprop="headline"`: `headline-class` in
-/// `page-hints.tsv`) or that holds the article's permalink (`<a rel="bookmark">`, HTML's
-/// link from an article to itself), `<h1>` to `<h3>`, is the headline when the page has no
-/// `<h1>` but banners, or several; such a heading is never taken for a title's end.
+/// `page-hints.tsv`), `<h1>` to `<h3>`, is the headline when the page has no `<h1>` but
+/// banners, or several. Neither it nor an `<h1>` that holds a permalink (`<a rel="bookmark">`,
+/// HTML's link from an article to itself, which a list of other posts' teasers holds too) is
+/// taken for a title's end.
 struct PageHeadings {
   struct Heading {
     var text: String
@@ -30,6 +31,8 @@ struct PageHeadings {
     var marked: Bool
     /// Named a headline by its class, id or `itemprop`.
     var named: Bool
+    /// Holds a permalink (`rel="bookmark"`).
+    var permalinked = false
   }
 
   /// The first few `<h1>`s and `<h2>`s with text, and `<h3>`s named a headline, in document
@@ -38,20 +41,24 @@ struct PageHeadings {
   private var counts = [0, 0, 0]
   static let mostOfEachLevel = 8
 
-  /// Reads an `<h1>`, `<h2>` or `<h3>`.
+  /// Reads an `<h1>`, `<h2>` or `<h3>`; not one that is hidden, or only for screen readers
+  /// (`sr-only`, Drupal's `element-invisible`, a state portal's `unsichtbar` over each menu).
   mutating func read(_ node: xmlNodePtr, level: Int, hints: PageHints) {
-    guard (1...3).contains(level), counts[level - 1] < Self.mostOfEachLevel else { return }
+    guard (1...3).contains(level), counts[level - 1] < Self.mostOfEachLevel,
+      !MainTextExtractor.isHiddenOrBoxed(node, name: "h\(level)", hints: hints, landmarks: true)
+    else { return }
     let words = [node.attribute("class"), node.attribute("id"), node.attribute("itemprop")]
       .compactMap { $0 }.joined(separator: " ").lowercased()
-    let named =
-      (!words.isEmpty && PageHints.contains(words, anyOf: hints.headlineClass))
-      || Self.holdsPermalink(node)
+    let named = !words.isEmpty && PageHints.contains(words, anyOf: hints.headlineClass)
     guard level < 3 || named else { return }
     let text = MetadataReader.collapsed(Self.visibleText(node, hints: hints))
     guard !text.isEmpty else { return }
     counts[level - 1] += 1
     let marked = level == 1 && Self.isMarked(node, hints: hints)
-    headings.append(Heading(text: text, level: level, marked: marked, named: named))
+    headings.append(
+      Heading(
+        text: text, level: level, marked: marked, named: named,
+        permalinked: Self.holdsPermalink(node)))
   }
 
   /// The headline among the headings, and the banners' texts (names of the site), given the
@@ -69,7 +76,8 @@ struct PageHeadings {
     for (index, heading) in headings.enumerated() where heading.level == 1 {
       let later = keys[(index + 1)...]
       if heading.marked || names.contains(keys[index])
-        || (!heading.named && edges.isEdge(keys[index], restNamedBy: later))
+        || (!heading.named && !heading.permalinked
+          && edges.isEdge(keys[index], restNamedBy: later))
       {
         banners.append(heading.text)
       } else {
