@@ -107,7 +107,9 @@ extension MainText {
           continue
         }
       }
-      if text.count <= 60, let day = MetadataDate.day(Self.withoutDateWords(text)) {
+      if text.count <= 60, Self.isDateLine(text),
+        let day = MetadataDate.day(Self.withoutDateWords(text))
+      {
         header.day = header.day ?? day
         blocks.remove(at: index)
         continue
@@ -161,6 +163,29 @@ extension MainText {
     result.blocks += stated[resumeAt...].map { TextBlock(kind: .paragraph, text: $0) }
     return result
   }
+
+  /// Whether a short line is a date line, not a sentence that mentions a day: besides its
+  /// numbers, month and weekday names and date words, at most two words of three letters or
+  /// more (a place, a section, a nickname: `Schengen, 3. Juli 2018`, `Datum: 22.12.2012,
+  /// Rubrik: USA`). `On 3 May 2020 the council met in the hall.` is a sentence; it stays in
+  /// the text and gives no day.
+  static func isDateLine(_ text: String) -> Bool {
+    let words = text.lowercased().split { !$0.isLetter && !$0.isNumber }.map(String.init)
+    let others = words.filter { word in
+      word.count >= 3 && !(word.first?.isNumber ?? false) && !dateWords.contains(word)
+        && !MetadataDate.weekdays.contains(word)
+        && !MetadataDate.months.contains(where: { $0.name == word })
+        && !timeWords.contains(word)
+    }
+    return others.count <= 2
+  }
+
+  /// Words of a time or its zone after a date (`12:30 Uhr`, `10:21 h`, `5 pm GMT`), and the
+  /// little words between a day and its month (`the 3rd of May`, `3 de mayo de 2026`).
+  static let timeWords: Set<String> = [
+    "am", "pm", "uhr", "h", "gmt", "utc", "cet", "cest", "est", "edt", "pst", "pdt", "bst",
+    "the", "of", "de", "del", "at", "um",
+  ]
 
   /// `Published 3 May 2026` → `3 May 2026`, `Submitted on Mon, 2019-01-21` →
   /// `Mon, 2019-01-21`: whole words only (`on` inside `Mon` stays), a colon after one too.

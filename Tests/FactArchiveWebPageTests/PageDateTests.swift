@@ -83,6 +83,14 @@ import Testing
     #expect(page.mainText.paragraphs == NewsLayoutTests.paragraphs)
   }
 
+  /// A short first sentence that mentions a day is the article's, not its date line.
+  @Test func aShortSentenceWithADayStaysInTheText() throws {
+    let sentence = "On 3 May 2020 the council met in the old hall."
+    let page = try Self.page(body: "<h1>Slipway kept open</h1><p>\(sentence)</p>\(Self.html)")
+    #expect(page.metadata.published == nil)
+    #expect(page.mainText.paragraphs.first == sentence)
+  }
+
   @Test func aWeekdayBeforeADayOfOneDigitMonth() throws {
     let page = try Self.page(
       body: "<h1>Slipway kept open</h1><small>Donnerstag, 15.2.2018, 19:51</small>\(Self.html)")
