@@ -97,6 +97,24 @@ import Testing
     #expect(page.mainText.paragraphs == [brief])
   }
 
+  // MARK: - A root element closed at once
+
+  /// An XHTML template's `<html xml:lang="de" />`: libxml2 closes the root, and the page
+  /// after it (head and body) is read as a browser reads it.
+  @Test func aRootClosedAtOnceStillHoldsThePage() throws {
+    let page = try WebPage(
+      Array(
+        """
+        <!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "xhtml1-strict.dtd" />
+        <html xml:lang="de" />
+        <head><meta charset="utf-8"><title>Slipway kept open</title></head>
+        <body><div id="content"><h1>Slipway kept open</h1>\(Self.html)</div></body></html>
+        """.utf8))
+    #expect(page.metadata.title == "Slipway kept open")
+    #expect(page.mainText.paragraphs == Self.paragraphs)
+    #expect(String(decoding: page.lines.text, as: UTF8.self).contains("north slipway"))
+  }
+
   // MARK: - A page inside a form
 
   /// ASP.NET Web Forms wraps the whole page in one `<form>` (forms do not nest): its text,

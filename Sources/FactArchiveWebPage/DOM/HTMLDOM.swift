@@ -69,8 +69,25 @@ final class HTMLDOM {
       xmlFreeDoc(parsed)
       throw ParseError(line: nil, "an HTML page with no elements")
     }
+    Self.adoptStrayContent(into: root)
     document = parsed
     self.root = root
+  }
+
+  /// Elements and text libxml2 left beside the root element are moved into it, where a
+  /// browser reads them: an XHTML template that writes `<html xml:lang="de" />` closes the
+  /// root at once, and its whole page followed it, unread (a club's Joomla site).
+  static func adoptStrayContent(into root: xmlNodePtr) {
+    var sibling = root.pointee.next
+    var moved = 0
+    while let node = sibling, moved < mostNodes {
+      sibling = node.pointee.next
+      guard node.isElement || node.isText else { continue }
+      xmlUnlinkNode(node)
+      // A text node may be merged into the last child and freed: not touched after this.
+      xmlAddChild(root, node)
+      moved += 1
+    }
   }
 
   deinit {
