@@ -97,6 +97,47 @@ import Testing
     #expect(page.mainText.paragraphs == [brief])
   }
 
+  // MARK: - Drupal's fields and a paper's aside
+
+  /// Drupal 8 marks a field whose label is hidden `field--label-hidden`: the field is shown.
+  /// (A page of Drupal's paragraph items, each a picture field and a text field, came out
+  /// empty.)
+  @Test func aFieldWhoseLabelIsHiddenIsRead() throws {
+    let items = Self.paragraphs.map {
+      """
+      <div class="field--item"><div class="paragraph paragraph--type--img-txt">\
+      <div class="field field--name-field-image field--label-hidden col-md-4">\
+      <img src="/a.jpg"></div><div class="field field--name-field-text field--label-hidden \
+      col-md-8"><p>\($0)</p></div></div></div>
+      """
+    }.joined()
+    let page = try Self.page(
+      body: """
+        <div class="pagerow main-container" role="main"><section class="col-md-12">\
+        <div class="region region-content"><article class="paragraph-page full">\
+        <div class="content"><div class="field field--name-field-sections field--label-hidden \
+        field--items">\(items)</div></div></article></div></section></div>
+        <footer><p>Harbour Board · Quay Road 1</p></footer>
+        """)
+    #expect(page.mainText.paragraphs == Self.paragraphs)
+  }
+
+  /// A paper that puts its whole article, headline and all, in an `<aside>` inside `<main>`;
+  /// a sidebar `<aside>` with teasers but no `<h1>` stays out.
+  @Test func anAsideHoldingTheHeadlineIsTheArticle() throws {
+    let page = try Self.page(
+      body: """
+        <main class="nfy-content"><aside class="nfy-pa nfy-pa-direct-content">\
+        <section class="nfy-ar-detail" itemscope itemtype="http://schema.org/Article">\
+        <h1 itemprop="headline">Slipway kept open</h1>\(Self.html)</section></aside>
+        <aside class="nfy-sidebar"><article><h2>Ferry fares rise</h2><p>The ferry company \
+        raised its fares on Monday for the first time in four years, by about a tenth.</p>\
+        </article></aside></main>
+        """)
+    #expect(page.metadata.title == "Slipway kept open")
+    #expect(page.mainText.paragraphs == Self.paragraphs)
+  }
+
   // MARK: - A root element closed at once
 
   /// An XHTML template's `<html xml:lang="de" />`: libxml2 closes the root, and the page

@@ -71,7 +71,7 @@ struct HTMLTextWalker {
     default:
       break
     }
-    if HTMLTextWalker.dropped.contains(name), !(name == "form" && PageForm.wrapsPage(node)) {
+    if HTMLTextWalker.dropped.contains(name), !PageWrapper.wrapsArticle(node, name: name) {
       return false
     }
     if MainTextExtractor.isHiddenOrBoxed(node, name: name, hints: .shared, landmarks: false) {

@@ -163,10 +163,10 @@ struct MainTextExtractor {
   /// Whether an element is page furniture (itself and all it holds).
   func isFurniture(_ node: Node, name: String) -> Bool {
     if hints.dropTags.contains(name) {
-      // A quotation's own footer names who said it; a form may wrap the whole page.
+      // A quotation's own footer names who said it; a form or an aside may wrap the article.
       let inQuote =
         node.pointee.parent.map { $0.isElement && $0.elementName == "blockquote" } ?? false
-      return !(name == "footer" && inQuote) && !(name == "form" && PageForm.wrapsPage(node))
+      return !(name == "footer" && inQuote) && !PageWrapper.wrapsArticle(node, name: name)
     }
     if exempt.contains(node) { return Self.isHidden(node, landmarks: true) }
     let unread = disregardsLayout ? hints.layout : []

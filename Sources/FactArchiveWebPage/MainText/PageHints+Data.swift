@@ -149,7 +149,6 @@ extension PageHints {
     ("positive", "text"),
     ("positive", "blog"),
     ("positive", "story"),
-    ("negative", "hidden"),
     ("negative", "banner"),
     ("negative", "combx"),
     ("negative", "comment"),

@@ -56,8 +56,8 @@ struct MetadataReader {
         if furniture { continue }
       }
       let name = node.elementName
-      if furniture || ["nav", "footer", "aside"].contains(name)
-        || (name == "form" && !PageForm.wrapsPage(node))
+      if furniture || ["nav", "footer"].contains(name)
+        || (["form", "aside"].contains(name) && !PageWrapper.wrapsArticle(node, name: name))
       {
         for child in node.children.reversed() where child.isElement {
           stack.append((child, 0, true, false))

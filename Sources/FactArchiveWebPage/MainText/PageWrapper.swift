@@ -1,13 +1,40 @@
 internal import CLibXML2
 
-/// A `<form>` that wraps the page rather than asks for input. ASP.NET Web Forms puts a whole
+/// A `<form>` or an `<aside>` that wraps the page's article, which all three readers of a page
+/// (main text, metadata, the Factually reader's lines) otherwise set aside as furniture.
+///
+/// A `<form>` that wraps the page rather than asks for input: ASP.NET Web Forms puts a whole
 /// page's body in one `<form id="aspnetForm">` (so do SharePoint and many older CMSs): read as
 /// furniture, as forms are, such a page has no text, no headline and no date. A form is taken
 /// for the page's wrapper when it holds the page's heading or article (`<h1>`, `<article>`,
 /// `<main>`), or, without a text box to write in, three paragraphs of prose. A search box, a
 /// newsletter sign-up or a comment form holds neither: a comment form's notes and consent
 /// paragraphs can be long, but it has its `<textarea>`.
-enum PageForm {
+///
+/// An `<aside>` that holds the page's `<h1>`: a German paper puts its whole article (its
+/// `schema.org/Article` section and headline) in `<main><aside class="nfy-pa">`. A sidebar's
+/// teasers may be `<article>`s, but it holds no `<h1>`.
+enum PageWrapper {
+  /// Whether `node`, named `name`, is a form or an aside that wraps the page's article.
+  static func wrapsArticle(_ node: xmlNodePtr, name: String) -> Bool {
+    switch name {
+    case "form": return wrapsPage(node)
+    case "aside": return holdsHeadline(node)
+    default: return false
+    }
+  }
+
+  static func holdsHeadline(_ node: xmlNodePtr) -> Bool {
+    var stack = node.children.filter(\.isElement)
+    var visited = 0
+    while let current = stack.popLast(), visited < mostElements {
+      visited += 1
+      if current.elementName == "h1" { return true }
+      stack.append(contentsOf: current.children.filter(\.isElement))
+    }
+    return false
+  }
+
   /// Paragraphs this long are prose, not a form's instructions.
   static let proseParagraph = 80
   static let proseParagraphs = 3
