@@ -138,6 +138,21 @@ import Testing
     #expect(page.mainText.paragraphs == Self.paragraphs)
   }
 
+  /// A page header with a `<div>` left open: libxml2 does not let `</section>` or
+  /// `</header>` close it, as a browser does, so the header swallows the article; a header
+  /// that holds the page's article is read, and the named body found inside its boxes.
+  @Test func aHeaderThatSwallowedTheArticleIsRead() throws {
+    let page = try Self.page(
+      body: """
+        <header id="page-header"><section id="m-header"><div class="m-header-wrapper">\
+        <h1 class="site-title"><a href="/" rel="home">Quay News</a></h1></section></header>
+        <div class="grid"><article class="content-area"><header class="entry-header">\
+        <h1>Slipway kept open</h1></header><div class="entry-content">\(Self.html)</div>\
+        </article></div>
+        """)
+    #expect(page.mainText.paragraphs == Self.paragraphs)
+  }
+
   // MARK: - A root element closed at once
 
   /// An XHTML template's `<html xml:lang="de" />`: libxml2 closes the root, and the page

@@ -77,7 +77,11 @@ struct HTMLTextWalker {
     if MainTextExtractor.isHiddenOrBoxed(node, name: name, hints: .shared, landmarks: false) {
       return false
     }
-    if HTMLTextWalker.furnitureOutsideArticles.contains(name), articleDepth == 0 { return false }
+    if HTMLTextWalker.furnitureOutsideArticles.contains(name), articleDepth == 0,
+      !PageWrapper.wrapsArticle(node, name: name)
+    {
+      return false
+    }
     if name == "article" || name == "main" { articleDepth += 1 }
     if name == "sup" {
       supDepth += 1

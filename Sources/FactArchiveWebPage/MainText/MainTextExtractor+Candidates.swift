@@ -89,7 +89,10 @@ extension MainTextExtractor {
       visited += 1
       if visited > HTMLDOM.mostNodes { break }
       let name = node.elementName
-      if hints.dropTags.contains(name) || Self.isHidden(node, landmarks: true) { continue }
+      if hints.dropTags.contains(name) && !PageWrapper.wrapsArticle(node, name: name) {
+        continue
+      }
+      if Self.isHidden(node, landmarks: true) { continue }
       if !isKept(node), isNamedBody(node), visibleCharacters(node) >= Self.smallestBody {
         return node
       }

@@ -14,22 +14,47 @@ internal import CLibXML2
 /// An `<aside>` that holds the page's `<h1>`: a German paper puts its whole article (its
 /// `schema.org/Article` section and headline) in `<main><aside class="nfy-pa">`. A sidebar's
 /// teasers may be `<article>`s, but it holds no `<h1>`.
+///
+/// A `<header>`, `<footer>` or `<nav>` that holds the page's article (`holdsPageArticle`):
+/// libxml2's HTML parser predates HTML5's sections, and an end tag like `</section>` or
+/// `</header>` does not close a `<div>` left open inside it (a browser's parser does), so a
+/// page header with one unclosed `<div>` swallows the rest of the page, article and all (a
+/// media magazine's page came out empty). A box inside it that is named like furniture
+/// (`m-header`) is then passed over by the retry for a named article body, as any is.
 enum PageWrapper {
-  /// Whether `node`, named `name`, is a form or an aside that wraps the page's article.
+  /// Whether `node`, named `name`, is a form, an aside, a header, a footer or a navigation
+  /// block that wraps the page's article.
   static func wrapsArticle(_ node: xmlNodePtr, name: String) -> Bool {
     switch name {
     case "form": return wrapsPage(node)
-    case "aside": return holdsHeadline(node)
+    case "aside": return holds(node, anyOf: ["h1"])
+    case "header", "footer", "nav": return holdsPageArticle(node)
     default: return false
     }
   }
 
-  static func holdsHeadline(_ node: xmlNodePtr) -> Bool {
+  /// Whether `node` holds a `<main>`, or an `<article>` with an `<h1>`: the page's article,
+  /// never inside its furniture as a browser reads the page (a sidebar's teasers are
+  /// `<article>`s with smaller headings).
+  static func holdsPageArticle(_ node: xmlNodePtr) -> Bool {
     var stack = node.children.filter(\.isElement)
     var visited = 0
     while let current = stack.popLast(), visited < mostElements {
       visited += 1
-      if current.elementName == "h1" { return true }
+      let name = current.elementName
+      if name == "main" || (name == "article" && holds(current, anyOf: ["h1"])) { return true }
+      stack.append(contentsOf: current.children.filter(\.isElement))
+    }
+    return false
+  }
+
+  /// Whether an element named one of `names` stands anywhere inside `node`.
+  static func holds(_ node: xmlNodePtr, anyOf names: Set<String>) -> Bool {
+    var stack = node.children.filter(\.isElement)
+    var visited = 0
+    while let current = stack.popLast(), visited < mostElements {
+      visited += 1
+      if names.contains(current.elementName) { return true }
       stack.append(contentsOf: current.children.filter(\.isElement))
     }
     return false

@@ -56,8 +56,9 @@ struct MetadataReader {
         if furniture { continue }
       }
       let name = node.elementName
-      if furniture || ["nav", "footer"].contains(name)
-        || (["form", "aside"].contains(name) && !PageWrapper.wrapsArticle(node, name: name))
+      if furniture
+        || (["nav", "footer", "form", "aside"].contains(name)
+          && !PageWrapper.wrapsArticle(node, name: name))
       {
         for child in node.children.reversed() where child.isElement {
           stack.append((child, 0, true, false))
