@@ -83,3 +83,44 @@ extension UnsafeMutablePointer where Pointee == xmlNode {
     return String(cString: content)
   }
 }
+
+/// Looking around an element: up its ancestors, down its descendants, each walk bounded.
+extension UnsafeMutablePointer where Pointee == xmlNode {
+  /// The first element inside this one, depth first, that `matches`, looking at no more
+  /// than `limit` elements.
+  func firstDescendant(limit: Int, where matches: (xmlNodePtr) -> Bool) -> xmlNodePtr? {
+    var stack = children.filter(\.isElement)
+    var visited = 0
+    while let current = stack.popLast(), visited < limit {
+      visited += 1
+      if matches(current) { return current }
+      stack.append(contentsOf: current.children.filter(\.isElement))
+    }
+    return nil
+  }
+
+  /// The first element within `levels` levels below this one, level by level, that
+  /// `matches`.
+  func descendant(within levels: Int, where matches: (xmlNodePtr) -> Bool) -> xmlNodePtr? {
+    var level = children.filter(\.isElement)
+    for _ in 0..<levels where !level.isEmpty {
+      if let found = level.first(where: matches) { return found }
+      level = level.flatMap { $0.children.filter(\.isElement) }
+    }
+    return nil
+  }
+
+  /// Whether one of the `levels` elements above this one (this one first, with
+  /// `includingSelf`) is named one of `names`.
+  func hasAncestor(named names: Set<String>, within levels: Int, includingSelf: Bool = false)
+    -> Bool
+  {
+    var current: xmlNodePtr? = includingSelf ? self : pointee.parent
+    for _ in 0..<levels {
+      guard let element = current, element.isElement else { return false }
+      if names.contains(element.elementName) { return true }
+      current = element.pointee.parent
+    }
+    return false
+  }
+}

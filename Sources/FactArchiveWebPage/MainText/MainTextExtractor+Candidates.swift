@@ -55,14 +55,7 @@ extension MainTextExtractor {
 
   /// Whether a picture, a player or an embed stands inside `node`.
   static func holdsMedia(_ node: Node) -> Bool {
-    var stack = node.children.filter(\.isElement)
-    var visited = 0
-    while let current = stack.popLast(), visited < 2000 {
-      visited += 1
-      if mediaTags.contains(current.elementName) { return true }
-      stack.append(contentsOf: current.children.filter(\.isElement))
-    }
-    return false
+    node.firstDescendant(limit: 2000) { mediaTags.contains($0.elementName) } != nil
   }
 
   /// The first element named as an article body (`itemprop=articleBody`, `article-body`,

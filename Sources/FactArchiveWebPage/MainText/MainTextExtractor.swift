@@ -200,15 +200,7 @@ struct MainTextExtractor {
   /// Whether the element stands inside `<code>` or `<pre>`: a highlighter's spans there are
   /// named for what they colour (`token comment`, `hljs-meta`), never for page furniture.
   static func isInsideCode(_ node: Node) -> Bool {
-    var parent = node.pointee.parent
-    var depth = 0
-    while let current = parent, current.isElement, depth < 64 {
-      let name = current.elementName
-      if name == "code" || name == "pre" { return true }
-      parent = current.pointee.parent
-      depth += 1
-    }
-    return false
+    node.hasAncestor(named: ["code", "pre"], within: 64)
   }
 
   /// Furniture whatever the page: hidden elements, landmarks that are not the article

@@ -37,27 +37,15 @@ enum PageWrapper {
   /// never inside its furniture as a browser reads the page (a sidebar's teasers are
   /// `<article>`s with smaller headings).
   static func holdsPageArticle(_ node: xmlNodePtr) -> Bool {
-    var stack = node.children.filter(\.isElement)
-    var visited = 0
-    while let current = stack.popLast(), visited < mostElements {
-      visited += 1
-      let name = current.elementName
-      if name == "main" || (name == "article" && holds(current, anyOf: ["h1"])) { return true }
-      stack.append(contentsOf: current.children.filter(\.isElement))
-    }
-    return false
+    node.firstDescendant(limit: mostElements) {
+      let name = $0.elementName
+      return name == "main" || (name == "article" && holds($0, anyOf: ["h1"]))
+    } != nil
   }
 
   /// Whether an element named one of `names` stands anywhere inside `node`.
   static func holds(_ node: xmlNodePtr, anyOf names: Set<String>) -> Bool {
-    var stack = node.children.filter(\.isElement)
-    var visited = 0
-    while let current = stack.popLast(), visited < mostElements {
-      visited += 1
-      if names.contains(current.elementName) { return true }
-      stack.append(contentsOf: current.children.filter(\.isElement))
-    }
-    return false
+    node.firstDescendant(limit: mostElements) { names.contains($0.elementName) } != nil
   }
 
   /// Paragraphs this long are prose, not a form's instructions.

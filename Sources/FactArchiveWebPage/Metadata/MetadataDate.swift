@@ -2,9 +2,10 @@ import FactArchiveCore
 
 /// Dates as pages' metadata and bylines write them: ISO 8601 with or without time, zone and
 /// fractions (`2020-03-27T10:46:13+0200`, `2020-06-24 00:03`), `2020/06/24`, `20200624`,
-/// `24.06.2020`, `15.2.2018`, `27/06/2018` (when only one order reads as a date), RFC 822 (`Tue, 24 Jun 2020 10:00:00 GMT`), and a day, month and year in
-/// words in English, Spanish, Portuguese, French, German or Italian (`June 24, 2020`,
-/// `24 de junio de 2020`, `24 juin 2020`). The day is the one written (the publisher's own
+/// `24.06.2020`, `15.2.2018`, `27/06/2018` (when only one order reads as a date), RFC 822
+/// (`Tue, 24 Jun 2020 10:00:00 GMT`), and a day, month and year in words in English, Spanish,
+/// Portuguese, French, German or Italian (`June 24, 2020`, `24 de junio de 2020`,
+/// `24 juin 2020`). The day is the one written (the publisher's own
 /// calendar), never moved across time zones.
 public enum MetadataDate {
   public static func day(_ text: String) -> Day? {

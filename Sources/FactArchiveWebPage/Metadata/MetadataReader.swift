@@ -132,9 +132,7 @@ struct MetadataReader {
     let itemprop = node.attribute("itemprop")?.lowercased()
     if itemprop == "author" || itemprop == "creator" {
       // The author's `name`, wherever it stands inside (a link often wraps it).
-      let named = Self.descendant(of: node, depth: 3) {
-        $0.attribute("itemprop")?.lowercased() == "name"
-      }
+      let named = node.descendant(within: 3) { $0.attribute("itemprop")?.lowercased() == "name" }
       let text = Self.collapsed((named ?? node).textContent)
       if !text.isEmpty, text.count <= 120 { microdataAuthors.append(text) }
       return
@@ -155,27 +153,10 @@ struct MetadataReader {
     bylines.append(text)
   }
 
-  /// The first element within `depth` levels below `node` that `matches`.
-  static func descendant(
-    of node: xmlNodePtr, depth: Int, where matches: (xmlNodePtr) -> Bool
-  ) -> xmlNodePtr? {
-    var level = node.children.filter(\.isElement)
-    for _ in 0..<depth where !level.isEmpty {
-      if let found = level.first(where: matches) { return found }
-      level = level.flatMap { $0.children.filter(\.isElement) }
-    }
-    return nil
-  }
-
-  /// Whether an element stands in a `<blockquote>` or a `<cite>` (within eight levels).
+  /// Whether an element stands in a `<blockquote>`, a `<cite>` or a `<q>` (within eight
+  /// levels).
   static func isQuoted(_ node: xmlNodePtr) -> Bool {
-    var current = node.pointee.parent
-    for _ in 0..<8 {
-      guard let element = current, element.isElement else { return false }
-      if ["blockquote", "cite", "q"].contains(element.elementName) { return true }
-      current = element.pointee.parent
-    }
-    return false
+    node.hasAncestor(named: ["blockquote", "cite", "q"], within: 8)
   }
 
   /// An element's text with a space for each `<br>` and around each block (`textContent`
@@ -212,7 +193,7 @@ struct MetadataReader {
         || PageHints.hasToken(words, in: hints.dateToken)
     {
       appendDateText(of: node, classes: words)
-    } else if !node.children.contains(where: \.isElement), Self.isDateLabel(node.textContent),
+    } else if let label = Self.shortLeafText(node), Self.isDateLabel(label),
       let value = Self.nextElement(after: node)
     {
       appendDateText(of: value, classes: "date-label")
@@ -227,9 +208,24 @@ struct MetadataReader {
     dateTexts.append((classes, text, spaced, Self.isInListItem(node)))
   }
 
+  /// A leaf element's text when it is no longer than a label (40 bytes), measured before
+  /// it is built: this runs for every leaf of every page read.
+  static func shortLeafText(_ node: xmlNodePtr) -> String? {
+    var length = 0
+    var child = node.pointee.children
+    while let current = child {
+      if current.isElement { return nil }
+      if current.isText, let content = current.pointee.content {
+        length += strlen(UnsafeRawPointer(content).assumingMemoryBound(to: CChar.self))
+        if length > 40 { return nil }
+      }
+      child = current.pointee.next
+    }
+    return length == 0 ? nil : node.ownText
+  }
+
   /// `Datum`, `Date:`, `Erschienen:`: a short text that is only a date's label.
   static func isDateLabel(_ text: String) -> Bool {
-    guard text.utf8.count <= 40 else { return false }
     let label = collapsed(text).lowercased().trimmingCharacters(in: ":：")
       .trimmingSpaces()
     return !label.isEmpty && PageHints.shared.dateLabels.contains(label)
@@ -246,15 +242,9 @@ struct MetadataReader {
     return nil
   }
 
-  /// Whether an element stands in an `<li>` (within six levels).
+  /// Whether an element is or stands in an `<li>` (within six levels).
   static func isInListItem(_ node: xmlNodePtr) -> Bool {
-    var current: xmlNodePtr? = node
-    for _ in 0..<7 {
-      guard let element = current, element.isElement else { return false }
-      if element.elementName == "li" { return true }
-      current = element.pointee.parent
-    }
-    return false
+    node.hasAncestor(named: ["li"], within: 7, includingSelf: true)
   }
 
   static func collapsed(_ text: String) -> String {

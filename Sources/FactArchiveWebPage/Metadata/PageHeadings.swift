@@ -144,17 +144,10 @@ struct PageHeadings {
   /// Whether the heading holds a link marked `rel="bookmark"` (within three levels): the
   /// permalink WordPress and most blog themes wrap a post's title in.
   static func holdsPermalink(_ node: xmlNodePtr) -> Bool {
-    var level = node.children.filter(\.isElement)
-    for _ in 0..<3 where !level.isEmpty {
-      if level.contains(where: {
-        $0.elementName == "a"
-          && $0.attribute("rel")?.lowercased().split(separator: " ").contains("bookmark") == true
-      }) {
-        return true
-      }
-      level = level.flatMap { $0.children.filter(\.isElement) }
-    }
-    return false
+    node.descendant(within: 3) {
+      $0.elementName == "a"
+        && $0.attribute("rel")?.lowercased().split(separator: " ").contains("bookmark") == true
+    } != nil
   }
 
   /// Whether the heading's classes (or its two parents') name a logo or menu bar, or all its
