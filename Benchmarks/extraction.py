@@ -64,10 +64,12 @@ def binary():
 
 
 def evaluate(fa):
-    names = sorted(f[:-5] for f in os.listdir(PAGES) if f.endswith(".html"))
+    # Pages saved as HTML, and as MHTML archives (`.mhtml`, `.mht`), which extract opens too.
+    files = sorted(f for f in os.listdir(PAGES) if f.endswith((".html", ".mhtml", ".mht")))
+    names = [os.path.splitext(f)[0] for f in files]
     start = time.perf_counter()
     result = subprocess.run([fa, "extract", "--format", "json"]
-                            + [os.path.join(PAGES, n + ".html") for n in names],
+                            + [os.path.join(PAGES, f) for f in files],
                             capture_output=True, text=True)
     seconds = time.perf_counter() - start
     if result.returncode != 0:

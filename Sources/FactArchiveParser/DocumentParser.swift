@@ -1,12 +1,15 @@
 import FactArchiveCore
 import FactArchiveWebPage
 
-/// Parses an input in its format: a saved page (plain text or HTML, told apart by content)
-/// or ClaimReview JSON-LD (a JSON file, or a web page that embeds it).
+/// Parses an input in its format: a saved page (plain text, HTML or an MHTML archive, told
+/// apart by content) or ClaimReview JSON-LD (a JSON file, or a web page that embeds it).
 public enum DocumentParser {
   public static func parse(
     _ bytes: [UInt8], format: DocumentFormat, options: ArticleParser.Options
   ) throws(ParseError) -> ParsedDocument {
+    if let archive = try MHTMLArchive(bytes) {
+      return try parse(archive, of: bytes, format: format, options: options)
+    }
     var mediaType = mediaType(of: bytes, format: format)
     var document: ParsedDocument
     switch (format, mediaType) {
@@ -17,8 +20,8 @@ public enum DocumentParser {
       document = read
     case (.claimReview, let feed) where feed.isFeed:
       throw ParseError(line: nil, "a news feed, not ClaimReview: give it to ingest")
-    case (.text, .html):
-      document = try HTMLDocumentReader.parse(bytes, options: options)
+    case (_, .html):
+      document = try parsePage(bytes, format: format, options: options)
     case (.text, _) where looksLikeJSON(bytes):
       // ClaimReview JSON given to `ingest` is read as `import-claimreview` reads it; other
       // JSON is refused, never stored as a page whose title is "{".
@@ -31,19 +34,54 @@ public enum DocumentParser {
       mediaType = .jsonLD
     case (.text, _):
       document = try ArticleParser.parse(bytes, options: options)
-    case (.claimReview, .html):
-      let page = try WebPage(bytes, url: options.url, contentType: options.contentType)
-      guard let reviews = try ClaimReviewImporter.parse(blocks: page.jsonLD, options: options)
-      else {
-        throw ParseError(
-          line: nil, "no ClaimReview in the page (no application/ld+json script holds one)")
-      }
-      document = WebFactCheck.attach(page, to: reviews, options: options)
     case (.claimReview, _):
       document = try ClaimReviewImporter.parse(bytes, options: options)
     }
     document.bytes = bytes
     document.mediaType = mediaType
+    return document
+  }
+
+  /// A web page: as `ingest` reads it (a fact-check, a Factually page or a source), or as
+  /// `import-claimreview` does (its ClaimReview, with the page's article).
+  private static func parsePage(
+    _ bytes: [UInt8], format: DocumentFormat, options: ArticleParser.Options
+  ) throws(ParseError) -> ParsedDocument {
+    guard format == .claimReview else {
+      return try HTMLDocumentReader.parse(bytes, options: options)
+    }
+    let page = try WebPage(bytes, url: options.url, contentType: options.contentType)
+    guard let reviews = try ClaimReviewImporter.parse(blocks: page.jsonLD, options: options)
+    else {
+      throw ParseError(
+        line: nil, "no ClaimReview in the page (no application/ld+json script holds one)")
+    }
+    return WebFactCheck.attach(page, to: reviews, options: options)
+  }
+
+  /// A page saved as an MHTML archive, read through its HTML part: in that part's charset,
+  /// from the address it was saved from (unless the caller knows better), with every line
+  /// said at the line of the archive it came from. The document is the whole archive.
+  private static func parse(
+    _ archive: MHTMLArchive, of bytes: [UInt8], format: DocumentFormat,
+    options: ArticleParser.Options
+  ) throws(ParseError) -> ParsedDocument {
+    var inner = options
+    inner.url = options.url ?? archive.url
+    // A server's `Content-Type` describes the archive, not its page.
+    inner.contentType = archive.contentType
+    var document: ParsedDocument
+    do throws(ParseError) {
+      document = try parsePage(archive.html, format: format, options: inner)
+    } catch {
+      throw archive.placed(error)
+    }
+    for index in document.articles.indices {
+      document.articles[index].firstLine = archive.fileLine(document.articles[index].firstLine)
+    }
+    document.warnings = document.warnings.map(archive.placed)
+    document.bytes = bytes
+    document.mediaType = .mhtml
     return document
   }
 
@@ -69,6 +107,7 @@ public enum DocumentParser {
   /// else JSON-LD
   /// when it was given as ClaimReview, else a copy saved as text.
   public static func mediaType(of bytes: [UInt8], format: DocumentFormat) -> MediaType {
+    if MHTMLArchive.isArchive(bytes) { return .mhtml }
     if let feed = FeedReader.kind(of: bytes) {
       switch feed {
       case .rss: return .rss

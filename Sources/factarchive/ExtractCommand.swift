@@ -20,7 +20,8 @@ struct ExtractCommand: ParsableCommand {
       path:line: message and exits 1; the other pages still print.
       """)
 
-  @Argument(help: ArgumentHelp("Saved web pages.", valueName: "file"))
+  @Argument(
+    help: ArgumentHelp("Saved web pages (HTML, or MHTML archives).", valueName: "file"))
   var files: [String]
 
   @Option(
@@ -37,7 +38,14 @@ struct ExtractCommand: ParsableCommand {
     for path in files {
       do {
         let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
-        let page = try WebPage(bytes, url: url)
+        let archive = try MHTMLArchive(bytes)
+        let page: WebPage
+        do throws(ParseError) {
+          page = try WebPage(
+            archive?.html ?? bytes, url: url ?? archive?.url, contentType: archive?.contentType)
+        } catch {
+          throw archive?.placed(error) ?? error
+        }
         switch format {
         case .text: Terminal.writeOut(page.text)
         case .json: pages.append(page.json)

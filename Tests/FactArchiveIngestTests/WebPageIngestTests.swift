@@ -89,6 +89,8 @@ import Testing
     _ = try HostileCase.file(root, "b.HTM", page)
     _ = try HostileCase.file(root, "c.txt", page)
     _ = try HostileCase.file(root, "d.json", page)
+    _ = try HostileCase.file(root, "f.mhtml", page)
+    _ = try HostileCase.file(root, "g.MHT", page)
     // "Save page as… complete": a.html's scripts, styles and frames.
     _ = try HostileCase.file(root.appendingPathComponent("a_files"), "frame.html", page)
     _ = try HostileCase.file(root.appendingPathComponent("a_files"), "app.js", page)
@@ -98,7 +100,7 @@ import Testing
       guard case .file(let path) = item else { return "?" }
       return String(path.dropFirst(root.path.count + 1))
     }
-    #expect(names == ["a.html", "b.HTM", "c.txt", "old_files/e.txt"])
+    #expect(names == ["a.html", "b.HTM", "c.txt", "f.mhtml", "g.MHT", "old_files/e.txt"])
     // Named outright, a _files folder is read like any folder.
     #expect(InputFiles(paths: [root.appendingPathComponent("a_files").path]).count == 1)
   }
@@ -202,5 +204,91 @@ import Testing
       try db.scalarText(
         "SELECT publisher FROM checks c JOIN questions q ON q.id = c.question_id WHERE q.text LIKE 'Harlund%'"
       ) == "Coastline Verify")
+  }
+
+  /// A page saved as an MHTML archive lands as the page inside it would, kept whole as its
+  /// document (`multipart/related`); `reparse` reads it again the same; a broken archive is
+  /// rejected on its line and kept; the same check saved as a page and as an archive is one
+  /// check with two copies.
+  @Test func pagesSavedAsArchivesLandKeptWholeAndReadAgain() throws {
+    let archive = folder.url.appendingPathComponent("ferry-fares.mhtml").path
+    let page = try String(contentsOf: TestPaths.fixture("html/ferry-fares.html"), encoding: .utf8)
+    try Data(MHTMLFile.chrome(page)).write(to: URL(fileURLWithPath: archive))
+    let broken = folder.url.appendingPathComponent("broken.mht").path
+    try Data(
+      "MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=q\r\n\r\nno parts\r\n".utf8
+    ).write(to: URL(fileURLWithPath: broken))
+    let (tally, outcomes) = try ingest([
+      archive, TestPaths.fixture("html/ferry-fares.html").path,
+      TestPaths.fixture("pages/factcheck-saved-chrome.mhtml").path, broken,
+    ])
+    #expect(tally.new == 2 && tally.unchanged == 1 && tally.rejected == 1)
+    guard case .rejected(let error) = outcomes[3] else {
+      Issue.record("the broken archive landed: \(outcomes[3])")
+      return
+    }
+    #expect(
+      error.formatted(path: broken)
+        == "\(broken):2: an MHTML archive whose parts never start: its boundary is not in it")
+    let documents = try db.query(
+      "SELECT media_type, status, raw_text FROM documents ORDER BY id"
+    ) { ($0.text(at: 0) ?? "", $0.text(at: 1) ?? "", $0.text(at: 2) ?? "") }
+    #expect(
+      documents.map { "\($0.0) \($0.1)" } == [
+        "multipart/related parsed", "text/html parsed", "multipart/related parsed",
+        "multipart/related rejected",
+      ])
+    #expect(documents[0].2 == String(decoding: MHTMLFile.chrome(page), as: UTF8.self))
+    #expect(try db.scalarInt("SELECT count(*) FROM check_copies") == 1)
+    #expect(
+      try db.scalarText("SELECT publisher FROM checks WHERE rating = 'Misleading'")
+        == "Northbay Verify")
+    let snapshot = {
+      try db.query(
+        """
+        SELECT 'check', id, question_id, document_id, checked_on, citation_count FROM checks
+        UNION ALL SELECT 'summary', check_id, position, length(heading), NULL, NULL
+          FROM summary_spans
+        UNION ALL SELECT 'document', id, media_type, kind, status, error_line FROM documents
+        ORDER BY 1, 2, 3
+        """
+      ) { $0.values }
+    }
+    let before = try snapshot()
+    let again = try Reparser(database: db).run(.all)
+    #expect(again.failed == 0)
+    #expect(try snapshot() == before)
+  }
+
+  /// What version 4 made of an MHTML archive: a page of quoted-printable (`=3D` in every
+  /// attribute) stored as HTML. `reparse --outdated` reads it as the archive it is.
+  @Test func anArchiveStoredAsHTMLByVersion4IsReadAsAnArchiveByReparse() throws {
+    let path = TestPaths.fixture("pages/factcheck-saved-chrome.mhtml").path
+    try ingest([path])
+    try db.execute(
+      "UPDATE documents SET parser_version = 4, media_type = 'text/html'")
+    try db.execute("UPDATE checks SET title = 'Will Lake Ostra=E2=80=99s ferry fares double'")
+    let tally = try Reparser(database: db).run(.outdated)
+    #expect(tally.updated == 1)
+    #expect(try db.scalarText("SELECT media_type FROM documents") == "multipart/related")
+    #expect(
+      try db.scalarText("SELECT title FROM checks")
+        == "Will Lake Ostra’s ferry fares double in 2027?")
+  }
+
+  /// An archive of schema version 9, opened by this version: its documents may now be
+  /// archives (migration 23 widens the media types allowed).
+  @Test func anOlderArchiveTakesPagesSavedAsArchivesAfterMigrating() throws {
+    let path = folder.file("legacy.sqlite").path
+    try FileManager.default.copyItem(
+      atPath: TestPaths.fixture("archives/schema-9/archive.sqlite").path, toPath: path)
+    let migrated = try Connection.openArchive(path: path)
+    let (tally, _) = try ingestReporting(
+      [TestPaths.fixture("pages/factcheck-saved-chrome.mhtml").path], into: migrated)
+    #expect(tally.new == 1 && tally.rejected == 0)
+    #expect(
+      try migrated.scalarInt(
+        "SELECT count(*) FROM documents WHERE media_type = 'multipart/related'") == 1)
+    #expect(try migrated.scalarText("PRAGMA integrity_check") == "ok")
   }
 }

@@ -184,31 +184,35 @@ import Testing
     #expect(DocumentParser.mediaType(of: Array("[]".utf8), format: .claimReview) == .jsonLD)
   }
 
+  /// A page whose date is impossible, on its line 4.
+  static let impossibleDatePage = """
+    <!DOCTYPE html>
+    <html><body>
+    <h1>Did Pellam County close its last ferry pier?</h1>
+    <p>Checked on February 30, 2025</p>
+    <h2>Executive summary</h2>
+    <p>It did [1].</p>
+    </body></html>
+    """
+
+  /// A page whose date cannot be read, on its line 4; its article starts on line 2.
+  static let unreadableDatePage = """
+    <html><body>
+    <h1>Did Pellam County close its last ferry pier?</h1>
+
+    <p>Checked on <b>the third of Decembre</b></p>
+    <h2>Executive summary</h2>
+    <p>It closed on May 2, 2025 [1].</p>
+    </body></html>
+    """
+
   @Test func errorsNameTheLineOfTheHTML() throws {
-    let html = """
-      <!DOCTYPE html>
-      <html><body>
-      <h1>Did Pellam County close its last ferry pier?</h1>
-      <p>Checked on February 30, 2025</p>
-      <h2>Executive summary</h2>
-      <p>It did [1].</p>
-      </body></html>
-      """
-    let error = try #require(throws: ParseError.self) { try parse(html: html) }
+    let error = try #require(throws: ParseError.self) { try parse(html: Self.impossibleDatePage) }
     #expect(error == ParseError(line: 4, "impossible date: February 30, 2025"))
   }
 
   @Test func aDateLineThatCannotBeReadIsAWarningOnItsLine() throws {
-    let html = """
-      <html><body>
-      <h1>Did Pellam County close its last ferry pier?</h1>
-
-      <p>Checked on <b>the third of Decembre</b></p>
-      <h2>Executive summary</h2>
-      <p>It closed on May 2, 2025 [1].</p>
-      </body></html>
-      """
-    let document = try parse(html: html)
+    let document = try parse(html: Self.unreadableDatePage)
     #expect(document.articles.first?.checkedOn == nil)
     #expect(document.articles.first?.checkedOnInferred?.iso == "2025-05-02")
     #expect(document.warnings.map(\.line) == [4])

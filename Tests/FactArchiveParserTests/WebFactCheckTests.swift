@@ -4,7 +4,8 @@ import Foundation
 import TestSupport
 import Testing
 
-/// Other publishers' fact-check pages (`Fixtures/pages/*factcheck-*.html`): each ClaimReview
+/// Other publishers' fact-check pages (`Fixtures/pages/*factcheck-*.html`, and one saved by
+/// Chrome as an MHTML archive, `.mhtml`): each ClaimReview
 /// becomes a check with the page's article — its summary, sections by headings and the
 /// links of its text as citations — as the page's `.expected.json` says.
 @Suite struct WebFactCheckTests {
@@ -37,8 +38,9 @@ import Testing
   static let pages: [String] = {
     let names =
       (try? FileManager.default.contentsOfDirectory(atPath: TestPaths.fixture("pages").path)) ?? []
-    return names.filter { $0.contains("factcheck-") && $0.hasSuffix(".html") }
-      .map { String($0.dropLast(5)) }.sorted()
+    return names.filter {
+      $0.contains("factcheck-") && ($0.hasSuffix(".html") || $0.hasSuffix(".mhtml"))
+    }.sorted()
   }()
 
   @Test func thereIsOnePageInEachOfSixLanguagesOrMore() {
@@ -46,13 +48,15 @@ import Testing
   }
 
   @Test(arguments: pages)
-  func aPublishersPageIsAFactCheckWithItsArticle(_ name: String) throws {
-    let bytes = try TestPaths.bytes(TestPaths.fixture("pages/\(name).html"))
+  func aPublishersPageIsAFactCheckWithItsArticle(_ file: String) throws {
+    let bytes = try TestPaths.bytes(TestPaths.fixture("pages/\(file)"))
+    let name = file.split(separator: ".").dropLast().joined(separator: ".")
     let expected = try JSONDecoder().decode(
       Expected.self,
       from: Data(try TestPaths.bytes(TestPaths.fixture("pages/\(name).expected.json"))))
     let document = try DocumentParser.parse(bytes, format: .text, options: .init())
-    #expect(document.mediaType == .html)
+    #expect(document.mediaType == (file.hasSuffix(".mhtml") ? .mhtml : .html))
+    #expect(document.bytes == bytes, "the document is the file as read")
     let check = try #require(document.articles.first)
     let want = expected.factCheck
     #expect(check.question == want.question)
@@ -79,5 +83,50 @@ import Testing
           String.UnicodeScalarView(
             body[citation.markerStart...].prefix(anchor.unicodeScalars.count))) == anchor)
     }
+  }
+
+  /// A page without a summary box whose article opens with a short label: the label is
+  /// passed over for the first paragraph, and stays in the text.
+  @Test(arguments: ["Our verdict: Misleading", "Rating: Half true", "Fact check"])
+  func aLabelAtTheArticlesStartIsNotItsSummary(_ label: String) throws {
+    let page = """
+      <html><head><title>Did the harbour fee double?</title>
+      <script type="application/ld+json">{"@type": "ClaimReview", "datePublished": "2026-03-02",
+      "claimReviewed": "The harbour fee doubled this year.", "author": {"name": "Bay Checks"},
+      "reviewRating": {"alternateName": "Misleading"}}</script></head>
+      <body><article><h1>Did the harbour fee double?</h1>
+      <p class="rating">\(label)</p>
+      <p>A post says the harbour fee doubled this year. The council's tariff shows a rise of a
+      tenth, and only for boats longer than ten metres.</p>
+      <h2>What the tariff says</h2>
+      <p>The fee for a boat of eight metres stays at 410 crowns a year, as it was in 2025.</p>
+      </article></body></html>
+      """
+    let document = try DocumentParser.parse(Array(page.utf8), format: .text, options: .init())
+    let check = try #require(document.articles.first)
+    let summary = try #require(check.summaries.first)
+    #expect(document.body(of: summary).hasPrefix("A post says the harbour fee doubled"))
+    let sections = check.summaries.dropFirst().map { document.body(of: $0) }
+    #expect(sections.first == label)
+    #expect(
+      sections.last
+        == "The fee for a boat of eight metres stays at 410 crowns a year, as it was in 2025.")
+  }
+
+  /// A first paragraph that is a sentence stays the summary however short.
+  @Test func aShortSentenceAtTheArticlesStartIsStillItsSummary() throws {
+    let page = """
+      <html><head><script type="application/ld+json">{"@type": "ClaimReview",
+      "datePublished": "2026-03-02", "claimReviewed": "The harbour fee doubled this year.",
+      "author": {"name": "Bay Checks"}, "reviewRating": {"alternateName": "False"}}</script>
+      </head><body><article><h1>Did the harbour fee double?</h1>
+      <p>No, it rose by a tenth.</p>
+      <p>The council's tariff for 2026 shows a rise of a tenth, and only for long boats.</p>
+      </article></body></html>
+      """
+    let document = try DocumentParser.parse(Array(page.utf8), format: .text, options: .init())
+    let check = try #require(document.articles.first)
+    let summary = try #require(check.summaries.first)
+    #expect(document.body(of: summary) == "No, it rose by a tenth.")
   }
 }

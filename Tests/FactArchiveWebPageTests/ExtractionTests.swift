@@ -18,18 +18,30 @@ import Testing
     var text: String
   }
 
+  /// The pages' file names: saved as HTML, or as MHTML archives (`.mhtml`, `.mht`).
   static let pages: [String] = {
     let folder = TestPaths.fixture("pages")
     let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-    return names.filter { $0.hasSuffix(".html") }.map { String($0.dropLast(5)) }.sorted()
+    return names.filter {
+      [".html", ".mhtml", ".mht"].contains(".\($0.split(separator: ".").last ?? "")")
+    }
+    .sorted()
   }()
 
-  static func read(_ name: String) throws -> (WebPage, Expected) {
-    let bytes = try TestPaths.bytes(TestPaths.fixture("pages/\(name).html"))
+  static func read(_ file: String) throws -> (WebPage, Expected) {
+    let bytes = try TestPaths.bytes(TestPaths.fixture("pages/\(file)"))
+    let name = file.split(separator: ".").dropLast().joined(separator: ".")
     let expected = try JSONDecoder().decode(
       Expected.self,
       from: Data(TestPaths.bytes(TestPaths.fixture("pages/\(name).expected.json"))))
-    return (try WebPage(bytes), expected)
+    guard let archive = try MHTMLArchive(bytes) else { return (try WebPage(bytes), expected) }
+    return (try WebPage(archive.html, url: archive.url, contentType: archive.contentType), expected)
+  }
+
+  @Test func pagesSavedAsArchivesAreAmongThem() {
+    #expect(
+      Self.pages.contains { $0.hasSuffix(".mhtml") } && Self.pages.contains { $0.hasSuffix(".mht") }
+    )
   }
 
   @Test func thereAreTwentyPagesOrMore() {

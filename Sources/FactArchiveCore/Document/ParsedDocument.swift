@@ -79,6 +79,9 @@ public enum MediaType: String, Sendable, CaseIterable {
   case plainText = "text/plain"
   /// A page saved from a browser as HTML.
   case html = "text/html"
+  /// A page saved from a browser as one file with its styles and images: MHTML (`.mhtml`,
+  /// `.mht`), read through its HTML part.
+  case mhtml = "multipart/related"
   /// schema.org JSON-LD (ClaimReview).
   case jsonLD = "application/ld+json"
   /// News feeds: RSS 2.0, RSS 1.0 (RDF), Atom 1.0, JSON Feed.

@@ -12,7 +12,7 @@ struct ArticleSections {
 
   /// - Parameter statedSummary: the publisher's own summary (a verdict box, else the
   ///   ClaimReview's `reviewBody`); without one the article's first paragraph is the
-  ///   summary.
+  ///   summary, passing over labels (`Our verdict: Misleading`), which stay in the text.
   init(_ text: MainText, statedSummary: String?) {
     var numbers: [String: Int] = [:]
     var blocks = text.blocks
@@ -25,7 +25,9 @@ struct ArticleSections {
         !$0.isHeading && $0.text.unicodeScalars.count >= 20
           && key.containsBytes(of: TitleKey.of($0.text))
       }
-    } else if let first = blocks.firstIndex(where: { !$0.isHeading }) {
+    } else if let first = blocks.firstIndex(where: { !$0.isHeading && !$0.isLabel })
+      ?? blocks.firstIndex(where: { !$0.isHeading })
+    {
       summary = Self.summary(position: 0, heading: nil, [blocks[first]], numbers: &numbers)
       blocks.remove(at: first)
     }

@@ -81,7 +81,7 @@ erDiagram
 | `parser_version` | INTEGER | version of the parser that last read it (`factarchive reparse` updates it) |
 | `kind` | TEXT | `fact_check`, `source` or `feed` (a news feed, whose items are sources: see `feed_items`) for a parsed document; NULL when rejected |
 | `format` | TEXT | how the input was read: `text` (a saved page, as text or HTML) or `claimreview` (schema.org ClaimReview, from `factarchive import-claimreview`: a JSON-LD file or a publisher's page that embeds it; a page given to `ingest` that embeds ClaimReview is read for its reviews too, keeping `text`) |
-| `media_type` | TEXT | what the input is, told by its content whatever its name: `text/plain` (a copy saved as text), `text/html` (a page saved from a browser), `application/ld+json` (a JSON-LD file), or a news feed: `application/rss+xml` (RSS 2.0 and 0.9x), `application/rdf+xml` (RSS 1.0), `application/atom+xml` (Atom 1.0), `application/feed+json` (JSON Feed). Set for rejected inputs too |
+| `media_type` | TEXT | what the input is, told by its content whatever its name: `text/plain` (a copy saved as text), `text/html` (a page saved from a browser), `multipart/related` (a page saved from a browser as one MHTML file, `.mhtml` or `.mht`: the page inside it is what is read), `application/ld+json` (a JSON-LD file), or a news feed: `application/rss+xml` (RSS 2.0 and 0.9x), `application/rdf+xml` (RSS 1.0), `application/atom+xml` (Atom 1.0), `application/feed+json` (JSON Feed). Set for rejected inputs too |
 | `url` | TEXT | for a page or feed fetched by `factarchive fetch` or the desk: the address asked for; NULL for files |
 | `final_url` | TEXT | the address that answered, after redirects |
 | `http_status` | INTEGER | the HTTP status of the answer (`200`) |

@@ -10,7 +10,8 @@ extension Migration {
     10: StoredReport.rewriteLegacyRuns,
     11: { try RatingClasses.classifyStored(in: $0) },
     12: QuestionRekeying.migrate,
-    13: FeedDocuments.migrate,
+    13: DocumentTypes.allowFeeds,
+    23: DocumentTypes.allowWebArchives,
   ]
 }
 

@@ -63,6 +63,16 @@ public struct TextBlock: Sendable, Equatable {
     return false
   }
 
+  /// A paragraph this short that ends no sentence is a label, not a summary: a verdict
+  /// box's `Our verdict: Misleading`, a kicker's `Fact check`.
+  public static let longestLabel = 60
+
+  /// Whether the block is a short line that ends no sentence (`longestLabel`).
+  public var isLabel: Bool {
+    !isHeading && text.unicodeScalars.count <= Self.longestLabel
+      && !MainTextExtractor.endsASentence(text)
+  }
+
   /// The block as the article text shows it.
   public var rendered: String {
     switch kind {

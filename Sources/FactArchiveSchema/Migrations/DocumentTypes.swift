@@ -1,8 +1,9 @@
 import FactArchiveStore
 
-/// Migration 13's step: documents may be news feeds (`kind` 'feed', the feeds' media types).
-enum FeedDocuments {
-  @Sendable static func migrate(_ db: Connection) throws {
+/// Migration 13's step: documents may be news feeds (`kind` 'feed', the feeds' media types);
+/// and migration 23's: documents may be MHTML archives (`multipart/related`).
+enum DocumentTypes {
+  @Sendable static func allowFeeds(_ db: Connection) throws {
     try db.rewriteDeclaration(
       of: "documents", replacing: "kind IN ('fact_check', 'source')",
       with: "kind IN ('fact_check', 'source', 'feed')")
@@ -14,5 +15,11 @@ enum FeedDocuments {
         'application/rss+xml', 'application/rdf+xml', 'application/atom+xml', \
         'application/feed+json')
         """)
+  }
+
+  @Sendable static func allowWebArchives(_ db: Connection) throws {
+    try db.rewriteDeclaration(
+      of: "documents", replacing: "'application/feed+json')",
+      with: "'application/feed+json', 'multipart/related')")
   }
 }
