@@ -24,21 +24,22 @@ public enum ParserProperties {
     return found.messages
   }
 
-  /// Reads `bytes` as a saved web page (behind an `<html>` tag when a mutation has left
-  /// them looking like text) and checks the result holds together.
+  /// Reads `bytes` as a saved web page, or as the MHTML archive that holds one (behind an
+  /// `<html>` tag when a mutation has left them looking like text), and checks the result
+  /// holds together.
   public static func htmlReader(_ bytes: [UInt8]) -> [String] {
-    let page =
-      DocumentParser.mediaType(of: bytes, format: .text) == .html
-      ? bytes : Array("<html>".utf8) + bytes
+    let kind = DocumentParser.mediaType(of: bytes, format: .text)
+    let expected: MediaType = kind == .mhtml ? .mhtml : .html
+    let page = kind == expected ? bytes : Array("<html>".utf8) + bytes
     var found = Violations()
-    var mediaType = MediaType.html
+    var mediaType = expected
     check(page, &found) { () throws(ParseError) in
       let document = try DocumentParser.parse(
         page, format: .text, options: .init(latestPlausibleDay: nil))
       mediaType = document.mediaType
       return document
     }
-    found.require(mediaType == .html, "a page read as \(mediaType)")
+    found.require(mediaType == expected, "a \(expected.rawValue) page read as \(mediaType)")
     return found.messages
   }
 

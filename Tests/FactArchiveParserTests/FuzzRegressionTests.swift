@@ -7,6 +7,8 @@ import Testing
 
 /// Every input a fuzzer ever stopped on is kept under `Fixtures/fuzz/<target>/` and replayed
 /// here through the same properties the fuzz targets check, so a fixed bug stays fixed.
+/// Beside them, `seed-*` inputs start a fuzzer where its mutations would not reach by
+/// themselves: MHTML archives (a MIME header, then parts), for the HTML reader.
 /// The seeds `make fuzz` starts from (the article, ClaimReview and page fixtures) are
 /// replayed too. Each input is a test case of its own, and a folder that is missing or
 /// holds nothing fails `everyCorpusFolderHoldsInputs` rather than replaying nothing.
@@ -51,6 +53,15 @@ import Testing
     files("fuzz/html-reader") + files("html", suffix: ".html")
     + files("html/claimreview", suffix: ".html") + files("html/complete-save", suffix: ".html")
     + files("html/hostile", suffix: ".html") + files("bad", suffix: ".html")
+
+  @Test func theHTMLReaderIsFuzzedThroughArchivesToo() throws {
+    let seeds = Self.files("fuzz/html-reader").filter { $0.contains("/seed-") }
+    #expect(seeds.count == 2)
+    for seed in seeds {
+      let bytes = try TestPaths.bytes(TestPaths.fixture(seed))
+      #expect(DocumentParser.mediaType(of: bytes, format: .text) == .mhtml, "\(seed)")
+    }
+  }
 
   @Test(arguments: htmlInputs)
   func htmlReaderPropertiesHold(_ path: String) throws {
