@@ -131,7 +131,9 @@ public struct MHTMLArchive: Sendable {
       close(at: previousEnd)
       if kind == .last { return parts }
       let header = MIMEHeader.read(&cursor, strict: false) ?? MIMEHeader()
-      open = (header, cursor.offset, cursor.line)
+      // A part cut off in its header has an empty body, on the file's last line.
+      let atEnd = cursor.offset == bytes.count && bytes.last != 0x0A
+      open = (header, cursor.offset, atEnd ? cursor.line - 1 : cursor.line)
     }
     close(at: bytes.count)
     return parts

@@ -17,14 +17,17 @@ enum TransferEncoding: Equatable {
 
   /// The body at `range` of `bytes`, which starts at file line `firstLine`, decoded.
   func decode(_ bytes: [UInt8], _ range: Range<Int>, firstLine: Int) -> DecodedBody {
+    var body: DecodedBody
     switch self {
     case .identity:
-      return DecodedBody(bytes: Array(bytes[range]), lines: .counted(from: firstLine))
+      body = DecodedBody(bytes: Array(bytes[range]), lines: .counted(from: firstLine))
     case .base64:
-      return DecodedBody(bytes: Self.base64(bytes[range]), lines: .all(firstLine))
+      body = DecodedBody(bytes: Self.base64(bytes[range]), lines: .all(firstLine))
     case .quotedPrintable:
-      return Self.quotedPrintable(bytes, range, firstLine: firstLine)
+      body = Self.quotedPrintable(bytes, range, firstLine: firstLine)
     }
+    body.lastLine = firstLine + bytes[range].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+    return body
   }
 
   /// RFC 2045 §6.7: `=XX` is a byte, `=` at the end of a line joins it to the next, white
@@ -140,13 +143,18 @@ struct DecodedBody {
 
   var bytes: [UInt8]
   var lines: Lines
+  /// The file line the body ends on: no line said is after it (a page's parser may name the
+  /// line after its last line break).
+  var lastLine = Int.max
 
   /// The file line of the body's line `line` (1-based).
   func fileLine(_ line: Int) -> Int {
+    let placed: Int
     switch lines {
-    case .counted(let first): return first + max(line, 1) - 1
-    case .starts(let starts): return starts[min(max(line, 1), starts.count) - 1]
-    case .all(let first): return first
+    case .counted(let first): placed = first + max(line, 1) - 1
+    case .starts(let starts): placed = starts[min(max(line, 1), starts.count) - 1]
+    case .all(let first): placed = first
     }
+    return min(placed, lastLine)
   }
 }
