@@ -64,8 +64,9 @@ def binary():
 
 
 def evaluate(fa):
-    # Pages saved as HTML, and as MHTML archives (`.mhtml`, `.mht`), which extract opens too.
-    files = sorted(f for f in os.listdir(PAGES) if f.endswith((".html", ".mhtml", ".mht")))
+    # Pages saved as HTML, and as MHTML or Safari archives, which extract opens too.
+    files = sorted(f for f in os.listdir(PAGES)
+                   if f.endswith((".html", ".mhtml", ".mht", ".webarchive")))
     names = [os.path.splitext(f)[0] for f in files]
     start = time.perf_counter()
     result = subprocess.run([fa, "extract", "--format", "json"]

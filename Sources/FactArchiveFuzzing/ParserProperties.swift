@@ -24,12 +24,12 @@ public enum ParserProperties {
     return found.messages
   }
 
-  /// Reads `bytes` as a saved web page, or as the MHTML archive that holds one (behind an
-  /// `<html>` tag when a mutation has left them looking like text), and checks the result
-  /// holds together.
+  /// Reads `bytes` as a saved web page, or as the archive that holds one (MHTML, Safari's;
+  /// behind an `<html>` tag when a mutation has left them looking like text), and checks
+  /// the result holds together.
   public static func htmlReader(_ bytes: [UInt8]) -> [String] {
     let kind = DocumentParser.mediaType(of: bytes, format: .text)
-    let expected: MediaType = kind == .mhtml ? .mhtml : .html
+    let expected: MediaType = [.mhtml, .webArchive].contains(kind) ? kind : .html
     let page = kind == expected ? bytes : Array("<html>".utf8) + bytes
     var found = Violations()
     var mediaType = expected

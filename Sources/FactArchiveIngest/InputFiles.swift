@@ -7,7 +7,7 @@ import FactArchiveCore
 #endif
 
 /// The files an ingest reads: files as named, folders walked recursively for saved pages
-/// (`*.txt`, `*.html`, `*.htm`, `*.mhtml`, `*.mht`, feeds) in sorted order, and `-` for standard input. The `X_files/`
+/// (`*.txt`, `*.html`, `*.htm`, `*.mhtml`, `*.mht`, `*.webarchive`, feeds) in sorted order, and `-` for standard input. The `X_files/`
 /// folder a browser's "Save page as… complete" writes beside `X.html` (its scripts, styles,
 /// images and frames) is passed over.
 ///
@@ -100,7 +100,7 @@ public struct InputFiles: Sequence, Sendable {
   /// The extensions of the pages and feeds a folder walk reads (JSON, ClaimReview or a JSON
   /// Feed, is read when named).
   static let pageExtensions = [
-    ".txt", ".html", ".htm", ".mhtml", ".mht", ".xml", ".rss", ".atom", ".rdf",
+    ".txt", ".html", ".htm", ".mhtml", ".mht", ".webarchive", ".xml", ".rss", ".atom", ".rdf",
   ]
 
   static func isTextFileName(_ path: String) -> Bool {

@@ -1,13 +1,13 @@
 import FactArchiveCore
 import FactArchiveWebPage
 
-/// Parses an input in its format: a saved page (plain text, HTML or an MHTML archive, told
-/// apart by content) or ClaimReview JSON-LD (a JSON file, or a web page that embeds it).
+/// Parses an input in its format: a saved page (plain text, HTML, or a page in an MHTML or
+/// Safari web archive, told apart by content) or ClaimReview JSON-LD (a JSON file, or a web page that embeds it).
 public enum DocumentParser {
   public static func parse(
     _ bytes: [UInt8], format: DocumentFormat, options: ArticleParser.Options
   ) throws(ParseError) -> ParsedDocument {
-    if let archive = try MHTMLArchive(bytes) {
+    if let archive = try SavedArchive.open(bytes) {
       return try parse(archive, of: bytes, format: format, options: options)
     }
     var mediaType = mediaType(of: bytes, format: format)
@@ -59,11 +59,12 @@ public enum DocumentParser {
     return WebFactCheck.attach(page, to: reviews, options: options)
   }
 
-  /// A page saved as an MHTML archive, read through its HTML part: in that part's charset,
-  /// from the address it was saved from (unless the caller knows better), with every line
-  /// said at the line of the archive it came from. The document is the whole archive.
+  /// A page saved in an archive (MHTML, a Safari web archive), read through its page: in the
+  /// charset the archive gives it, from the address it was saved from (unless the caller
+  /// knows better), with every line said where it is in the archive. The document is the
+  /// whole archive.
   private static func parse(
-    _ archive: MHTMLArchive, of bytes: [UInt8], format: DocumentFormat,
+    _ archive: SavedArchive, of bytes: [UInt8], format: DocumentFormat,
     options: ArticleParser.Options
   ) throws(ParseError) -> ParsedDocument {
     var inner = options
@@ -81,7 +82,10 @@ public enum DocumentParser {
     }
     document.warnings = document.warnings.map(archive.placed)
     document.bytes = bytes
-    document.mediaType = .mhtml
+    switch archive {
+    case .mhtml: document.mediaType = .mhtml
+    case .webArchive: document.mediaType = .webArchive
+    }
     return document
   }
 
@@ -107,7 +111,11 @@ public enum DocumentParser {
   /// else JSON-LD
   /// when it was given as ClaimReview, else a copy saved as text.
   public static func mediaType(of bytes: [UInt8], format: DocumentFormat) -> MediaType {
-    if MHTMLArchive.isArchive(bytes) { return .mhtml }
+    switch SavedArchive.kind(of: bytes) {
+    case .mhtml: return .mhtml
+    case .webArchive: return .webArchive
+    case nil: break
+    }
     if let feed = FeedReader.kind(of: bytes) {
       switch feed {
       case .rss: return .rss

@@ -21,7 +21,8 @@ struct ExtractCommand: ParsableCommand {
       """)
 
   @Argument(
-    help: ArgumentHelp("Saved web pages (HTML, or MHTML archives).", valueName: "file"))
+    help: ArgumentHelp(
+      "Saved web pages (HTML, or MHTML or Safari web archives).", valueName: "file"))
   var files: [String]
 
   @Option(
@@ -38,7 +39,7 @@ struct ExtractCommand: ParsableCommand {
     for path in files {
       do {
         let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
-        let archive = try MHTMLArchive(bytes)
+        let archive = try SavedArchive.open(bytes)
         let page: WebPage
         do throws(ParseError) {
           page = try WebPage(

@@ -33,7 +33,7 @@ import Testing
     // a ClaimReview page lacks its claim; one date line cannot be read (a warning).
     #expect(
       result.stdout
-        == "166 files: 161 new (89 sources), 1 re-check, 1 unchanged, 9 rejected, "
+        == "167 files: 162 new (90 sources), 1 re-check, 1 unchanged, 9 rejected, "
         + "1 ClaimReview entry skipped\n")
     let errors = result.stderr.split(separator: "\n")
     #expect(errors.count == 11)

@@ -100,7 +100,7 @@ import Testing
         label: $0.text("label")
       )
     }
-    #expect(sources.count == 31)
+    #expect(sources.count == 32)
     let wire = try #require(
       sources.first { $0.title == "Orvana port strike ends after four-day stoppage" })
     #expect(wire.byline == "Lena Marsh, Tomas Reyl")

@@ -91,6 +91,7 @@ import Testing
     _ = try HostileCase.file(root, "d.json", page)
     _ = try HostileCase.file(root, "f.mhtml", page)
     _ = try HostileCase.file(root, "g.MHT", page)
+    _ = try HostileCase.file(root, "h.webarchive", page)
     // "Save page as… complete": a.html's scripts, styles and frames.
     _ = try HostileCase.file(root.appendingPathComponent("a_files"), "frame.html", page)
     _ = try HostileCase.file(root.appendingPathComponent("a_files"), "app.js", page)
@@ -100,7 +101,10 @@ import Testing
       guard case .file(let path) = item else { return "?" }
       return String(path.dropFirst(root.path.count + 1))
     }
-    #expect(names == ["a.html", "b.HTM", "c.txt", "f.mhtml", "g.MHT", "old_files/e.txt"])
+    #expect(
+      names == [
+        "a.html", "b.HTM", "c.txt", "f.mhtml", "g.MHT", "h.webarchive", "old_files/e.txt",
+      ])
     // Named outright, a _files folder is read like any folder.
     #expect(InputFiles(paths: [root.appendingPathComponent("a_files").path]).count == 1)
   }
@@ -284,11 +288,15 @@ import Testing
       atPath: TestPaths.fixture("archives/schema-9/archive.sqlite").path, toPath: path)
     let migrated = try Connection.openArchive(path: path)
     let (tally, _) = try ingestReporting(
-      [TestPaths.fixture("pages/factcheck-saved-chrome.mhtml").path], into: migrated)
-    #expect(tally.new == 1 && tally.rejected == 0)
+      [
+        TestPaths.fixture("pages/factcheck-saved-chrome.mhtml").path,
+        TestPaths.fixture("pages/saved-safari-webarchive.webarchive").path,
+      ], into: migrated)
+    #expect(tally.new == 2 && tally.rejected == 0)
     #expect(
-      try migrated.scalarInt(
-        "SELECT count(*) FROM documents WHERE media_type = 'multipart/related'") == 1)
+      try migrated.query("SELECT media_type FROM documents ORDER BY id DESC LIMIT 2") {
+        $0.text(at: 0) ?? ""
+      } == ["application/x-webarchive", "multipart/related"])
     #expect(try migrated.scalarText("PRAGMA integrity_check") == "ok")
   }
 }

@@ -8,7 +8,8 @@ import Testing
 /// Every input a fuzzer ever stopped on is kept under `Fixtures/fuzz/<target>/` and replayed
 /// here through the same properties the fuzz targets check, so a fixed bug stays fixed.
 /// Beside them, `seed-*` inputs start a fuzzer where its mutations would not reach by
-/// themselves: MHTML archives (a MIME header, then parts), for the HTML reader.
+/// themselves: MHTML archives (a MIME header, then parts) and a Safari web archive (a binary
+/// property list), for the HTML reader.
 /// The seeds `make fuzz` starts from (the article, ClaimReview and page fixtures) are
 /// replayed too. Each input is a test case of its own, and a folder that is missing or
 /// holds nothing fails `everyCorpusFolderHoldsInputs` rather than replaying nothing.
@@ -56,10 +57,11 @@ import Testing
 
   @Test func theHTMLReaderIsFuzzedThroughArchivesToo() throws {
     let seeds = Self.files("fuzz/html-reader").filter { $0.contains("/seed-") }
-    #expect(seeds.count == 2)
+    #expect(seeds.count == 3)
     for seed in seeds {
       let bytes = try TestPaths.bytes(TestPaths.fixture(seed))
-      #expect(DocumentParser.mediaType(of: bytes, format: .text) == .mhtml, "\(seed)")
+      let kind = DocumentParser.mediaType(of: bytes, format: .text)
+      #expect(kind == .mhtml || kind == .webArchive, "\(seed)")
     }
   }
 

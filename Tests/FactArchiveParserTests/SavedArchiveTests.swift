@@ -82,6 +82,22 @@ import Testing
     #expect(source.links.map(\.url) == ["https://bay.example/2026/04/petition"])
   }
 
+  @Test func aPageSafariSavedIsASourceInTheArchivesEncoding() throws {
+    let archive = try TestPaths.bytes(
+      TestPaths.fixture("pages/saved-safari-webarchive.webarchive"))
+    let document = try DocumentParser.parse(archive, format: .text, options: Self.options)
+    #expect(document.mediaType == .webArchive)
+    #expect(document.bytes == archive)
+    #expect(DocumentParser.mediaType(of: archive, format: .text) == .webArchive)
+    let source = try #require(document.source)
+    #expect(source.title == "Porto de Valmar amplia horário da balsa no verão")
+    #expect(source.publishedOn?.iso == "2026-11-28")
+    #expect(
+      source.links.map(\.url) == [
+        "https://jornaldolitoral.example/docs/porto-valmar-horario-verao.pdf"
+      ])
+  }
+
   @Test func anArchiveWithoutAPageIsRefusedOnItsLine() throws {
     let bytes =
       Array(

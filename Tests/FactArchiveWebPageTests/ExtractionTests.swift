@@ -18,12 +18,13 @@ import Testing
     var text: String
   }
 
-  /// The pages' file names: saved as HTML, or as MHTML archives (`.mhtml`, `.mht`).
+  /// The pages' file names: saved as HTML, or as MHTML or Safari archives (`.mhtml`, `.mht`,
+  /// `.webarchive`).
   static let pages: [String] = {
     let folder = TestPaths.fixture("pages")
     let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
     return names.filter {
-      [".html", ".mhtml", ".mht"].contains(".\($0.split(separator: ".").last ?? "")")
+      [".html", ".mhtml", ".mht", ".webarchive"].contains(".\($0.split(separator: ".").last ?? "")")
     }
     .sorted()
   }()
@@ -34,13 +35,15 @@ import Testing
     let expected = try JSONDecoder().decode(
       Expected.self,
       from: Data(TestPaths.bytes(TestPaths.fixture("pages/\(name).expected.json"))))
-    guard let archive = try MHTMLArchive(bytes) else { return (try WebPage(bytes), expected) }
+    guard let archive = try SavedArchive.open(bytes) else { return (try WebPage(bytes), expected) }
     return (try WebPage(archive.html, url: archive.url, contentType: archive.contentType), expected)
   }
 
   @Test func pagesSavedAsArchivesAreAmongThem() {
     #expect(
-      Self.pages.contains { $0.hasSuffix(".mhtml") } && Self.pages.contains { $0.hasSuffix(".mht") }
+      [".mhtml", ".mht", ".webarchive"].allSatisfy { kind in
+        Self.pages.contains { $0.hasSuffix(kind) }
+      }
     )
   }
 

@@ -82,6 +82,8 @@ public enum MediaType: String, Sendable, CaseIterable {
   /// A page saved from a browser as one file with its styles and images: MHTML (`.mhtml`,
   /// `.mht`), read through its HTML part.
   case mhtml = "multipart/related"
+  /// A page Safari saved as a web archive (`.webarchive`), read through its main resource.
+  case webArchive = "application/x-webarchive"
   /// schema.org JSON-LD (ClaimReview).
   case jsonLD = "application/ld+json"
   /// News feeds: RSS 2.0, RSS 1.0 (RDF), Atom 1.0, JSON Feed.

@@ -1,7 +1,8 @@
 import FactArchiveStore
 
 /// Migration 13's step: documents may be news feeds (`kind` 'feed', the feeds' media types);
-/// and migration 23's: documents may be MHTML archives (`multipart/related`).
+/// and migration 23's: documents may be pages saved in archives (MHTML, `multipart/related`;
+/// Safari's, `application/x-webarchive`).
 enum DocumentTypes {
   @Sendable static func allowFeeds(_ db: Connection) throws {
     try db.rewriteDeclaration(
@@ -20,6 +21,6 @@ enum DocumentTypes {
   @Sendable static func allowWebArchives(_ db: Connection) throws {
     try db.rewriteDeclaration(
       of: "documents", replacing: "'application/feed+json')",
-      with: "'application/feed+json', 'multipart/related')")
+      with: "'application/feed+json', 'multipart/related', 'application/x-webarchive')")
   }
 }

@@ -1314,11 +1314,13 @@ CREATE INDEX checks_by_topic_tier ON checks (topic, queue_tier, due_on, citation
 --
 -- Pages saved from a browser as one file with their styles and images: MHTML, what Chrome,
 -- Edge and Opera write for "Webpage, Single File" (`.mhtml`; Chrome on Android saves every
--- downloaded page so) and Internet Explorer and Word for "Web Archive" (`.mht`). The archive
--- is kept whole as the document, media_type 'multipart/related'; the page inside it is read
--- as a web page is. The library widens the CHECK constraint of documents.media_type to this
--- value in this migration's transaction, as migration 13 did for feeds (a wider CHECK changes
--- nothing stored, so the table is not rebuilt). The step is all this migration does.
+-- downloaded page so) and Internet Explorer and Word for "Web Archive" (`.mht`), media_type
+-- 'multipart/related'; and Safari's web archives (`.webarchive`, the format of Safari's
+-- "Save As…"), media_type 'application/x-webarchive'. The archive is kept whole as the
+-- document; the page inside it is read as a web page is. The library widens the CHECK
+-- constraint of documents.media_type to these values in this migration's transaction, as
+-- migration 13 did for feeds (a wider CHECK changes nothing stored, so the table is not
+-- rebuilt). The step is all this migration does.
 
 """#
     ),
