@@ -39,41 +39,48 @@ enum TransferEncoding: Equatable {
     var out: [UInt8] = []
     out.reserveCapacity(range.count)
     var starts = [firstLine]
-    var cursor = LineCursor(Array(bytes[range]), line: firstLine)
-    while let (line, number) = cursor.next() {
-      var end = line.upperBound
-      while end > line.lowerBound, cursor.bytes[end - 1] == 0x20 || cursor.bytes[end - 1] == 0x09 {
-        end -= 1
-      }
-      var index = line.lowerBound
-      var soft = false
-      while index < end {
-        let byte = cursor.bytes[index]
-        guard byte == UInt8(ascii: "=") else {
-          out.append(byte)
-          index += 1
-          continue
+    bytes.withUnsafeBufferPointer { buffer in
+      var line = firstLine
+      var index = range.lowerBound
+      while index < range.upperBound {
+        var lineEnd = index
+        while lineEnd < range.upperBound, buffer[lineEnd] != 0x0A { lineEnd += 1 }
+        var end = lineEnd
+        if end > index, buffer[end - 1] == 0x0D { end -= 1 }
+        while end > index, buffer[end - 1] == 0x20 || buffer[end - 1] == 0x09 { end -= 1 }
+        var soft = false
+        var position = index
+        while position < end {
+          // The bytes up to the next `=` as they are, at once.
+          var equals = position
+          while equals < end, buffer[equals] != UInt8(ascii: "=") { equals += 1 }
+          out.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[position..<equals]))
+          position = equals
+          guard position < end else { break }
+          if position + 1 == end {
+            soft = true
+            break
+          }
+          if position + 2 < end, let high = hexValue(buffer[position + 1]),
+            let low = hexValue(buffer[position + 2])
+          {
+            let decoded = high << 4 | low
+            out.append(decoded)
+            if decoded == 0x0A { starts.append(line) }
+            position += 3
+          } else {
+            out.append(UInt8(ascii: "="))
+            position += 1
+          }
         }
-        if index + 1 == end {
-          soft = true
-          break
+        guard lineEnd < range.upperBound else { break }
+        // A hard line break, unless the line ended in `=`.
+        if !soft {
+          out.append(0x0A)
+          starts.append(line + 1)
         }
-        if index + 2 < end,
-          let high = hexValue(cursor.bytes[index + 1]), let low = hexValue(cursor.bytes[index + 2])
-        {
-          let decoded = high << 4 | low
-          out.append(decoded)
-          if decoded == 0x0A { starts.append(number) }
-          index += 3
-        } else {
-          out.append(byte)
-          index += 1
-        }
-      }
-      // A hard line break, unless this was the body's last line.
-      if !soft, cursor.offset < cursor.bytes.count || cursor.bytes.last == 0x0A {
-        out.append(0x0A)
-        starts.append(number + 1)
+        line += 1
+        index = lineEnd + 1
       }
     }
     return DecodedBody(bytes: out, lines: .starts(starts))
