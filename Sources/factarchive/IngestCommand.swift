@@ -18,10 +18,12 @@ struct IngestCommand: ParsableCommand {
     discussion: """
       Example: factarchive ingest Fixtures/ saved-page.txt
 
-      PATH is a file, a folder (read recursively for *.txt, *.html and *.htm, in sorted \
-      order; the X_files folder a browser saves beside X.html is passed over) or - for \
-      standard input. Pages saved as text and pages saved as HTML are told apart by their \
-      content; a page embedding schema.org ClaimReview gives its reviews. Fact-check pages \
+      PATH is a file, a folder (read recursively for *.txt, *.html, *.htm, *.mhtml, *.mht, \
+      *.webarchive and feeds, in sorted order; the X_files folder a browser saves beside \
+      X.html is passed over) or - for standard input. Pages saved as text, as HTML, or as \
+      one file with their images (MHTML, Safari's web archives: the page inside is read, \
+      the archive kept) are told apart by their content; a page embedding schema.org \
+      ClaimReview gives its reviews. Fact-check pages \
       and source articles (news and analysis pieces) are told apart from their text unless \
       --kind says which. Ingesting the same bytes again adds nothing; the same question \
       with a later 'Checked on' date adds a re-check, and with the same date is another \

@@ -86,6 +86,29 @@ import Testing
     }
   }
 
+  /// Pages saved as one file (Chrome's MHTML, Safari's web archive) land from the Add page
+  /// as from `ingest`: the page inside is read, and the check or source links to it.
+  @Test func pagesSavedAsArchivesLandFromTheAddPage() async throws {
+    try await fixture.test { browser in
+      let addPage = try await browser.get("/add")
+      #expect(addPage.text.contains("MHTML or Safari web archives"))
+      let token = try #require(browser.csrf(from: addPage))
+      let files: [(name: String, bytes: [UInt8])] = try [
+        "factcheck-saved-chrome.mhtml", "saved-safari-webarchive.webarchive",
+      ].map { ($0, try TestPaths.bytes(TestPaths.fixture("pages/\($0)"))) }
+      let page = try await browser.upload("/add/files", csrf: token, files: files)
+      #expect(page.status == .ok)
+      #expect(
+        page.text.contains("<td>factcheck-saved-chrome.mhtml</td><td><a href=\"/checks/"))
+      #expect(
+        page.text.contains("<td>saved-safari-webarchive.webarchive</td><td><a href=\"/sources/"))
+      let archives = try fixture.database().scalarInt(
+        "SELECT count(*) FROM documents WHERE media_type IN "
+          + "('multipart/related', 'application/x-webarchive')")
+      #expect(archives == 2)
+    }
+  }
+
   @Test func readOnlyDesksHaveNoAddPage() async throws {
     try await fixture.test(readOnly: true) { browser in
       let page = try await browser.get("/add")

@@ -114,12 +114,19 @@ final class Browser: @unchecked Sendable {
   func send(_ uri: String, method: HTTPRequest.Method, headers: HTTPFields, body: String?)
     async throws -> Page
   {
+    try await send(uri, method: method, headers: headers, bytes: Array((body ?? "").utf8))
+  }
+
+  /// A request whose body is bytes (an upload of binary files).
+  func send(_ uri: String, method: HTTPRequest.Method, headers: HTTPFields, bytes: [UInt8])
+    async throws -> Page
+  {
     var headers = headers
     let cookie = lock.withLock { cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; ") }
     if !cookie.isEmpty { headers[.cookie] = cookie }
     let answer = try await LoopbackHTTP.exchange(
       port: port, method: method.rawValue, target: uri,
-      headers: headers.map { ($0.name.rawName, $0.value) }, body: Array((body ?? "").utf8))
+      headers: headers.map { ($0.name.rawName, $0.value) }, body: bytes)
     var fields = HTTPFields()
     for (name, value) in answer.headers {
       if let name = HTTPField.Name(name) { fields.append(HTTPField(name: name, value: value)) }
@@ -142,20 +149,22 @@ final class Browser: @unchecked Sendable {
     -> Page
   {
     let boundary = "----factarchive-test-boundary"
-    var body = ""
+    var body: [UInt8] = []
     if let csrf {
-      body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n\(csrf)\r\n"
+      body += Array(
+        "--\(boundary)\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n\(csrf)\r\n".utf8)
     }
+    // The files' bytes as they are: a binary file (a Safari web archive) must arrive whole.
     for file in files {
-      body +=
-        "--\(boundary)\r\nContent-Disposition: form-data; name=\"files\"; "
-        + "filename=\"\(file.name)\"\r\nContent-Type: application/octet-stream\r\n\r\n"
-        + String(decoding: file.bytes, as: UTF8.self) + "\r\n"
+      body += Array(
+        ("--\(boundary)\r\nContent-Disposition: form-data; name=\"files\"; "
+          + "filename=\"\(file.name)\"\r\nContent-Type: application/octet-stream\r\n\r\n").utf8)
+      body += file.bytes + Array("\r\n".utf8)
     }
-    body += "--\(boundary)--\r\n"
+    body += Array("--\(boundary)--\r\n".utf8)
     return try await send(
       uri, method: .post, headers: [.contentType: "multipart/form-data; boundary=\(boundary)"],
-      body: body)
+      bytes: body)
   }
 
   /// The CSRF token of the session, read from a page's form.

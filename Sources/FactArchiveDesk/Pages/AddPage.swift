@@ -29,7 +29,8 @@ enum AddPage {
       <button type="submit">Fetch and add</button>
       </form></div>
       <div class="card"><form method="post" action="/add/files" enctype="multipart/form-data">\(Layout.csrfField(context))
-      <label>Saved pages, feeds or ClaimReview JSON (several at once)
+      <label>Saved pages (text, HTML, MHTML or Safari web archives), feeds or ClaimReview JSON \
+      (several at once)
       <input type="file" name="files" multiple required></label>
       <button type="submit">Upload and add</button>
       </form></div>
