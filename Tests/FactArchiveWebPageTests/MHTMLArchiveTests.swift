@@ -143,6 +143,9 @@ import Testing
     "Fact check: Did the council close the slipway?\nChecked on 3 May 2026\n",
     "From: someone@example.org\nSubject: hello\nContent-Type: text/plain\n\nA message.\n",
     "Content-Type: multipart/related\n\n--x\nContent-Type: text/html\n\n<p>no boundary</p>\n",
+    // A field's name is letters, digits and hyphens: a page opening `<html>:` is a page.
+    "<html>:x\nContent-Type: multipart/related; boundary=q\n\n--q\nContent-Type: text/html\n\n"
+      + "<p>a page</p>\n--q--\n",
     "",
   ])
   func otherFilesAreNotArchives(_ text: String) throws {

@@ -89,7 +89,7 @@ public struct MHTMLArchive: Sendable {
     // A cheap first look: a header field's name, then its colon, on the first line.
     guard let first = bytes.dropFirst(bom).prefix(80).firstIndex(of: UInt8(ascii: ":")),
       first > bom,
-      bytes[bom..<first].allSatisfy({ $0 > 0x20 && $0 < 0x7F })
+      bytes[bom..<first].allSatisfy(MIMEHeader.isNameByte)
     else { return nil }
     var cursor = LineCursor(bytes, offset: bom)
     guard let header = MIMEHeader.read(&cursor, strict: true),

@@ -66,7 +66,7 @@ struct MIMEHeader {
         continue
       }
       guard let colon = line.firstIndex(of: UInt8(ascii: ":")), colon > line.startIndex,
-        line[line.startIndex..<colon].allSatisfy({ $0 > 0x20 && $0 < 0x7F })
+        line[line.startIndex..<colon].allSatisfy(Self.isNameByte)
       else {
         if strict { return nil }
         continue
@@ -79,6 +79,15 @@ struct MIMEHeader {
           line: number))
     }
     return header
+  }
+
+  /// Whether a byte may be in a field's name. RFC 5322 allows any printable character but
+  /// the colon; the names MIME writes (`Content-Type`, `Snapshot-Content-Location`,
+  /// `X-MimeOLE`) use letters, digits and hyphens, and holding to those keeps a page that
+  /// opens `<html>:` from passing for a header.
+  static func isNameByte(_ byte: UInt8) -> Bool {
+    ASCII.isLetter(byte) || ASCII.isDigit(byte) || byte == UInt8(ascii: "-")
+      || byte == UInt8(ascii: "_")
   }
 
   /// The first field of that (lowercase) name.
