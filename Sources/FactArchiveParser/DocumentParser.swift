@@ -2,7 +2,8 @@ import FactArchiveCore
 import FactArchiveWebPage
 
 /// Parses an input in its format: a saved page (plain text, HTML, or a page in an MHTML or
-/// Safari web archive, told apart by content) or ClaimReview JSON-LD (a JSON file, or a web page that embeds it).
+/// Safari web archive, told apart by content) or ClaimReview JSON-LD (a JSON file, or a web
+/// page that embeds it).
 public enum DocumentParser {
   public static func parse(
     _ bytes: [UInt8], format: DocumentFormat, options: ArticleParser.Options
@@ -82,10 +83,7 @@ public enum DocumentParser {
     }
     document.warnings = document.warnings.map(archive.placed)
     document.bytes = bytes
-    switch archive {
-    case .mhtml: document.mediaType = .mhtml
-    case .webArchive: document.mediaType = .webArchive
-    }
+    document.mediaType = archive.kind.mediaType
     return document
   }
 
@@ -111,11 +109,7 @@ public enum DocumentParser {
   /// else JSON-LD
   /// when it was given as ClaimReview, else a copy saved as text.
   public static func mediaType(of bytes: [UInt8], format: DocumentFormat) -> MediaType {
-    switch SavedArchive.kind(of: bytes) {
-    case .mhtml: return .mhtml
-    case .webArchive: return .webArchive
-    case nil: break
-    }
+    if let archive = SavedArchive.kind(of: bytes) { return archive.mediaType }
     if let feed = FeedReader.kind(of: bytes) {
       switch feed {
       case .rss: return .rss

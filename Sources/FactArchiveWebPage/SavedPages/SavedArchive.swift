@@ -17,6 +17,21 @@ public enum SavedArchive: Sendable {
 
   public enum Kind: Sendable {
     case mhtml, webArchive
+
+    /// What `documents.media_type` calls an archive of this kind.
+    public var mediaType: MediaType {
+      switch self {
+      case .mhtml: .mhtml
+      case .webArchive: .webArchive
+      }
+    }
+  }
+
+  public var kind: Kind {
+    switch self {
+    case .mhtml: .mhtml
+    case .webArchive: .webArchive
+    }
   }
 
   /// Which kind of archive `bytes` hold, if any (whether or not it holds a page).
