@@ -38,6 +38,13 @@ public enum FixtureServer {
       return answer(bytes("feeds/\(name)"), type: type, headers: [.eTag: etag])
     }
     router.get("page") { _, _ in answer(bytes("html/news-source.html"), type: "text/html") }
+    // Pages saved as one file, as a shared folder or an intranet might serve them.
+    router.get("saved.mhtml") { _, _ in
+      answer(bytes("pages/factcheck-saved-chrome.mhtml"), type: "multipart/related")
+    }
+    router.get("saved.webarchive") { _, _ in
+      answer(bytes("pages/saved-safari-webarchive.webarchive"), type: "application/x-webarchive")
+    }
     // A feed whose item links to this server's own page (for --follow-items).
     router.get("local-feed") { request, _ -> Response in
       let host = request.head.authority ?? "127.0.0.1"

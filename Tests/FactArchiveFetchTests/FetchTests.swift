@@ -77,6 +77,28 @@ import Testing
     }
   }
 
+  /// An archive answered by a server is read by its content, as a saved file is: the page
+  /// inside, at the archive's address, the archive kept with the Content-Type it came with.
+  @Test func pagesSavedAsArchivesAreReadWhenFetched() async throws {
+    try await FixtureServer.run { port in
+      let base = "http://127.0.0.1:\(port)"
+      let results = try await fetchAll(["\(base)/saved.mhtml", "\(base)/saved.webarchive"])
+      #expect(results.allSatisfy { Self.failure($0) == nil }, "\(results)")
+      let documents = try db.query(
+        "SELECT media_type, content_type, status FROM documents ORDER BY url"
+      ) { "\($0.text(at: 0) ?? "") \($0.text(at: 1) ?? "") \($0.text(at: 2) ?? "")" }
+      #expect(
+        documents == [
+          "multipart/related multipart/related parsed",
+          "application/x-webarchive application/x-webarchive parsed",
+        ])
+      #expect(try db.scalarText("SELECT rating FROM checks") == "Misleading")
+      #expect(
+        try db.scalarText("SELECT title FROM sources")
+          == "Porto de Valmar amplia horário da balsa no verão")
+    }
+  }
+
   @Test func followingItemsGivesTheirSourcesTheWholeArticle() async throws {
     try await FixtureServer.run { port in
       var options = FetchSession.Options()

@@ -225,8 +225,9 @@ import Testing
     let (tally, outcomes) = try ingest([
       archive, TestPaths.fixture("html/ferry-fares.html").path,
       TestPaths.fixture("pages/factcheck-saved-chrome.mhtml").path, broken,
+      TestPaths.fixture("pages/saved-safari-webarchive.webarchive").path,
     ])
-    #expect(tally.new == 2 && tally.unchanged == 1 && tally.rejected == 1)
+    #expect(tally.new == 3 && tally.unchanged == 1 && tally.rejected == 1)
     guard case .rejected(let error) = outcomes[3] else {
       Issue.record("the broken archive landed: \(outcomes[3])")
       return
@@ -240,7 +241,7 @@ import Testing
     #expect(
       documents.map { "\($0.0) \($0.1)" } == [
         "multipart/related parsed", "text/html parsed", "multipart/related parsed",
-        "multipart/related rejected",
+        "multipart/related rejected", "application/x-webarchive parsed",
       ])
     #expect(documents[0].2 == String(decoding: MHTMLFile.chrome(page), as: UTF8.self))
     #expect(try db.scalarInt("SELECT count(*) FROM check_copies") == 1)
@@ -254,11 +255,13 @@ import Testing
         UNION ALL SELECT 'summary', check_id, position, length(heading), NULL, NULL
           FROM summary_spans
         UNION ALL SELECT 'document', id, media_type, kind, status, error_line FROM documents
+        UNION ALL SELECT 'source', id, document_id, title, published_on, byline FROM sources
         ORDER BY 1, 2, 3
         """
       ) { $0.values }
     }
     let before = try snapshot()
+    #expect(before.contains { $0.first == .text("source") })
     let again = try Reparser(database: db).run(.all)
     #expect(again.failed == 0)
     #expect(try snapshot() == before)
