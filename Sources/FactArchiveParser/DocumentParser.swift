@@ -11,7 +11,7 @@ public enum DocumentParser {
     if let archive = try SavedArchive.open(bytes) {
       return try parse(archive, of: bytes, format: format, options: options)
     }
-    var mediaType = mediaType(of: bytes, format: format)
+    var mediaType = mediaType(notArchive: bytes, format: format)
     var document: ParsedDocument
     switch (format, mediaType) {
     case (.text, let feed) where feed.isFeed:
@@ -110,6 +110,11 @@ public enum DocumentParser {
   /// when it was given as ClaimReview, else a copy saved as text.
   public static func mediaType(of bytes: [UInt8], format: DocumentFormat) -> MediaType {
     if let archive = SavedArchive.kind(of: bytes) { return archive.mediaType }
+    return mediaType(notArchive: bytes, format: format)
+  }
+
+  /// What an input that is not an archive is.
+  private static func mediaType(notArchive bytes: [UInt8], format: DocumentFormat) -> MediaType {
     if let feed = FeedReader.kind(of: bytes) {
       switch feed {
       case .rss: return .rss

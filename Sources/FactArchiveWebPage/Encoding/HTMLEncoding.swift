@@ -47,16 +47,10 @@ enum HTMLEncoding {
   /// The `charset` parameter of a `Content-Type` header (`text/html; charset=Shift_JIS` →
   /// `Shift_JIS`); `nil` when it names none.
   static func charset(inContentType header: String?) -> String? {
-    guard let header else { return nil }
-    for parameter in header.split(separator: ";").dropFirst() {
-      let parts = parameter.split(separator: "=", maxSplits: 1)
-      guard parts.count == 2, parts[0].trimmingSpaces().lowercased() == "charset" else {
-        continue
-      }
-      let value = parts[1].trimmingSpaces().trimmingCharacters(in: "\"'")
-      return value.isEmpty ? nil : value
-    }
-    return nil
+    guard let header, let value = MIMEHeader.parameter("charset", in: header) else { return nil }
+    // Some servers quote with apostrophes (`charset='utf-8'`).
+    let charset = value.trimmingCharacters(in: "'")
+    return charset.isEmpty ? nil : charset
   }
 
   /// The `charset=` a page declares in its first 4 KiB, lowercase; empty when none.

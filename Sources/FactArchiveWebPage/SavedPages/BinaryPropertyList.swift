@@ -1,6 +1,6 @@
 /// Apple's binary property list (`bplist00`), read as far as a Safari web archive needs:
-/// dictionaries, strings, data, integers and arrays, each object found through the offset
-/// table by its reference. Every offset, reference and length is checked against the file,
+/// dictionaries, strings and data, each object found through the offset table by its
+/// reference. Every offset, reference and length is checked against the file,
 /// so a damaged or hostile list gives `nil`, never a crash.
 ///
 /// The layout: the header `bplist00`; the objects, each a marker byte (its kind in the high
@@ -12,9 +12,7 @@ struct BinaryPropertyList {
     case dictionary(keys: [Int], values: [Int])
     case string(String)
     case data(Range<Int>)
-    case integer(Int)
-    case array([Int])
-    /// Booleans, reals, dates, sets and the rest: not read.
+    /// Integers, arrays, booleans, reals, dates, sets and the rest: not read.
     case other
   }
 
@@ -54,10 +52,6 @@ struct BinaryPropertyList {
     let marker = bytes[offset]
     var cursor = offset + 1
     switch marker >> 4 {
-    case 0x1:
-      let size = 1 << Int(marker & 0x0F)
-      guard size <= 8, let value = Self.integer(bytes, at: cursor, size: size) else { return nil }
-      return .integer(value)
     case 0x4:
       guard let length = length(marker, &cursor), length <= table - cursor else { return nil }
       return .data(cursor..<(cursor + length))
@@ -72,11 +66,6 @@ struct BinaryPropertyList {
         UInt16(bytes[cursor + 2 * index]) << 8 | UInt16(bytes[cursor + 2 * index + 1])
       }
       return .string(String(decoding: units, as: UTF16.self))
-    case 0xA:
-      guard let length = length(marker, &cursor),
-        let references = references(length, at: cursor)
-      else { return nil }
-      return .array(references)
     case 0xD:
       guard let length = length(marker, &cursor), length <= (table - cursor) / 2,
         let keys = references(length, at: cursor),

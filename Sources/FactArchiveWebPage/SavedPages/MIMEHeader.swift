@@ -103,7 +103,13 @@ struct MIMEHeader {
   /// A parameter of the `Content-Type` field (`boundary`, `type`, `start`, `charset`), its
   /// quotes and escapes removed.
   func parameter(_ name: String) -> String? {
-    guard let value = field("content-type")?.value else { return nil }
+    field("content-type").flatMap { Self.parameter(name, in: $0.value) }
+  }
+
+  /// A parameter of a `Content-Type` value (`text/html; charset="utf-8"` → `utf-8` for
+  /// `charset`), its quotes and escapes removed; `name` is lowercase. The one reader of
+  /// these parameters, for archives' parts and servers' headers alike.
+  static func parameter(_ name: String, in value: String) -> String? {
     var characters = Substring(value)
     // Past the media type.
     guard let semicolon = characters.firstIndex(of: ";") else { return nil }

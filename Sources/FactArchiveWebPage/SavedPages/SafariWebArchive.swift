@@ -23,10 +23,7 @@ public struct SafariWebArchive: Sendable {
   /// whose top dictionary has a `WebMainResource`); `nil` for any other file. Throws when it
   /// is one whose main resource is not a web page, or cannot be read.
   public init?(_ bytes: [UInt8]) throws(ParseError) {
-    guard bytes.starts(with: BinaryPropertyList.magic), let list = BinaryPropertyList(bytes),
-      let top = list.dictionary(list.top),
-      let mainReference = top["WebMainResource"]
-    else { return nil }
+    guard let (list, mainReference) = Self.mainResource(bytes) else { return nil }
     guard let main = list.dictionary(mainReference), let data = list.data(main["WebResourceData"])
     else {
       throw ParseError(line: nil, "a Safari web archive whose main resource holds no data")
@@ -45,9 +42,16 @@ public struct SafariWebArchive: Sendable {
 
   /// Whether `bytes` hold a web archive (the test `init` makes first).
   public static func isArchive(_ bytes: [UInt8]) -> Bool {
-    guard bytes.starts(with: BinaryPropertyList.magic), let list = BinaryPropertyList(bytes)
-    else { return false }
-    return list.dictionary(list.top)?["WebMainResource"] != nil
+    mainResource(bytes) != nil
+  }
+
+  /// The property list and the reference of its `WebMainResource`, when `bytes` are a
+  /// binary property list whose top dictionary has one.
+  private static func mainResource(_ bytes: [UInt8]) -> (BinaryPropertyList, Int)? {
+    guard bytes.starts(with: BinaryPropertyList.magic), let list = BinaryPropertyList(bytes),
+      let reference = list.dictionary(list.top)?["WebMainResource"]
+    else { return nil }
+    return (list, reference)
   }
 
   /// An error from reading the page's HTML. The archive is binary and has no lines of its
