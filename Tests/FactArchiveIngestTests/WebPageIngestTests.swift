@@ -201,9 +201,9 @@ import Testing
 
   @Test func aClaimReviewPageGivenToIngestImportsItsReviews() throws {
     let (tally, _) = try ingest([TestPaths.fixture("html/claimreview").path])
-    #expect(tally.new == 6 && tally.rejected == 0)
+    #expect(tally.new == 8 && tally.rejected == 0)
     #expect(
-      try db.scalarInt("SELECT count(*) FROM documents WHERE media_type = 'text/html'") == 4)
+      try db.scalarInt("SELECT count(*) FROM documents WHERE media_type = 'text/html'") == 5)
     #expect(
       try db.scalarText(
         "SELECT publisher FROM checks c JOIN questions q ON q.id = c.question_id WHERE q.text LIKE 'Harlund%'"

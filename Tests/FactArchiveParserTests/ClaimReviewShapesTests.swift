@@ -82,6 +82,41 @@ import Testing
     }
   }
 
+  /// JSON-LD as RDF tools write it: expanded (every term a full IRI, every value a list of
+  /// value objects), or compact with a prefix the context binds to schema.org.
+  @Test func expandedAndPrefixedJSONLDRead() throws {
+    let expanded = try parse("expanded-form.json")
+    #expect(expanded.skipped.isEmpty, "\(expanded.skipped)")
+    let kilns = try #require(expanded.articles.first)
+    #expect(kilns.question == "The Orlen lime kilns will reopen to burn waste plastic.")
+    #expect(kilns.titleURL == "https://quarry-check.example/checks/lime-kilns")
+    #expect(kilns.checkedOn?.iso == "2026-03-14")
+    #expect(kilns.reporters == ["Mira Lenk"])
+    #expect(kilns.publisher == "Quarry Check")
+    #expect(kilns.rating == "False")
+    #expect(kilns.ratingScale == RatingScale(value: 1, worst: 1, best: 5))
+    #expect(
+      kilns.summaries.first.map { expanded.body(of: $0) }
+        == "The kilns' permit covers lime only; no application to burn waste has been filed.")
+    let gravel = try #require(expanded.articles.last)
+    #expect(gravel.question == "Orlen county doubled its gravel tax in 2025.")
+    #expect(gravel.checkedOn?.iso == "2026-03-20")
+    #expect(gravel.dateSource == .dateModified)
+    #expect(gravel.publisher == "Quarry Check")
+    #expect(gravel.rating == "Mostly true")
+
+    let prefixed = try parse("prefixed-terms.json")
+    #expect(
+      prefixed.articles.map(\.question) == [
+        "La navette du lac sera gratuite dès l'été 2026.",
+        "Le pont-levant de Vessy sera démoli en 2027.",
+      ])
+    #expect(prefixed.articles.map(\.rating) == ["Trompeur", "Faux"])
+    #expect(prefixed.articles.map(\.publisher) == ["Lakeside Vérifie", "Lakeside Vérifie"])
+    #expect(prefixed.articles.map { $0.checkedOn?.iso } == ["2026-05-02", "2026-05-09"])
+    #expect(prefixed.articles.first?.language == "fr")
+  }
+
   @Test func aReporterIsNeverThePublisher() throws {
     let json = """
       {"@context": "https://schema.org", "@type": "ClaimReview", "claimReviewed": "X closed the port",

@@ -140,6 +140,21 @@ import Testing
             ),
           ]
         ),
+        (
+          // JSON-LD a theme's template broke: comments, trailing commas, a line break in the
+          // claim, two objects in one CDATA-wrapped script.
+          "html/claimreview/template-damage.html",
+          [
+            (
+              "Drivers will pay a toll on the Corrin ring road from January.", "2026-08-11",
+              "Moorland Factcheck", "Mostly false"
+            ),
+            (
+              "The Corrin ring road toll will fund a new bus depot.", "2026-08-11",
+              "Moorland Factcheck", "Unproven"
+            ),
+          ]
+        ),
       ]
 
   @Test(arguments: [DocumentFormat.text, .claimReview])

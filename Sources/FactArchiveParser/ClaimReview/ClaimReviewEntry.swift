@@ -32,13 +32,13 @@ enum ClaimReviewEntry {
     _ review: [String: Any], nodes: [String: [String: Any]], _ options: ArticleParser.Options
   ) -> Result<ParsedArticle, Reason> {
     let item = JSONLD.resolved(review["itemReviewed"], nodes: nodes) as? [String: Any]
-    let claims = JSONLD.list(review["claimReviewed"]).compactMap { JSONLD.text($0) }
+    let claims = JSONLD.list(review["claimReviewed"]).compactMap { JSONLD.line($0) }
     guard
       let question = claims.isEmpty
         ? item.flatMap({
-          JSONLD.text($0["name"]) ?? JSONLD.text($0["headline"]) ?? JSONLD.text($0["text"])
+          JSONLD.line($0["name"]) ?? JSONLD.line($0["headline"]) ?? JSONLD.line($0["text"])
         })
-          ?? JSONLD.text(review["headline"])
+          ?? JSONLD.line(review["headline"])
         : claims.joined(separator: "; "),
       !question.isEmpty
     else {
@@ -59,7 +59,8 @@ enum ClaimReviewEntry {
     }
     let summaryText = JSONLD.text(review["reviewBody"]) ?? JSONLD.text(review["description"]) ?? ""
     var article = ParsedArticle(
-      firstLine: 1, question: question, titleURL: JSONLD.text(review["url"]), checkedOn: checkedOn,
+      firstLine: 1, question: question, titleURL: JSONLD.address(review["url"]),
+      checkedOn: checkedOn,
       checkedOnInferred: nil, disclaimer: nil, publisherFlaggedOutdated: false,
       summaries: summary(summaryText), followUps: [], references: [], truncated: false,
       unparsed: nil)
@@ -70,7 +71,7 @@ enum ClaimReviewEntry {
       JSONLD.name(JSONLD.resolved(review["publisher"], nodes: nodes), nodes: nodes)
       ?? people.organisation
     article.reporters = people.people
-    article.headline = JSONLD.text(review["headline"]).flatMap { $0 == question ? nil : $0 }
+    article.headline = JSONLD.line(review["headline"]).flatMap { $0 == question ? nil : $0 }
     article.language = JSONLD.text(review["inLanguage"])
     let rating = JSONLD.resolved(review["reviewRating"], nodes: nodes)
     article.rating = Self.rating(rating)

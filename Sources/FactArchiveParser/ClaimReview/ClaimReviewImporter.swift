@@ -1,6 +1,5 @@
 import FactArchiveCore
 import FactArchiveWebPage
-import Foundation
 
 /// Reads schema.org ClaimReview from other publishers, in every container seen in real
 /// data: a bare object, an array, an `@graph`, a `DataFeed` (`dataFeedElement[].item` an
@@ -21,9 +20,9 @@ public enum ClaimReviewImporter {
     guard !bytes.isEmpty else { throw ParseError(line: 1, "empty file") }
     let json: Any
     do {
-      json = try JSONSerialization.jsonObject(with: Data(bytes), options: [.fragmentsAllowed])
+      json = try JSONLD.parse(bytes)
     } catch {
-      throw ParseError(line: errorLine(error), "not valid JSON: \(describe(error))")
+      throw ParseError(line: error.line, "not valid JSON: \(error.message)")
     }
     let entries = self.entries(in: json)
     guard !entries.isEmpty else {
@@ -45,10 +44,7 @@ public enum ClaimReviewImporter {
   {
     var entries: [ClaimReviewEntry] = []
     for block in blocks {
-      guard
-        let json = try? JSONSerialization.jsonObject(
-          with: Data(block), options: [.fragmentsAllowed])
-      else { continue }
+      guard let json = try? JSONLD.parse(block) else { continue }
       entries += self.entries(in: json)
     }
     guard !entries.isEmpty else { return nil }
@@ -87,17 +83,5 @@ public enum ClaimReviewImporter {
         line: nil, "no usable ClaimReview: " + skipped.map(\.message).joined(separator: "; "))
     }
     return ParsedDocument(bytes: [], articles: articles, format: .claimReview, skipped: skipped)
-  }
-
-  private static func describe(_ error: Error) -> String {
-    let nsError = error as NSError
-    return (nsError.userInfo[NSDebugDescriptionErrorKey] as? String) ?? nsError.localizedDescription
-  }
-
-  /// The line in Foundation's "around line 3, column 5" message, when it gives one.
-  private static func errorLine(_ error: Error) -> Int? {
-    let text = describe(error)
-    guard let range = text.range(of: "line ") else { return nil }
-    return Int(text[range.upperBound...].prefix { $0.isNumber })
   }
 }

@@ -17,7 +17,7 @@ struct FactCheckToolsClaim {
     for object in objects {
       guard let reviews = object["claimReview"] as? [Any], object["text"] != nil else { continue }
       let claim = FactCheckToolsClaim(
-        text: JSONLD.text(object["text"]) ?? "", claimant: JSONLD.text(object["claimant"]),
+        text: JSONLD.line(object["text"]) ?? "", claimant: JSONLD.text(object["claimant"]),
         claimDate: JSONLD.text(object["claimDate"]))
       for case let review as [String: Any] in reviews {
         entries.append(.factCheckTools(claim, review: review))
