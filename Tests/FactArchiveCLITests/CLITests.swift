@@ -33,7 +33,7 @@ import Testing
     // a ClaimReview page lacks its claim; one date line cannot be read (a warning).
     #expect(
       result.stdout
-        == "168 files: 164 new (90 sources), 1 re-check, 1 unchanged, 9 rejected, "
+        == "168 files: 165 new (90 sources), 1 re-check, 1 unchanged, 9 rejected, "
         + "1 ClaimReview entry skipped\n")
     let errors = result.stderr.split(separator: "\n")
     #expect(errors.count == 11)
@@ -66,7 +66,7 @@ import Testing
     #expect(result.status == 1)
     #expect(
       result.stdout
-        == "12 files: 15 new (1 source), 0 re-checks, 0 unchanged, 0 rejected, "
+        == "12 files: 16 new (1 source), 0 re-checks, 0 unchanged, 0 rejected, "
         + "1 ClaimReview entry skipped\n")
     #expect(
       result.stderr.contains("datafeed-headline.html: entry 3 of 3: claimReviewed is missing"))

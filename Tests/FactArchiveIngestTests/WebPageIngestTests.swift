@@ -201,7 +201,7 @@ import Testing
 
   @Test func aClaimReviewPageGivenToIngestImportsItsReviews() throws {
     let (tally, _) = try ingest([TestPaths.fixture("html/claimreview").path])
-    #expect(tally.new == 8 && tally.rejected == 0)
+    #expect(tally.new == 9 && tally.rejected == 0)
     #expect(
       try db.scalarInt("SELECT count(*) FROM documents WHERE media_type = 'text/html'") == 5)
     #expect(

@@ -142,7 +142,7 @@ import Testing
         ),
         (
           // JSON-LD a theme's template broke: comments, trailing commas, a line break in the
-          // claim, two objects in one CDATA-wrapped script.
+          // claim, two objects in one CDATA-wrapped script, a script escaped as an attribute.
           "html/claimreview/template-damage.html",
           [
             (
@@ -152,6 +152,10 @@ import Testing
             (
               "The Corrin ring road toll will fund a new bus depot.", "2026-08-11",
               "Moorland Factcheck", "Unproven"
+            ),
+            (
+              "Lorries & vans will pay the same Corrin toll.", "2026-08-11", "Moorland Factcheck",
+              "False"
             ),
           ]
         ),

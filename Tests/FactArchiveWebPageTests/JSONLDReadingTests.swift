@@ -35,6 +35,19 @@ import Testing
     }
   }
 
+  @Test func aScriptEscapedAsAnAttributeIsDecoded() throws {
+    for text in [
+      "{&quot;@type&quot;: &quot;ClaimReview&quot;, &quot;name&quot;: &quot;Tom &amp; Jo&quot;}",
+      "{&#34;@type&#34;:&#34;ClaimReview&#34;,&#34;name&#34;:&#34;Tom &amp; Jo&#34;,}",
+    ] {
+      let object = try object(text)
+      #expect(JSONLD.types(of: object) == ["claimreview"], "\(text)")
+      #expect(object["name"] as? String == "Tom & Jo", "\(text)")
+    }
+    // A reference inside a string of valid JSON stays for the text reader to decode.
+    #expect(try object("{\"name\": \"Tom &amp; Jo\"}")["name"] as? String == "Tom &amp; Jo")
+  }
+
   @Test func whatLooksLikeMarkupInsideStringsIsKept() throws {
     let object = try object(
       "{\"url\": \"https://a.example//b\", \"body\": \"x <!-- y --> /* z */ ]]>\",}")

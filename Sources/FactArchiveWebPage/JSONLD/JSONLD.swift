@@ -5,7 +5,7 @@ import Foundation
 public enum JSONLD {
   /// The JSON of a script block or a file, read as crawlers read JSON-LD: strict JSON, else
   /// the text repaired as templates break it (`JSONLDRepair`: comments, trailing commas, raw
-  /// line breaks in strings); then in the compact form (`JSONLDForms`: prefixed and
+  /// line breaks in strings, quotes written as `&quot;`); then in the compact form (`JSONLDForms`: prefixed and
   /// expanded terms, value objects). Text that is not JSON either way is refused with
   /// strict JSON's reason.
   public static func parse(_ bytes: [UInt8]) throws(SyntaxError) -> Any {
@@ -13,9 +13,14 @@ public enum JSONLD {
     do {
       json = try JSONSerialization.jsonObject(with: Data(bytes), options: [.fragmentsAllowed])
     } catch {
-      guard let repaired = JSONLDRepair.repaired(bytes),
-        let value = try? JSONSerialization.jsonObject(
-          with: Data(repaired), options: [.fragmentsAllowed])
+      let decoded = JSONLDRepair.entitiesDecoded(bytes)
+      let readings = [
+        JSONLDRepair.repaired(bytes), decoded, decoded.flatMap(JSONLDRepair.repaired),
+      ]
+      guard
+        let value = readings.lazy.compactMap({ $0 }).compactMap({
+          try? JSONSerialization.jsonObject(with: Data($0), options: [.fragmentsAllowed])
+        }).first
       else { throw SyntaxError(error) }
       json = value
     }

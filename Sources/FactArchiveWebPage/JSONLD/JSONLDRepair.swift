@@ -12,6 +12,10 @@
 /// - a byte-order mark, a `;` after the value, and several values one after another
 ///   (`{…}{…}` or `{…},{…}`), which become a list.
 ///
+/// A script whose every quote is written as a character reference (`{&quot;@type&quot;: …}`,
+/// a CMS escaping the block as if it were an attribute) is read with its references
+/// decoded (`entitiesDecoded`), as extruct's users asked of it.
+///
 /// Everything inside strings other than those escapes is kept as it is. A text that needs
 /// none of this is not copied: `repaired` answers `nil`, and so does a text this cannot
 /// make into JSON, which stays refused.
@@ -20,6 +24,16 @@ enum JSONLDRepair {
     var scanner = Scanner(input)
     scanner.run()
     return scanner.changed ? scanner.output : nil
+  }
+
+  /// The text with its character references decoded, when its quotes are written as
+  /// references; `nil` otherwise.
+  static func entitiesDecoded(_ input: [UInt8]) -> [UInt8]? {
+    let text = String(decoding: input, as: UTF8.self)
+    guard ["&quot;", "&#34;", "&#x22;", "&#X22;"].contains(where: text.contains) else {
+      return nil
+    }
+    return Array(HTMLText.referencesDecoded(text).utf8)
   }
 
   private struct Scanner {

@@ -28,17 +28,43 @@ public enum HTMLText {
         index = text.index(after: close)
         continue
       }
-      if character == "&", let semicolon = text[index...].prefix(12).firstIndex(of: ";"),
-        let decoded = entity(String(text[text.index(after: index)..<semicolon]))
-      {
+      if character == "&", let (decoded, next) = reference(in: text, at: index) {
         output.unicodeScalars.append(decoded)
-        index = text.index(after: semicolon)
+        index = next
         continue
       }
       output.append(character)
       index = text.index(after: index)
     }
     return sawTag ? collapsed(output) : trimmed(output)
+  }
+
+  /// Character references (`&quot;`, `&#34;`) replaced by their characters; nothing else
+  /// changed.
+  static func referencesDecoded(_ text: String) -> String {
+    var output = ""
+    var index = text.startIndex
+    while let ampersand = text[index...].firstIndex(of: "&") {
+      output += text[index..<ampersand]
+      if let (decoded, next) = reference(in: text, at: ampersand) {
+        output.unicodeScalars.append(decoded)
+        index = next
+      } else {
+        output.append("&")
+        index = text.index(after: ampersand)
+      }
+    }
+    return output + text[index...]
+  }
+
+  /// The character a reference at `index` (an `&`) stands for, and where the text goes on.
+  private static func reference(in text: String, at index: String.Index) -> (
+    Unicode.Scalar, String.Index
+  )? {
+    guard let semicolon = text[index...].prefix(12).firstIndex(of: ";"),
+      let decoded = entity(String(text[text.index(after: index)..<semicolon]))
+    else { return nil }
+    return (decoded, text.index(after: semicolon))
   }
 
   /// Line ends made `\n`, white space at both ends dropped.
