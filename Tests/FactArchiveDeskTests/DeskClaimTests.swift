@@ -76,6 +76,28 @@ import Testing
     }
   }
 
+  /// Who made the claim, when, and links to where it appeared (each link's host shown,
+  /// the address escaped, only web addresses linked).
+  @Test func theCheckPageSaysWhereTheClaimCameFrom() async throws {
+    let json = String(
+      decoding: try TestPaths.bytes(TestPaths.fixture("claimreview/claim-origins.json")),
+      as: UTF8.self)
+    let origins = try DeskFixture(extra: [("claim-origins.json", json)])
+    let check = try origins.database().scalarInt(
+      "SELECT id FROM checks WHERE claimant = 'Brennick Residents'' Forum'")
+    try await origins.test { browser in
+      let page = try await browser.get("/checks/\(check)")
+      #expect(page.status == .ok)
+      #expect(
+        page.text.contains(
+          "<p class=\"meta claim-origin\">claim made by Brennick Residents&#39; Forum on 2026-09-09; "
+            + "seen at <a href=\"https://forum.brennick.example/t/storm-damage/4411\" "
+            + "rel=\"noopener noreferrer\">forum.brennick.example</a> (first appearance), "))
+      #expect(page.text.contains(">brennick-gazette.example</a>, "))
+      #expect(page.text.contains(">social.example</a></p>"))
+    }
+  }
+
   @Test func aReadOnlyDeskShowsTheLinksButNoButtons() async throws {
     let original = try id(
       "SELECT id FROM questions WHERE text LIKE 'Did the Calloway Harbour Authority double%'")

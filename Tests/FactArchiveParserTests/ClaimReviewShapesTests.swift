@@ -117,6 +117,41 @@ import Testing
     #expect(prefixed.articles.first?.language == "fr")
   }
 
+  /// Who made the claim, when, and where it appeared: a Claim as Google's documentation
+  /// writes it, a CreativeWork of ClaimReview's first years, the Fact Check Tools API.
+  @Test func theClaimsOriginIsRead() throws {
+    let document = try parse("claim-origins.json")
+    let origins = document.articles.map(\.claimOrigin)
+    #expect(
+      origins[0]
+        == ClaimOrigin(
+          claimant: "Brennick Residents' Forum", date: Day(year: 2026, month: 9, day: 9),
+          appearances: [
+            "https://forum.brennick.example/t/storm-damage/4411",
+            "https://brennick-gazette.example/opinion/the-wall-is-gone",
+            "https://social.example/brennickwatch/status/7781",
+          ], firstIsNamed: true))
+    // The CreativeWork's own address is where the claim was made.
+    #expect(
+      origins[1]
+        == ClaimOrigin(
+          claimant: "Councillor Ada Penhale", date: Day(year: 2017, month: 4, day: 28),
+          appearances: ["https://brennick-gazette.example/2017/04/28/harbour-dues-debate"]))
+    // Several claimants, each once; a date that is none; addresses that are not web
+    // addresses and the review's own address left out.
+    #expect(
+      origins[2]
+        == ClaimOrigin(
+          claimant: "Tom Reske, Lina Osk", appearances: ["https://video.example/watch?v=ferry01"]))
+    // The Fact Check Tools API's claimant and claimDate.
+    let api = try parse("google-api-response.json").articles.map(\.claimOrigin)
+    #expect(
+      api.first
+        == ClaimOrigin(claimant: "Social media posts", date: Day(year: 2026, month: 4, day: 2)))
+    // A review without an item says nothing of its claim.
+    #expect(try parse("review-array.json").articles.allSatisfy { $0.claimOrigin == ClaimOrigin() })
+  }
+
   @Test func aReporterIsNeverThePublisher() throws {
     let json = """
       {"@context": "https://schema.org", "@type": "ClaimReview", "claimReviewed": "X closed the port",

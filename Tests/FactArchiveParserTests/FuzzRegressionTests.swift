@@ -122,6 +122,7 @@ import Testing
         "claimreview/google-api-response.json": 3, "claimreview/google-api-claim.json": 1,
         "claimreview/api-wrapper.json": 15, "claimreview/shapes-in-the-wild.json": 7,
         "claimreview/expanded-form.json": 2, "claimreview/prefixed-terms.json": 2,
+        "claimreview/claim-origins.json": 3,
       ])
     #expect(
       skipped == [

@@ -341,6 +341,66 @@ import Testing
     #expect(try db.scalarText("SELECT format FROM documents") == "claimreview")
   }
 
+  /// Who made a claim, when, and where it appeared: stored (`checks.claimant`,
+  /// `checks.claim_date`, `claim_appearances`), shown, exported, imported again the same,
+  /// and filled in by `reparse --outdated` for checks an older parser stored without it.
+  @Test func theClaimsOriginIsStoredShownExportedAndReadAgain() throws {
+    let json = String(
+      decoding: try TestPaths.bytes(TestPaths.fixture("claimreview/claim-origins.json")),
+      as: UTF8.self)
+    let (db, tally, _, folder) = try importing(json)
+    #expect(tally.new == 3)
+    let origins =
+      "SELECT c.claimant, c.claim_date, (SELECT group_concat(a.url || ' ' || a.first_appearance, '|') "
+      + "FROM claim_appearances a WHERE a.check_id = c.id ORDER BY a.position) FROM checks c ORDER BY c.id"
+    let stored = try db.query(origins) { $0.values }
+    #expect(
+      stored == [
+        [
+          .text("Brennick Residents' Forum"), .text("2026-09-09"),
+          .text(
+            "https://forum.brennick.example/t/storm-damage/4411 1|"
+              + "https://brennick-gazette.example/opinion/the-wall-is-gone 0|"
+              + "https://social.example/brennickwatch/status/7781 0"),
+        ],
+        [
+          .text("Councillor Ada Penhale"), .text("2017-04-28"),
+          .text("https://brennick-gazette.example/2017/04/28/harbour-dues-debate 0"),
+        ],
+        [.text("Tom Reske, Lina Osk"), .null, .text("https://video.example/watch?v=ferry01 0")],
+      ])
+    let detail = try #require(try CheckDetail.load(1, from: db))
+    #expect(
+      detail.text().contains(
+        "claim made by Brennick Residents' Forum on 2026-09-09; seen at "
+          + "https://forum.brennick.example/t/storm-damage/4411 (first appearance), "
+          + "https://brennick-gazette.example/opinion/the-wall-is-gone, "
+          + "https://social.example/brennickwatch/status/7781\n"))
+    let shown = detail.json.rendered(pretty: false)
+    #expect(
+      shown.contains("\"claimant\":\"Brennick Residents' Forum\",\"claim_date\":\"2026-09-09\""))
+    #expect(
+      shown.contains(
+        "{\"url\":\"https://forum.brennick.example/t/storm-damage/4411\",\"first_appearance\":true}"
+      ))
+
+    // Exported as ClaimReview and imported into a fresh archive: the same origins.
+    var exported = ""
+    try ArchiveExport.run(format: .claimreview, on: db) { exported += $0 }
+    let (fresh, freshTally, _, _) = try importing(exported)
+    #expect(freshTally.new == 3)
+    #expect(try fresh.query(origins) { $0.values } == stored)
+
+    // A check stored by parser version 5 had none of it; reparse fills it in.
+    try db.execute("UPDATE checks SET claimant = NULL, claim_date = NULL")
+    try db.execute("DELETE FROM claim_appearances")
+    try db.execute("UPDATE documents SET parser_version = 5")
+    let reparsed = try Reparser(database: db).run(.outdated)
+    #expect(reparsed.updated == 1)
+    #expect(try db.query(origins) { $0.values } == stored)
+    _ = folder
+  }
+
   @Test func badEntriesAreSkippedAndTheRestLand() throws {
     let json =
       "[\(Self.review), {\"@type\": \"ClaimReview\", \"datePublished\": \"2026-01-01\"}, {\"@type\": \"ClaimReview\", \"claimReviewed\": \"X?\", \"datePublished\": \"2026-02-30\"}]"

@@ -40,6 +40,8 @@ public struct ParsedArticle: Sendable, Equatable {
   public var language: String?
   /// Where the check date came from, when it is not the page's own `Checked on` line.
   public var dateSource: DateSource?
+  /// Where the claim it reviews came from, when the review says (ClaimReview markup).
+  public var claimOrigin = ClaimOrigin()
 
   public var citationCount: Int { summaries.reduce(0) { $0 + $1.citations.count } }
   /// Numbered sections (the executive summary is not one).
@@ -79,6 +81,32 @@ public struct RatingScale: Sendable, Equatable {
     self.worst = worst
     self.best = best
   }
+}
+
+/// Who made the claim a review reviews, when, and where it appeared, as the review gives
+/// them (ClaimReview's `itemReviewed`, the Fact Check Tools API's `claimant` and
+/// `claimDate`).
+public struct ClaimOrigin: Sendable, Equatable {
+  public var claimant: String?
+  public var date: Day?
+  /// Addresses at which the claim appeared, the first appearance first (each once).
+  public var appearances: [String] = []
+  /// Whether `appearances[0]` is the one the review names as the claim's first.
+  public var firstIsNamed = false
+
+  public init(
+    claimant: String? = nil, date: Day? = nil, appearances: [String] = [],
+    firstIsNamed: Bool = false
+  ) {
+    self.claimant = claimant
+    self.date = date
+    self.appearances = appearances
+    self.firstIsNamed = firstIsNamed
+  }
+
+  /// At most this many appearances are kept per claim (a review of a viral post may list
+  /// hundreds of shares).
+  public static let mostAppearances = 20
 }
 
 /// Where an imported review's date came from.

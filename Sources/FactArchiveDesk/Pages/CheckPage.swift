@@ -69,7 +69,21 @@ struct CheckPage {
       html += " · " + HTML.link(to: url, "original page")
     }
     html += "</p>\n"
-    return html
+    return html + claimOrigin()
+  }
+
+  /// Who made the claim, when, and links to where it appeared.
+  func claimOrigin() -> HTML {
+    let origin = detail.claimOrigin
+    guard origin.madeBy != nil || !origin.appearances.isEmpty else { return "" }
+    var html: HTML = "<p class=\"meta claim-origin\">\(origin.madeBy ?? "claim")"
+    for (offset, appearance) in origin.labelledAppearances.enumerated() {
+      html += offset > 0 ? ", " : origin.madeBy == nil ? " seen at " : "; seen at "
+      html += HTML.link(
+        to: appearance.url, HTML(text: WebAddress.domain(of: appearance.url) ?? appearance.url))
+      if let label = appearance.label { html += " (\(label))" }
+    }
+    return html + "</p>\n"
   }
 
   func why() -> HTML {

@@ -169,6 +169,8 @@ extension ArchiveWriter {
     try statement.bind(article.ratingScale?.best.map { .real($0) } ?? .null, to: ":rating_best")
     try statement.bind(article.language, to: ":language")
     try statement.bind(article.dateSource?.rawValue, to: ":date_source")
+    try statement.bind(article.claimOrigin.claimant, to: ":claimant")
+    try statement.bind(article.claimOrigin.date?.iso, to: ":claim_date")
     let place = TierCounts.Place(
       superseded: false, tier: judged.tier?.rawValue, topic: judged.topic,
       ratingClass: ratingClass?.rawValue, dueOn: judged.dueOn?.iso)

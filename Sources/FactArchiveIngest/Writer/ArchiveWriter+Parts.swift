@@ -2,7 +2,7 @@ import FactArchiveCore
 import FactArchiveStore
 
 /// The parts of a check: summaries (with their full-text rows), citations, follow-up
-/// questions (with theirs) and references.
+/// questions (with theirs), reporters, references and where its claim appeared.
 extension ArchiveWriter {
   func insertParts(of article: ParsedArticle, checkID: Int64, document: ParsedDocument) throws {
     let searchable = statements.insertSummaryText
@@ -27,6 +27,14 @@ extension ArchiveWriter {
       try reporter.bind(offset + 1, to: ":position")
       try reporter.bind(name, to: ":name")
       try reporter.run()
+    }
+    let appearance = statements.insertAppearance
+    for (offset, url) in article.claimOrigin.appearances.enumerated() {
+      try appearance.bind(checkID, to: ":check_id")
+      try appearance.bind(offset + 1, to: ":position")
+      try appearance.bind(url, to: ":url")
+      try appearance.bind(offset == 0 && article.claimOrigin.firstIsNamed, to: ":first_appearance")
+      try appearance.run()
     }
     let reference = statements.insertReference
     for item in article.references {

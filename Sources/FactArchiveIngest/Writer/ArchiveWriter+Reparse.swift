@@ -129,6 +129,7 @@ extension ArchiveWriter {
     try db.execute("DELETE FROM follow_ups WHERE check_id = ?", [checkID])
     try db.execute("DELETE FROM citation_sources WHERE check_id = ?", [checkID])
     try db.execute("DELETE FROM check_reporters WHERE check_id = ?", [checkID])
+    try db.execute("DELETE FROM claim_appearances WHERE check_id = ?", [checkID])
   }
 
   private func removeChecks(documentID: Int64, fromIndex index: Int) throws {

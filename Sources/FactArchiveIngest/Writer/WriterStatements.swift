@@ -26,6 +26,7 @@ struct WriterStatements {
   let insertFollowUps: Statement
   let insertReference: Statement
   let insertReporter: Statement
+  let insertAppearance: Statement
   /// A question's full-text rows, one statement per index (`QuestionTextIndex`).
   let insertQuestionTexts: [Statement]
   let insertFollowUpText: Statement
@@ -42,7 +43,8 @@ struct WriterStatements {
     "first_line", "checked_on", "checked_on_inferred", "publisher_flagged_outdated", "disclaimer",
     "title_url", "truncated", "unparsed", "citation_count", "key_terms", "time_sensitive_terms",
     "topic", "max_age_days", "due_on", "queue_tier", "publisher", "rating", "title", "rating_class",
-    "rating_value", "rating_worst", "rating_best", "language", "date_source",
+    "rating_value", "rating_worst", "rating_best", "language", "date_source", "claimant",
+    "claim_date",
   ]
 
   init(_ db: Connection) throws {
@@ -133,6 +135,11 @@ struct WriterStatements {
       """)
     insertReporter = try db.prepare(
       "INSERT INTO check_reporters (check_id, position, name) VALUES (:check_id, :position, :name)")
+    insertAppearance = try db.prepare(
+      """
+      INSERT INTO claim_appearances (check_id, position, url, first_appearance)
+      VALUES (:check_id, :position, :url, :first_appearance)
+      """)
     // Full-text rows, written next to the rows they index (see Schema/005_ingest_speed.sql).
     insertQuestionTexts = try QuestionTextIndex.insertRow.map { try db.prepare($0) }
     insertFollowUpText = try db.prepare(

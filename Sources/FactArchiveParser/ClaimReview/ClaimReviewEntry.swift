@@ -11,7 +11,8 @@ import Foundation
 /// fractions, `2020-06-24 00:03`; else the page's own date, `WebFactCheck`); the publisher
 /// `publisher`, else an `author` that is an Organization or untyped; the reporters the
 /// Person authors; the rating `reviewRating` (`alternateName`, else `name`, else
-/// `ratingValue`) with its number on its scale when given; the summary `reviewBody`.
+/// `ratingValue`) with its number on its scale when given; the summary `reviewBody`; who
+/// made the claim, when and where it appeared, from the reviewed item (`origin`).
 /// Text is cleaned of HTML (`HTMLText`).
 enum ClaimReviewEntry {
   case schemaOrg([String: Any], nodes: [String: [String: Any]])
@@ -76,7 +77,51 @@ enum ClaimReviewEntry {
     let rating = JSONLD.resolved(review["reviewRating"], nodes: nodes)
     article.rating = Self.rating(rating)
     article.ratingScale = Self.scale(rating)
+    article.claimOrigin = origin(of: item, reviewURL: article.titleURL, nodes: nodes)
     return .success(article)
+  }
+
+  /// Who made the claim, when, and where it appeared: the reviewed item's `author` (one or
+  /// several, people or organisations), its `datePublished` or `dateCreated`, its
+  /// `firstAppearance` and `appearance` (objects with a `url` or an `@id`, or addresses),
+  /// else the item's own `url` (a `CreativeWork` of ClaimReview's first years is the claim's
+  /// page) unless that is the review's own address.
+  static func origin(of item: [String: Any]?, reviewURL: String?, nodes: [String: [String: Any]])
+    -> ClaimOrigin
+  {
+    guard let item else { return ClaimOrigin() }
+    var origin = ClaimOrigin()
+    var claimants: [String] = []
+    for author in JSONLD.list(item["author"]) {
+      guard
+        let name = JSONLD.name(JSONLD.resolved(author, nodes: nodes), nodes: nodes)
+          .flatMap(JSONLD.line), !WebAddress.isWeb(name), !claimants.contains(name)
+      else { continue }
+      claimants.append(name)
+    }
+    origin.claimant = claimants.isEmpty ? nil : claimants.joined(separator: ", ")
+    origin.date = (JSONLD.text(item["datePublished"]) ?? JSONLD.text(item["dateCreated"]))
+      .flatMap(MetadataDate.day)
+    func address(_ value: Any?) -> String? {
+      let resolved = JSONLD.resolved(value, nodes: nodes)
+      let url =
+        (resolved as? [String: Any]).map { JSONLD.address($0["url"]) ?? JSONLD.text($0["@id"]) }
+        ?? JSONLD.text(resolved)
+      return url.flatMap { WebAddress.isWeb($0) ? $0 : nil }
+    }
+    let first = JSONLD.list(item["firstAppearance"]).lazy.compactMap(address).first
+    var urls = first.map { [$0] } ?? []
+    for url in JSONLD.list(item["appearance"]).compactMap(address) where !urls.contains(url) {
+      urls.append(url)
+    }
+    if urls.isEmpty, let own = JSONLD.address(item["url"]), WebAddress.isWeb(own),
+      own != reviewURL
+    {
+      urls = [own]
+    }
+    origin.appearances = Array(urls.prefix(ClaimOrigin.mostAppearances))
+    origin.firstIsNamed = first != nil
+    return origin
   }
 
   static func summary(_ text: String) -> [ParsedSummary] {

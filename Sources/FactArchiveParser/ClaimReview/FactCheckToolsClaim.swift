@@ -51,6 +51,8 @@ struct FactCheckToolsClaim {
     article.rating = JSONLD.text(review["textualRating"])
     article.headline = JSONLD.text(review["title"]).flatMap { $0 == text ? nil : $0 }
     article.language = JSONLD.text(review["languageCode"])
+    article.claimOrigin = ClaimOrigin(
+      claimant: claimant.flatMap(JSONLD.line), date: claimDate.flatMap(MetadataDate.day))
     return .success(article)
   }
 }

@@ -17,6 +17,16 @@ extension CheckDetail {
       .init("rating_class", .string(ratingClass?.rawValue)),
       .init("language", .string(language)),
       .init("date_source", .string(dateSource?.rawValue)),
+      .init("claimant", .string(claimOrigin.claimant)),
+      .init("claim_date", .string(claimOrigin.date?.iso)),
+      .init(
+        "claim_appearances",
+        .array(
+          claimOrigin.labelledAppearances.map {
+            .object([
+              .init("url", .string($0.url)), .init("first_appearance", .bool($0.label != nil)),
+            ])
+          })),
       .init("truncated", .bool(truncated)),
       .init("publisher_flagged_outdated", .bool(publisherFlaggedOutdated)),
       .init("disclaimer", .string(disclaimer)),
@@ -91,6 +101,15 @@ extension CheckDetail {
     }
     if let rating {
       output += "rated \(rating)" + (ratingClass.map { " (\($0.argument))" } ?? "") + "\n"
+    }
+    let seenAt = claimOrigin.labelledAppearances.map {
+      $0.url + ($0.label.map { " (\($0))" } ?? "")
+    }
+    if let madeBy = claimOrigin.madeBy {
+      output +=
+        madeBy + (seenAt.isEmpty ? "" : "; seen at " + seenAt.joined(separator: ", ")) + "\n"
+    } else if !seenAt.isEmpty {
+      output += "claim seen at " + seenAt.joined(separator: ", ") + "\n"
     }
     for copy in copies {
       output += "also saved as \(copy.path) (document \(copy.documentID), \(copy.mediaType))\n"

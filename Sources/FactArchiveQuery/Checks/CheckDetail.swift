@@ -51,6 +51,8 @@ public struct CheckDetail: Sendable, Equatable {
   public var reporters: [String] = []
   public var language: String? = nil
   public var dateSource: DateSource? = nil
+  /// Who made the claim it reviews, when, and where it appeared, as the review says.
+  public var claimOrigin = ClaimOrigin()
   public var disclaimer: String?
   public var documentID: Int64
   public var documentPath: String
@@ -76,7 +78,7 @@ public struct CheckDetail: Sendable, Equatable {
       SELECT c.id, c.question_id, q.text AS question, c.checked_on, c.publisher_flagged_outdated,
              c.disclaimer, c.document_id, d.path, c.checked_on_inferred, c.title_url,
              c.truncated, c.unparsed, c.publisher, c.rating, c.rating_class, c.title, c.language,
-             c.date_source
+             c.date_source, c.claimant, c.claim_date
       FROM checks AS c
       JOIN questions AS q ON q.id = c.question_id
       JOIN documents AS d ON d.id = c.document_id
@@ -98,6 +100,8 @@ public struct CheckDetail: Sendable, Equatable {
       detail.title = row.text("title")
       detail.language = row.text("language")
       detail.dateSource = row.text("date_source").flatMap(DateSource.init(rawValue:))
+      detail.claimOrigin.claimant = row.text("claimant")
+      detail.claimOrigin.date = row.day("claim_date")
       return detail
     }
     guard var detail = head else { return nil }
@@ -138,6 +142,8 @@ public struct CheckDetail: Sendable, Equatable {
     detail.reporters = try db.query(
       "SELECT name FROM check_reporters WHERE check_id = ? ORDER BY position", [id]
     ) { $0.text("name") ?? "" }
+    detail.claimOrigin = try ClaimOrigin.stored(
+      checkID: id, claimant: detail.claimOrigin.claimant, date: detail.claimOrigin.date, in: db)
     detail.copies = try db.query(
       """
       SELECT d.id, d.path, d.media_type FROM check_copies AS cc

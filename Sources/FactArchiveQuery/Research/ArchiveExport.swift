@@ -8,8 +8,8 @@ import FactArchiveStore
 /// - `csv`: one row per check, the main columns and the executive summary.
 /// - `claimreview`: schema.org `ClaimReview` JSON-LD, a JSON array with one review per check
 ///   (`claimReviewed`, `datePublished`, `dateModified`, `url` where known, `author` as an
-///   `Organization`, `itemReviewed` as a `Claim`, `reviewBody`, and `reviewRating` when the
-///   check has one). See <https://schema.org/ClaimReview> and
+///   `Organization`, `itemReviewed` as a `Claim` with its author, date and appearances where
+///   known, `reviewBody`, and `reviewRating` when the check has one). See <https://schema.org/ClaimReview> and
 ///   <https://developers.google.com/search/docs/appearance/structured-data/factcheck>.
 public enum ArchiveExport {
   public enum Format: String, Sendable, CaseIterable {
@@ -25,7 +25,7 @@ public enum ArchiveExport {
   static let csvHeader = [
     "check_id", "question_id", "question", "checked_on", "checked_on_inferred", "latest",
     "publisher_flagged_outdated", "truncated", "topic", "due_on", "citation_count", "url",
-    "publisher", "rating", "summary",
+    "publisher", "rating", "summary", "claimant", "claim_date",
   ]
 
   /// Writes every check, oldest id first. Returns how many.
@@ -71,7 +71,7 @@ public enum ArchiveExport {
   static let checkColumns = """
     SELECT c.id, c.question_id, q.text AS question, c.checked_on, c.checked_on_inferred,
            c.superseded, c.publisher_flagged_outdated, c.truncated, c.topic, c.due_on,
-           c.citation_count, c.title_url, c.publisher, c.rating,
+           c.citation_count, c.title_url, c.publisher, c.rating, c.claimant, c.claim_date,
            (SELECT s.body FROM summaries AS s WHERE s.check_id = c.id ORDER BY s.position LIMIT 1)
              AS summary
     FROM checks AS c JOIN questions AS q ON q.id = c.question_id
@@ -88,6 +88,7 @@ public enum ArchiveExport {
         String(row.int("truncated")), row.text("topic") ?? "", row.text("due_on") ?? "",
         String(row.int("citation_count")), row.text("title_url") ?? "",
         row.text("publisher") ?? "", row.text("rating") ?? "", row.text("summary") ?? "",
+        row.text("claimant") ?? "", row.text("claim_date") ?? "",
       ]
     }
   }
@@ -110,7 +111,9 @@ public enum ArchiveExport {
           .object([.init("@type", .string("Organization")), .init("name", .string($0))])
         } ?? factually
       members.append(.init("author", author))
-      members.append(.init("itemReviewed", .object([.init("@type", .string("Claim"))])))
+      let origin = try ClaimOrigin.stored(
+        checkID: id, claimant: row.text("claimant"), date: row.day("claim_date"), in: db)
+      members.append(.init("itemReviewed", claim(origin)))
       if let rating = row.text("rating") {
         members.append(
           .init(
@@ -123,5 +126,25 @@ public enum ArchiveExport {
       members.append(.init("identifier", .string("factarchive:check:\(row.int64("id"))")))
       return .object(members)
     }
+  }
+
+  /// `itemReviewed`: a `Claim`, with who made it (`author`, untyped: the archive does not
+  /// know whether a person or an organisation), when, and where it appeared.
+  static func claim(_ origin: ClaimOrigin) -> JSON {
+    var members: [JSON.Member] = [.init("@type", .string("Claim"))]
+    if let claimant = origin.claimant {
+      members.append(.init("author", .object([.init("name", .string(claimant))])))
+    }
+    if let date = origin.date { members.append(.init("datePublished", .string(date.iso))) }
+    func work(_ url: String) -> JSON {
+      .object([.init("@type", .string("CreativeWork")), .init("url", .string(url))])
+    }
+    if origin.firstIsNamed, let first = origin.appearances.first {
+      members.append(.init("firstAppearance", work(first)))
+    }
+    if !origin.appearances.isEmpty {
+      members.append(.init("appearance", .array(origin.appearances.map(work))))
+    }
+    return .object(members)
   }
 }

@@ -1324,5 +1324,33 @@ CREATE INDEX checks_by_topic_tier ON checks (topic, queue_tier, due_on, citation
 
 """#
     ),
+    Migration(
+      version: 24,
+      name: "claim_origins",
+      sql: #"""
+-- 024_claim_origins.sql: FactArchive schema version 24.
+--
+-- Where the claim a check reviews came from, as other publishers' markup gives it: who made
+-- it (ClaimReview itemReviewed.author, the Fact Check Tools API's claimant), when
+-- (itemReviewed.datePublished, the API's claimDate), and where it appeared (itemReviewed's
+-- firstAppearance and appearance, an old CreativeWork item's url). NULL and no rows for
+-- Factually pages and for reviews that do not say. Checks stored before this migration get
+-- them when `factarchive reparse --outdated` reads their documents again (parser version 6).
+
+ALTER TABLE checks ADD COLUMN claimant TEXT;    -- who made the claim ('Social media posts', a politician's name); NULL when not given
+ALTER TABLE checks ADD COLUMN claim_date TEXT;  -- YYYY-MM-DD the claim was made or first seen; NULL when not given
+
+-- The addresses at which the claim appeared, the first appearance first.
+CREATE TABLE claim_appearances (
+  check_id         INTEGER NOT NULL REFERENCES checks (id) ON DELETE CASCADE,
+  position         INTEGER NOT NULL,                 -- 1-based order
+  url              TEXT NOT NULL,
+  first_appearance INTEGER NOT NULL DEFAULT 0        -- 1 when the review names it as the claim's first appearance
+    CHECK (first_appearance IN (0, 1)),
+  PRIMARY KEY (check_id, position)
+) WITHOUT ROWID;
+
+"""#
+    ),
   ]
 }

@@ -50,6 +50,7 @@ erDiagram
   summary_spans ||--o{ citation_spans : "cites in"
   checks ||--o{ follow_ups : "suggests"
   checks ||--o{ citation_sources : "lists references"
+  checks ||--o{ claim_appearances : "reviews a claim seen at"
   sources ||--o{ source_links : "carries"
   checks ||--o{ check_evidence : "has newer evidence"
   sources ||--o{ check_evidence : "is evidence for"
@@ -141,6 +142,8 @@ A, B's row goes (its id is never reused), and a later page asking B's question l
 | `rating_value`, `rating_worst`, `rating_best` | REAL | `reviewRating.ratingValue` when it is a number, and its scale's `worstRating` and `bestRating` when given |
 | `title` | TEXT | the article's headline, when it differs from the claim it reviews (the question); NULL for Factually pages |
 | `language` | TEXT | the page's or review's language as given (`es`, `pt-BR`); NULL when unknown |
+| `claimant` | TEXT | for another publisher's fact-check: who made the claim it reviews (ClaimReview `itemReviewed.author`, the Fact Check Tools API's `claimant`: `Social media posts`, a politician's name); NULL when not given |
+| `claim_date` | TEXT | `YYYY-MM-DD` the claim was made or first seen (`itemReviewed.datePublished`, the API's `claimDate`); NULL when not given |
 | `date_source` | TEXT | where `checked_on` came from for another publisher's fact-check: `date_published` (the review's `datePublished`, or the API's `reviewDate`), `date_modified` (no `datePublished`: its `dateModified`), `page` (neither: the page's own date); NULL for a `Checked on` line |
 | `due_on` | TEXT | the first day it counts as stale: the day after it reaches `max_age_days` (counted from its own date, or from the day an editor found it still accurate); its own date when the publisher flagged it (unless reviewed since); a newer source's date when that is earlier; its ingest day when it has no date at all; the review day when an editor marked it as needing an update; NULL when withdrawn (never listed). Recomputed whenever a rule changes, evidence arrives or a review is recorded |
 | `review_verdict` | TEXT | the latest review's verdict (`still_accurate`, `needs_update`, `withdrawn`); NULL when never reviewed (every review is in `reviews`) |
@@ -222,6 +225,17 @@ Primary key `(check_id, ref_number)`; index on `domain`. Join
 | `name` | TEXT | a reporter (an article's author, a review's Person author): never the organisation, which is `checks.publisher` |
 
 Primary key `(check_id, position)`.
+
+### `claim_appearances` — where the claim a check reviews appeared
+
+| column | type | meaning |
+|---|---|---|
+| `check_id` | INTEGER → `checks.id` | the check |
+| `position` | INTEGER | 1-based order: the first appearance first, then the others as the review lists them (each address once) |
+| `url` | TEXT | an address at which the claim was made (a post, a video, an article): ClaimReview `itemReviewed.firstAppearance` and `appearance` (an object's `url` or `@id`, or the address itself), an old `CreativeWork` item's `url` |
+| `first_appearance` | INTEGER | 1 when the review names it as the claim's first appearance |
+
+Since version 24. Factually pages and reviews that name no appearance have no rows.
 
 ### `sources` — news and analysis articles that fact-checks draw on
 
