@@ -152,6 +152,56 @@ import Testing
     #expect(try parse("review-array.json").articles.allSatisfy { $0.claimOrigin == ClaimOrigin() })
   }
 
+  /// A date that cannot exist is an error that skips its review; a date the archive cannot
+  /// read (day and month either way, a CMS's empty date) is passed over with a warning, and
+  /// the review's next date, its page's date or the date its text implies stands in.
+  @Test func aDateThatCannotBeReadIsPassedOverWithAWarning() throws {
+    func review(_ claim: String, _ dates: String, body: String = "") -> String {
+      "{\"@type\": \"ClaimReview\", \"claimReviewed\": \"\(claim)\", \(dates), "
+        + "\"reviewBody\": \"\(body)\", \"author\": {\"@type\": \"Organization\", \"name\": \"D\"}}"
+    }
+    let json =
+      "["
+      + [
+        review("Slash", "\"datePublished\": \"06/11/2023\", \"dateModified\": \"2023-11-07\""),
+        review(
+          "Empty", "\"datePublished\": \"0000-00-00 00:00:00\"",
+          body: "Checked against the 4 March 2024 minutes."),
+        review("Impossible", "\"datePublished\": \"2026-02-30\""),
+        review("Words", "\"datePublished\": \"last Tuesday\""),
+      ].joined(separator: ",") + "]"
+    let document = try ClaimReviewImporter.parse(Array(json.utf8))
+    #expect(
+      document.articles.map { [$0.question, $0.checkedOn?.iso, $0.checkedOnInferred?.iso] } == [
+        ["Slash", "2023-11-07", nil], ["Empty", nil, "2024-03-04"], ["Words", nil, nil],
+      ])
+    #expect(document.articles.first?.dateSource == .dateModified)
+    #expect(
+      document.warnings.map(\.message) == [
+        "entry 1 of 4: datePublished is not a date it can read, passed over: 06/11/2023",
+        "entry 2 of 4: datePublished is not a date it can read, passed over: 0000-00-00 00:00:00",
+        "entry 4 of 4: datePublished is not a date it can read, passed over: last Tuesday",
+      ])
+    #expect(
+      document.skipped.map(\.message) == ["entry 3 of 4: datePublished is not a date: 2026-02-30"])
+
+    // On a page, the page's own date stands in.
+    let page = """
+      <html><head><title>T</title>
+      <meta property="article:published_time" content="2023-11-08T10:00:00Z">
+      <script type="application/ld+json">\(review("On a page", "\"datePublished\": \"06/11/2023\""))</script>
+      </head><body><article><h1>On a page</h1><p>The article's one paragraph, long enough to
+      be read as the article, with commas, words, and a sentence.</p></article></body></html>
+      """
+    let read = try DocumentParser.parse(Array(page.utf8), format: .text, options: .init())
+    #expect(read.articles.map { $0.checkedOn?.iso } == ["2023-11-08"])
+    #expect(read.articles.first?.dateSource == .page)
+    #expect(
+      read.warnings.map(\.message) == [
+        "entry 1 of 1: datePublished is not a date it can read, passed over: 06/11/2023"
+      ])
+  }
+
   @Test func aReporterIsNeverThePublisher() throws {
     let json = """
       {"@context": "https://schema.org", "@type": "ClaimReview", "claimReviewed": "X closed the port",

@@ -22,7 +22,13 @@ enum ClaimReviewEntry {
     var message: String
   }
 
-  func article(options: ArticleParser.Options) -> Result<ParsedArticle, Reason> {
+  /// A review read, with what was passed over in it (a date it could not read).
+  struct Read {
+    var article: ParsedArticle
+    var notes: [String] = []
+  }
+
+  func article(options: ArticleParser.Options) -> Result<Read, Reason> {
     switch self {
     case .schemaOrg(let review, let nodes): return Self.schemaOrg(review, nodes: nodes, options)
     case .factCheckTools(let claim, let review): return claim.article(review: review, options)
@@ -31,7 +37,7 @@ enum ClaimReviewEntry {
 
   static func schemaOrg(
     _ review: [String: Any], nodes: [String: [String: Any]], _ options: ArticleParser.Options
-  ) -> Result<ParsedArticle, Reason> {
+  ) -> Result<Read, Reason> {
     let item = JSONLD.resolved(review["itemReviewed"], nodes: nodes) as? [String: Any]
     let claims = JSONLD.list(review["claimReviewed"]).compactMap { JSONLD.line($0) }
     guard
@@ -47,15 +53,18 @@ enum ClaimReviewEntry {
     }
     var checkedOn: Day?
     var dateSource: DateSource?
+    var notes: [String] = []
     for (key, source) in [
       ("datePublished", DateSource.datePublished), ("dateModified", .dateModified),
     ] {
       guard let text = JSONLD.text(review[key]) else { continue }
-      guard let day = MetadataDate.day(text) else {
-        return .failure(Reason(message: "\(key) is not a date: \(text)"))
+      switch day(text, key: key, notes: &notes) {
+      case .failure(let reason): return .failure(reason)
+      case .success(nil): continue
+      case .success(let day?):
+        checkedOn = day
+        dateSource = source
       }
-      checkedOn = day
-      dateSource = source
       break
     }
     let summaryText = JSONLD.text(review["reviewBody"]) ?? JSONLD.text(review["description"]) ?? ""
@@ -78,7 +87,32 @@ enum ClaimReviewEntry {
     article.rating = Self.rating(rating)
     article.ratingScale = Self.scale(rating)
     article.claimOrigin = origin(of: item, reviewURL: article.titleURL, nodes: nodes)
-    return .success(article)
+    return .success(Read(article: article, notes: notes))
+  }
+
+  /// A review's date as written. A day that cannot exist (`2026-02-30`) is an error; a
+  /// text that is not a day it can read (`06/11/2023`, whose day and month could be either
+  /// way; `0000-00-00`, a CMS's empty date; words) is passed over with a note, and the next
+  /// date the review or its page gives stands in.
+  static func day(_ text: String, key: String, notes: inout [String]) -> Result<Day?, Reason> {
+    if let day = MetadataDate.day(text) { return .success(day) }
+    guard !isImpossible(text) else {
+      return .failure(Reason(message: "\(key) is not a date: \(text)"))
+    }
+    notes.append("\(key) is not a date it can read, passed over: \(text)")
+    return .success(nil)
+  }
+
+  /// An ISO day's shape (`2026-02-30`, times after it allowed) in a year from 1000 on, which
+  /// `MetadataDate` refused: its month or day does not exist.
+  static func isImpossible(_ text: String) -> Bool {
+    let head = Array(text.trimmingSpaces().utf8.prefix(10))
+    guard head.count == 10, head[4] == UInt8(ascii: "-"), head[7] == UInt8(ascii: "-"),
+      [0, 1, 2, 3, 5, 6, 8, 9].allSatisfy({
+        (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(head[$0])
+      })
+    else { return false }
+    return head[0] != UInt8(ascii: "0")
   }
 
   /// Who made the claim, when, and where it appeared: the reviewed item's `author` (one or

@@ -70,18 +70,22 @@ public enum ClaimReviewImporter {
   {
     var articles: [ParsedArticle] = []
     var skipped: [ParseError] = []
+    var warnings: [ParseError] = []
     for (index, entry) in entries.enumerated() {
+      let place = "entry \(index + 1) of \(entries.count): "
       switch entry.article(options: options) {
-      case .success(let article): articles.append(article)
+      case .success(let read):
+        articles.append(read.article)
+        warnings += read.notes.map { ParseError(line: nil, place + $0) }
       case .failure(let reason):
-        skipped.append(
-          ParseError(line: nil, "entry \(index + 1) of \(entries.count): \(reason.message)"))
+        skipped.append(ParseError(line: nil, place + reason.message))
       }
     }
     guard !articles.isEmpty else {
       throw ParseError(
         line: nil, "no usable ClaimReview: " + skipped.map(\.message).joined(separator: "; "))
     }
-    return ParsedDocument(bytes: [], articles: articles, format: .claimReview, skipped: skipped)
+    return ParsedDocument(
+      bytes: [], articles: articles, format: .claimReview, skipped: skipped, warnings: warnings)
   }
 }

@@ -27,17 +27,18 @@ struct FactCheckToolsClaim {
   }
 
   func article(review: [String: Any], _ options: ArticleParser.Options)
-    -> Result<ParsedArticle, ClaimReviewEntry.Reason>
+    -> Result<ClaimReviewEntry.Read, ClaimReviewEntry.Reason>
   {
     guard !text.isEmpty else {
       return .failure(.init(message: "the claim's text is missing"))
     }
     var checkedOn: Day?
+    var notes: [String] = []
     if let date = JSONLD.text(review["reviewDate"]) {
-      guard let day = MetadataDate.day(date) else {
-        return .failure(.init(message: "reviewDate is not a date: \(date)"))
+      switch ClaimReviewEntry.day(date, key: "reviewDate", notes: &notes) {
+      case .failure(let reason): return .failure(reason)
+      case .success(let day): checkedOn = day
       }
-      checkedOn = day
     }
     var article = ParsedArticle(
       firstLine: 1, question: text, titleURL: JSONLD.text(review["url"]), checkedOn: checkedOn,
@@ -53,6 +54,6 @@ struct FactCheckToolsClaim {
     article.language = JSONLD.text(review["languageCode"])
     article.claimOrigin = ClaimOrigin(
       claimant: claimant.flatMap(JSONLD.line), date: claimDate.flatMap(MetadataDate.day))
-    return .success(article)
+    return .success(ClaimReviewEntry.Read(article: article, notes: notes))
   }
 }
