@@ -80,6 +80,14 @@ import Testing
     ] {
       #expect(byURL[url] != nil, "\(url)")
     }
+    // The reviewed item and the rating each written as a list of one.
+    let lists = try #require(byURL["https://shapes.example/lists"])
+    #expect(lists.rating == "Mostly true")
+    #expect(lists.ratingScale == RatingScale(value: 4, worst: 1, best: 5))
+    #expect(
+      lists.claimOrigin
+        == ClaimOrigin(
+          claimant: "Mayor Ilse Varn", appearances: ["https://vellan.example/news/market-days"]))
   }
 
   /// JSON-LD as RDF tools write it: expanded (every term a full IRI, every value a list of

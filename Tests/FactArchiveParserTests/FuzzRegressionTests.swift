@@ -120,7 +120,7 @@ import Testing
         "claimreview/data-feed.json": 2, "claimreview/review-array.json": 2,
         "claimreview/single-review.json": 1, "claimreview/some-bad-entries.json": 1,
         "claimreview/google-api-response.json": 3, "claimreview/google-api-claim.json": 1,
-        "claimreview/api-wrapper.json": 15, "claimreview/shapes-in-the-wild.json": 7,
+        "claimreview/api-wrapper.json": 15, "claimreview/shapes-in-the-wild.json": 8,
         "claimreview/expanded-form.json": 2, "claimreview/prefixed-terms.json": 2,
         "claimreview/claim-origins.json": 3,
       ])

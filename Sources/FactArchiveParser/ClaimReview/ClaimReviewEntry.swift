@@ -38,7 +38,7 @@ enum ClaimReviewEntry {
   static func schemaOrg(
     _ review: [String: Any], nodes: [String: [String: Any]], _ options: ArticleParser.Options
   ) -> Result<Read, Reason> {
-    let item = JSONLD.resolved(review["itemReviewed"], nodes: nodes) as? [String: Any]
+    let item = JSONLD.object(review["itemReviewed"], nodes: nodes)
     let claims = JSONLD.list(review["claimReviewed"]).compactMap { JSONLD.line($0) }
     guard
       let question = claims.isEmpty
@@ -83,7 +83,7 @@ enum ClaimReviewEntry {
     article.reporters = people.people
     article.headline = JSONLD.line(review["headline"]).flatMap { $0 == question ? nil : $0 }
     article.language = JSONLD.text(review["inLanguage"])
-    let rating = JSONLD.resolved(review["reviewRating"], nodes: nodes)
+    let rating: Any? = JSONLD.object(review["reviewRating"], nodes: nodes) ?? review["reviewRating"]
     article.rating = Self.rating(rating)
     article.ratingScale = Self.scale(rating)
     article.claimOrigin = origin(of: item, reviewURL: article.titleURL, nodes: nodes)

@@ -93,6 +93,15 @@ public enum JSONLD {
     return value
   }
 
+  /// The object a property holds: a node (a reference resolved), or the first object of a
+  /// list (`"itemReviewed": [{…}]`, `"reviewRating": [{…}]`, as some publishers write one).
+  public static func object(_ value: Any?, nodes: [String: [String: Any]]) -> [String: Any]? {
+    for item in list(value) {
+      if let object = resolved(item, nodes: nodes) as? [String: Any] { return object }
+    }
+    return nil
+  }
+
   public static func list(_ value: Any?) -> [Any] {
     if let array = value as? [Any] { return array }
     return value.map { [$0] } ?? []
