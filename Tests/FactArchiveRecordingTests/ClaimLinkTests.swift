@@ -91,6 +91,65 @@ import Testing
     try expectCountsExact()
   }
 
+  /// Two publishers' checks of one viral video, worded apart: the address both name as where
+  /// the claim appeared links them, and survives a rebuild; the same publisher's other check
+  /// of it is not an other verdict.
+  @Test func claimsThatAppearedAtOneAddressAreOneClaim() throws {
+    func review(_ claim: String, _ date: String, _ publisher: String, _ rating: String) -> String {
+      """
+      {"@type": "ClaimReview", "claimReviewed": "\(claim)", "datePublished": "\(date)",
+       "author": {"@type": "Organization", "name": "\(publisher)"},
+       "itemReviewed": {"@type": "Claim", "appearance": [
+         {"@type": "VideoObject", "url": "https://video.example/watch?v=dam01"}]},
+       "reviewRating": {"@type": "Rating", "alternateName": "\(rating)"}}
+      """
+    }
+    try ingest([
+      try folder.write(
+        "first.json",
+        review("Video shows the Ostrava dam bursting", "2026-03-01", "Dam Desk", "False")),
+      try folder.write(
+        "second.json",
+        review(
+          "Clip of flood water pouring through a broken barrier is real", "2026-05-20",
+          "River Verify", "True")),
+      try folder.write(
+        "third.json",
+        review("The Ostrava barrier video was filmed in 2019", "2026-06-02", "Dam Desk", "True")),
+    ])
+    let first = try check(asking: "Video shows the Ostrava dam bursting")
+    let second = try check(
+      asking: "Clip of flood water pouring through a broken barrier is real")
+    let third = try check(asking: "The Ostrava barrier video was filmed in 2019")
+    func links() throws -> [[DatabaseValue]] {
+      try db.query(
+        """
+        SELECT check_id, other_check_id, score, shared_terms, disagrees FROM other_verdicts
+        WHERE ? IN (check_id, other_check_id) OR ? IN (check_id, other_check_id)
+        ORDER BY 1, 2
+        """, [first, third]
+      ) { $0.values }
+    }
+    let url = DatabaseValue.text("https://video.example/watch?v=dam01")
+    let expected: [[DatabaseValue]] = [
+      [.integer(first), .integer(second), .real(1), url, .integer(1)],
+      [.integer(second), .integer(third), .real(1), url, .integer(0)],
+    ]
+    #expect(try links() == expected)
+    let standing = try #require(
+      try StaleQueue.standing(of: first, asOf: day("2026-12-01"), on: db))
+    let reason = try #require(standing.reasons.first { $0.code == .otherVerdict })
+    #expect(
+      reason.detail.contains(
+        "River Verify rated a similar claim “True” on 2026-05-20: “Clip of flood water pouring "
+          + "through a broken barrier is real” (both appeared at https://video.example/watch?v=dam01)"
+      ))
+    try db.execute("DELETE FROM other_verdicts")
+    try CheckAssessor(database: db).rebuildClaimLinks()
+    #expect(try links() == expected)
+    try expectCountsExact()
+  }
+
   func verdict(id: Int64, on date: String, disagrees: Bool) -> OtherVerdict {
     OtherVerdict(
       checkID: id, publisher: "P", claim: "c", rating: nil, ratingClass: nil, date: day(date),

@@ -30,6 +30,22 @@ public struct OtherVerdict: Sendable, Equatable {
     self.disagrees = disagrees
   }
 
+  /// The address both claims appeared at, when that is what links them (the link's one
+  /// shared term is a web address); `nil` for claims linked by their words.
+  public var sharedAppearance: String? {
+    guard sharedTerms.count == 1, let only = sharedTerms.first, WebAddress.isWeb(only) else {
+      return nil
+    }
+    return only
+  }
+
+  /// What links the two claims, in words: `shares cartel de los soles, venezuela`, or
+  /// `both appeared at https://…`.
+  public var sharing: String {
+    sharedAppearance.map { "both appeared at \($0)" }
+      ?? "shares " + sharedTerms.prefix(5).joined(separator: ", ")
+  }
+
   /// Disagreements first, then the latest.
   public static func listed(_ verdicts: [OtherVerdict]) -> [OtherVerdict] {
     verdicts.sorted {

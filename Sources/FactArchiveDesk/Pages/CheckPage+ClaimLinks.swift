@@ -21,10 +21,19 @@ extension CheckPage {
         <tr\(verdict.disagrees ? HTML(" class=\"disagreement\"") : "")><td>\(verdict.publisher)</td>\
         <td><a href="/checks/\(verdict.checkID)">\(verdict.claim)</a></td>\
         <td>\(rating)\(flag)</td><td>\(ours)</td><td>\(Layout.day(verdict.date.iso))</td>\
-        <td>\(verdict.sharedTerms.prefix(5).joined(separator: ", "))</td></tr>
+        <td>\(shares(verdict))</td></tr>
         """
     }
     return html + "</tbody></table>\n"
+  }
+
+  /// What links the claims: their shared words, or a link to the address both appeared at.
+  func shares(_ verdict: OtherVerdict) -> HTML {
+    guard let address = verdict.sharedAppearance else {
+      return "\(verdict.sharedTerms.prefix(5).joined(separator: ", "))"
+    }
+    return "both appeared at "
+      + HTML.link(to: address, HTML(text: WebAddress.domain(of: address) ?? address))
   }
 
   func sameQuestions(context: DeskContext) -> HTML {

@@ -78,13 +78,14 @@ struct ReasonExplainer {
   }
 
   /// `AFP Fact Check rated a similar claim "False" on 2026-03-01: "…" (shares cartel de
-  /// los soles, venezuela)`, with a disagreement said first.
+  /// los soles, venezuela)` (or `(both appeared at https://…)`), with a disagreement said
+  /// first.
   static func sentence(_ verdict: OtherVerdict) -> String {
     let rated = verdict.rating.map { "rated a similar claim “\($0)”" } ?? "checked a similar claim"
     let claim = verdict.claim.count > 120 ? String(verdict.claim.prefix(119)) + "…" : verdict.claim
     let disagreement = verdict.disagrees ? "disagreeing: " : ""
     return "\(disagreement)\(verdict.publisher) \(rated) on \(verdict.date.iso): “\(claim)” "
-      + "(shares \(verdict.sharedTerms.prefix(5).joined(separator: ", ")))"
+      + "(\(verdict.sharing))"
   }
 
   /// The editor's sentence for one reason.

@@ -10,6 +10,9 @@ import FactArchiveStore
 /// Candidates are the questions sharing two of the claim's three rarest words (both of two,
 /// the one of one), found in the writer's lists of which questions use each word
 /// (`ClaimPostings`, read from the questions' full-text index); each is then judged exactly.
+/// Another publisher's check of a claim that appeared at one of the same addresses
+/// (`claim_appearances`: the same post, video or article) reviews the same claim however
+/// either words it, and is linked without weighing words.
 extension CheckAssessor {
   /// Candidates judged per check at most (those sharing most of its rarest words first,
   /// then the newest).
@@ -104,6 +107,15 @@ extension CheckAssessor {
   private func linkClaims(_ claim: StoredClaim, _ check: DatedCheck, earlierQuestionsOnly: Bool)
     throws -> Int
   {
+    try linkByWords(claim, check, earlierQuestionsOnly: earlierQuestionsOnly)
+      + linkByAppearance(claim, check, earlierQuestionsOnly: earlierQuestionsOnly)
+  }
+
+  /// Links a check with the questions whose claims are worded like its own (`ClaimMatch`):
+  /// the same publisher's as possibly the same question, another's as an other verdict.
+  private func linkByWords(_ claim: StoredClaim, _ check: DatedCheck, earlierQuestionsOnly: Bool)
+    throws -> Int
+  {
     var linked = 0
     var frequencies: [String: Int] = [:]
     let candidates = try claimCandidates(
@@ -134,9 +146,44 @@ extension CheckAssessor {
           let mine = check.day, let theirs = other.day, mine != theirs
         else { continue }
         let (earlier, later) = mine < theirs ? (check, other) : (other, check)
-        try recordOtherVerdict(on: earlier, by: later, match)
+        try recordOtherVerdict(on: earlier, by: later, score: match.score, shared: match.shared)
         linked += 1
       }
+    }
+    return linked
+  }
+
+  /// Links a check with other publishers' latest checks of claims that appeared at an address
+  /// its claim appeared at: an other verdict of score 1 that shares the address.
+  private func linkByAppearance(
+    _ claim: StoredClaim, _ check: DatedCheck, earlierQuestionsOnly: Bool
+  ) throws -> Int {
+    guard let mine = check.day else { return 0 }
+    let others = try db.query(
+      """
+      SELECT theirs.check_id AS id, min(theirs.url) AS url, c.rating_class,
+             coalesce(c.checked_on, c.checked_on_inferred) AS day
+      FROM claim_appearances AS own
+      JOIN claim_appearances AS theirs ON theirs.url = own.url AND theirs.check_id <> own.check_id
+      JOIN checks AS c ON c.id = theirs.check_id AND c.superseded = 0
+      JOIN questions AS q ON q.id = c.question_id
+      WHERE own.check_id = ? AND q.publisher_key <> ? AND q.id < ?
+      GROUP BY theirs.check_id
+      """, [check.id, claim.publisherKey, earlierQuestionsOnly ? claim.questionID : Int64.max]
+    ) { row in
+      (
+        DatedCheck(
+          id: row.int64("id"), day: row.day("day"),
+          ratingClass: row.text("rating_class").flatMap(RatingClass.init(rawValue:))),
+        row.text("url") ?? ""
+      )
+    }
+    var linked = 0
+    for (other, url) in others {
+      guard let theirs = other.day, theirs != mine else { continue }
+      let (earlier, later) = mine < theirs ? (check, other) : (other, check)
+      try recordOtherVerdict(on: earlier, by: later, score: 1, shared: [url])
+      linked += 1
     }
     return linked
   }
@@ -256,11 +303,11 @@ extension CheckAssessor {
       ])
   }
 
-  /// Records the later check as an other verdict on the earlier, and brings the earlier
-  /// check's due date and tier forward.
-  func recordOtherVerdict(on earlier: DatedCheck, by later: DatedCheck, _ match: ClaimMatch)
-    throws
-  {
+  /// Records the later check as an other verdict on the earlier (how alike their claims
+  /// are, and what they share), and brings the earlier check's due date and tier forward.
+  func recordOtherVerdict(
+    on earlier: DatedCheck, by later: DatedCheck, score: Double, shared: [String]
+  ) throws {
     guard let day = later.day else { return }
     let disagrees =
       earlier.ratingClass.flatMap { mine in later.ratingClass.map { mine.disagrees(with: $0) } }
@@ -268,8 +315,8 @@ extension CheckAssessor {
     try db.writeRow(
       into: "other_verdicts", key: ["check_id": earlier.id, "other_check_id": later.id],
       values: [
-        "other_date": day.iso, "score": DatabaseValue.real(match.score),
-        "shared_terms": StoredList.names(match.shared), "disagrees": disagrees,
+        "other_date": day.iso, "score": DatabaseValue.real(score),
+        "shared_terms": StoredList.names(shared), "disagrees": disagrees,
         "found_at": Timestamp.nowUTC(),
       ])
     try refreshDueDateSoon(checkID: earlier.id)

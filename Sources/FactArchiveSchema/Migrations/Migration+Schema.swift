@@ -1336,6 +1336,8 @@ CREATE INDEX checks_by_topic_tier ON checks (topic, queue_tier, due_on, citation
 -- firstAppearance and appearance, an old CreativeWork item's url). NULL and no rows for
 -- Factually pages and for reviews that do not say. Checks stored before this migration get
 -- them when `factarchive reparse --outdated` reads their documents again (parser version 6).
+-- Two publishers' checks of claims that appeared at the same address review the same claim,
+-- however each words it: the later is an other verdict on the earlier.
 
 ALTER TABLE checks ADD COLUMN claimant TEXT;    -- who made the claim ('Social media posts', a politician's name); NULL when not given
 ALTER TABLE checks ADD COLUMN claim_date TEXT;  -- YYYY-MM-DD the claim was made or first seen; NULL when not given
@@ -1349,6 +1351,10 @@ CREATE TABLE claim_appearances (
     CHECK (first_appearance IN (0, 1)),
   PRIMARY KEY (check_id, position)
 ) WITHOUT ROWID;
+
+-- Checks whose claims appeared at the same address: another publisher's check of one is an
+-- other verdict on the other (other_verdicts, score 1, sharing the address).
+CREATE INDEX claim_appearances_by_url ON claim_appearances (url);
 
 """#
     ),

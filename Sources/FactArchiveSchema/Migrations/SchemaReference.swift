@@ -235,7 +235,9 @@ Primary key `(check_id, position)`.
 | `url` | TEXT | an address at which the claim was made (a post, a video, an article): ClaimReview `itemReviewed.firstAppearance` and `appearance` (an object's `url` or `@id`, or the address itself), an old `CreativeWork` item's `url` |
 | `first_appearance` | INTEGER | 1 when the review names it as the claim's first appearance |
 
-Since version 24. Factually pages and reviews that name no appearance have no rows.
+Since version 24. Factually pages and reviews that name no appearance have no rows. Index:
+`claim_appearances_by_url (url)`: another publisher's check of a claim that appeared at the
+same address is an other verdict (`other_verdicts`).
 
 ### `sources` — news and analysis articles that fact-checks draw on
 
@@ -361,8 +363,8 @@ latest review counts. Sources without any date are not linked.
 | `check_id` | INTEGER → `checks.id` | the earlier check |
 | `other_check_id` | INTEGER → `checks.id` | another publisher's check of a similar claim, dated after it |
 | `other_date` | TEXT | the other check's date: the evidence counts from then |
-| `score` | REAL | how alike the two claims are, 0–1 (the weighted overlap of their words; 1 for claims in two languages matched by their names) |
-| `shared_terms` | TEXT | what the claims share, names first, then words, most telling first, `\|`-separated |
+| `score` | REAL | how alike the two claims are, 0–1 (the weighted overlap of their words; 1 for claims in two languages matched by their names, and for claims that appeared at the same address) |
+| `shared_terms` | TEXT | what the claims share, names first, then words, most telling first, `\|`-separated; for claims linked by where they appeared, that address alone |
 | `disagrees` | INTEGER | 1 when the two rating classes stand on opposite sides of `mixed` (`mostly_true` against `false`) |
 | `found_at` | TEXT | UTC time the link was made |
 
@@ -370,7 +372,9 @@ Two claims are similar (`ClaimMatch` in the policy) when neither is negated or b
 their numbers do not conflict, and, in one language, their content words overlap enough,
 each word weighted by how rare it is in the archive's questions (`claim_words`); in two
 languages, when each claim's telling names (two at least) are written in the other and they
-share a number or a word written alike (`prison`, `prisión`). An other verdict is newer
+share a number or a word written alike (`prison`, `prisión`). Two claims that appeared at
+the same address (`claim_appearances`: the same post, video or article) are the same claim
+however each is worded, and are linked without weighing their words. An other verdict is newer
 evidence: the check gains the reason `other_verdict` and the evidence tier, and its due
 date comes forward to `other_date` (only verdicts dated after its latest review count).
 The words that are not content words, in seven languages, are
