@@ -17,11 +17,13 @@ CREATE TABLE claim_appearances (
   check_id         INTEGER NOT NULL REFERENCES checks (id) ON DELETE CASCADE,
   position         INTEGER NOT NULL,                 -- 1-based order
   url              TEXT NOT NULL,
+  url_key          TEXT NOT NULL,                    -- the address as appearances are compared: scheme, www., tracking parameters and fragment dropped, x.com as twitter.com, youtu.be as youtube.com (WebAddress.matchKey)
   first_appearance INTEGER NOT NULL DEFAULT 0        -- 1 when the review names it as the claim's first appearance
     CHECK (first_appearance IN (0, 1)),
   PRIMARY KEY (check_id, position)
 ) WITHOUT ROWID;
 
--- Checks whose claims appeared at the same address: another publisher's check of one is an
--- other verdict on the other (other_verdicts, score 1, sharing the address).
-CREATE INDEX claim_appearances_by_url ON claim_appearances (url);
+-- Checks whose claims appeared at the same address, however it was linked: another
+-- publisher's check of one is an other verdict on the other (other_verdicts, score 1,
+-- sharing the address).
+CREATE INDEX claim_appearances_by_key ON claim_appearances (url_key);

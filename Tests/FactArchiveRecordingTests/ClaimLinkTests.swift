@@ -91,31 +91,38 @@ import Testing
     try expectCountsExact()
   }
 
-  /// Two publishers' checks of one viral video, worded apart: the address both name as where
-  /// the claim appeared links them, and survives a rebuild; the same publisher's other check
-  /// of it is not an other verdict.
+  /// Two publishers' checks of one viral video, worded apart and linking it three ways: the
+  /// address both name as where the claim appeared links them, and survives a rebuild; the
+  /// same publisher's other check of it is not an other verdict.
   @Test func claimsThatAppearedAtOneAddressAreOneClaim() throws {
-    func review(_ claim: String, _ date: String, _ publisher: String, _ rating: String) -> String {
+    func review(
+      _ claim: String, _ date: String, _ publisher: String, _ rating: String, at url: String
+    ) -> String {
       """
       {"@type": "ClaimReview", "claimReviewed": "\(claim)", "datePublished": "\(date)",
        "author": {"@type": "Organization", "name": "\(publisher)"},
        "itemReviewed": {"@type": "Claim", "appearance": [
-         {"@type": "VideoObject", "url": "https://video.example/watch?v=dam01"}]},
+         {"@type": "VideoObject", "url": "\(url)"}]},
        "reviewRating": {"@type": "Rating", "alternateName": "\(rating)"}}
       """
     }
     try ingest([
       try folder.write(
         "first.json",
-        review("Video shows the Ostrava dam bursting", "2026-03-01", "Dam Desk", "False")),
+        review(
+          "Video shows the Ostrava dam bursting", "2026-03-01", "Dam Desk", "False",
+          at: "https://video.example/watch?v=dam01")),
       try folder.write(
         "second.json",
         review(
           "Clip of flood water pouring through a broken barrier is real", "2026-05-20",
-          "River Verify", "True")),
+          "River Verify", "True",
+          at: "http://www.video.example/watch/?utm_source=share&v=dam01#comments")),
       try folder.write(
         "third.json",
-        review("The Ostrava barrier video was filmed in 2019", "2026-06-02", "Dam Desk", "True")),
+        review(
+          "The Ostrava barrier video was filmed in 2019", "2026-06-02", "Dam Desk", "True",
+          at: "https://m.video.example/watch?v=dam01")),
     ])
     let first = try check(asking: "Video shows the Ostrava dam bursting")
     let second = try check(
@@ -130,10 +137,16 @@ import Testing
         """, [first, third]
       ) { $0.values }
     }
-    let url = DatabaseValue.text("https://video.example/watch?v=dam01")
+    // Each link shares the address as the earlier-stored check wrote it.
     let expected: [[DatabaseValue]] = [
-      [.integer(first), .integer(second), .real(1), url, .integer(1)],
-      [.integer(second), .integer(third), .real(1), url, .integer(0)],
+      [
+        .integer(first), .integer(second), .real(1),
+        .text("https://video.example/watch?v=dam01"), .integer(1),
+      ],
+      [
+        .integer(second), .integer(third), .real(1),
+        .text("http://www.video.example/watch/?utm_source=share&v=dam01#comments"), .integer(0),
+      ],
     ]
     #expect(try links() == expected)
     let standing = try #require(

@@ -137,8 +137,8 @@ struct WriterStatements {
       "INSERT INTO check_reporters (check_id, position, name) VALUES (:check_id, :position, :name)")
     insertAppearance = try db.prepare(
       """
-      INSERT INTO claim_appearances (check_id, position, url, first_appearance)
-      VALUES (:check_id, :position, :url, :first_appearance)
+      INSERT INTO claim_appearances (check_id, position, url, url_key, first_appearance)
+      VALUES (:check_id, :position, :url, :url_key, :first_appearance)
       """)
     // Full-text rows, written next to the rows they index (see Schema/005_ingest_speed.sql).
     insertQuestionTexts = try QuestionTextIndex.insertRow.map { try db.prepare($0) }

@@ -164,7 +164,8 @@ extension CheckAssessor {
       SELECT theirs.check_id AS id, min(theirs.url) AS url, c.rating_class,
              coalesce(c.checked_on, c.checked_on_inferred) AS day
       FROM claim_appearances AS own
-      JOIN claim_appearances AS theirs ON theirs.url = own.url AND theirs.check_id <> own.check_id
+      JOIN claim_appearances AS theirs
+        ON theirs.url_key = own.url_key AND theirs.check_id <> own.check_id
       JOIN checks AS c ON c.id = theirs.check_id AND c.superseded = 0
       JOIN questions AS q ON q.id = c.question_id
       WHERE own.check_id = ? AND q.publisher_key <> ? AND q.id < ?

@@ -233,11 +233,12 @@ Primary key `(check_id, position)`.
 | `check_id` | INTEGER → `checks.id` | the check |
 | `position` | INTEGER | 1-based order: the first appearance first, then the others as the review lists them (each address once) |
 | `url` | TEXT | an address at which the claim was made (a post, a video, an article): ClaimReview `itemReviewed.firstAppearance` and `appearance` (an object's `url` or `@id`, or the address itself), an old `CreativeWork` item's `url` |
+| `url_key` | TEXT | the address as appearances are compared, so one post linked two ways is one address: scheme, `www.`/`m.`/`mobile.`, port, fragment, trailing slash and sharing parameters (`utm_*`, `fbclid`, `igshid`, `si`, …) dropped, other parameters sorted; `x.com` as `twitter.com` and a post as `twitter.com/i/status/ID` under any account name; `youtu.be/ID`, `/shorts/ID`, `/embed/ID` as `youtube.com/watch?v=ID` (`v` only) |
 | `first_appearance` | INTEGER | 1 when the review names it as the claim's first appearance |
 
 Since version 24. Factually pages and reviews that name no appearance have no rows. Index:
-`claim_appearances_by_url (url)`: another publisher's check of a claim that appeared at the
-same address is an other verdict (`other_verdicts`).
+`claim_appearances_by_key (url_key)`: another publisher's check of a claim that appeared at
+the same address is an other verdict (`other_verdicts`).
 
 ### `sources` — news and analysis articles that fact-checks draw on
 
