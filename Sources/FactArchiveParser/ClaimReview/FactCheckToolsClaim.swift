@@ -17,7 +17,7 @@ struct FactCheckToolsClaim {
     for object in objects {
       guard let reviews = object["claimReview"] as? [Any], object["text"] != nil else { continue }
       let claim = FactCheckToolsClaim(
-        text: JSONLD.line(object["text"]) ?? "", claimant: JSONLD.text(object["claimant"]),
+        text: JSONLD.line(object["text"]) ?? "", claimant: JSONLD.line(object["claimant"]),
         claimDate: JSONLD.text(object["claimDate"]))
       for case let review as [String: Any] in reviews {
         entries.append(.factCheckTools(claim, review: review))
@@ -53,7 +53,7 @@ struct FactCheckToolsClaim {
     article.headline = JSONLD.text(review["title"]).flatMap { $0 == text ? nil : $0 }
     article.language = JSONLD.text(review["languageCode"])
     article.claimOrigin = ClaimOrigin(
-      claimant: claimant.flatMap(JSONLD.line), date: claimDate.flatMap(MetadataDate.day))
+      claimant: claimant, date: claimDate.flatMap(MetadataDate.day))
     return .success(ClaimReviewEntry.Read(article: article, notes: notes))
   }
 }

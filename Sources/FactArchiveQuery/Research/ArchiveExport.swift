@@ -9,7 +9,8 @@ import FactArchiveStore
 /// - `claimreview`: schema.org `ClaimReview` JSON-LD, a JSON array with one review per check
 ///   (`claimReviewed`, `datePublished`, `dateModified`, `url` where known, `author` as an
 ///   `Organization`, `itemReviewed` as a `Claim` with its author, date and appearances where
-///   known, `reviewBody`, and `reviewRating` when the check has one). See <https://schema.org/ClaimReview> and
+///   known, `reviewBody`, and `reviewRating` when the check has one). See
+///   <https://schema.org/ClaimReview> and
 ///   <https://developers.google.com/search/docs/appearance/structured-data/factcheck>.
 public enum ArchiveExport {
   public enum Format: String, Sendable, CaseIterable {

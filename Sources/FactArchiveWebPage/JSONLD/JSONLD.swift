@@ -5,9 +5,9 @@ import Foundation
 public enum JSONLD {
   /// The JSON of a script block or a file, read as crawlers read JSON-LD: strict JSON, else
   /// the text repaired as templates break it (`JSONLDRepair`: comments, trailing commas, raw
-  /// line breaks in strings, quotes written as `&quot;`); then in the compact form (`JSONLDForms`: prefixed and
-  /// expanded terms, value objects). Text that is not JSON either way is refused with
-  /// strict JSON's reason.
+  /// line breaks in strings, quotes written as `&quot;`); then in the compact form
+  /// (`JSONLDForms`: prefixed and expanded terms, value objects). Text that is not JSON
+  /// either way is refused with strict JSON's reason.
   public static func parse(_ bytes: [UInt8]) throws(SyntaxError) -> Any {
     let json: Any
     do {
