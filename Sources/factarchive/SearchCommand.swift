@@ -11,6 +11,7 @@ struct SearchCommand: ParsableCommand {
     discussion: """
       Example: factarchive search '"cartel de los soles" OR tren' --limit 5
                factarchive search --in sources 'ferry fares'
+               factarchive search 'https://x.com/someone/status/1712345678901234567'
 
       TERMS use FTS5 query syntax: words (stemmed: 'sanction' finds 'sanctioned'), \
       "exact phrases", OR, NOT, prefix*, and column:word. A match in the question counts \
@@ -19,7 +20,7 @@ struct SearchCommand: ParsableCommand {
       all; source text is not stemmed: use prefix* there). Matches print in **bold** within a snippet. \
       A query with a word or phrase found in more than 20,000 passages of an index is too \
       broad to rank: its matches are listed most recently added first, with a note \
-      (ranking "newest" in json and csv). A query FTS5 cannot read exits 2 with its message.
+      (ranking "newest" in json and csv). A query FTS5 cannot read exits 2 with its message.       A query that is one web address lists the checks of claims that appeared there,       however the address was written, and the sources saved from it (ranking "address").
       """)
 
   @OptionGroup var archive: ArchiveOptions

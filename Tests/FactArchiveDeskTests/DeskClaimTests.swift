@@ -1,5 +1,6 @@
 import FactArchiveCore
 import FactArchiveDesk
+import FactArchiveQuery
 import FactArchiveStore
 import Foundation
 import HTTPTypes
@@ -95,6 +96,13 @@ import Testing
             + "rel=\"noopener noreferrer\">forum.brennick.example</a> (first appearance), "))
       #expect(page.text.contains(">brennick-gazette.example</a>, "))
       #expect(page.text.contains(">social.example</a></p>"))
+      // The post's address, pasted into the search box as shared, finds the check.
+      let shared = "https://m.social.example/brennickwatch/status/7781?utm_source=copy"
+      let query = try #require(shared.addingPercentEncoding(withAllowedCharacters: .alphanumerics))
+      let search = try await browser.get("/search?q=\(query)")
+      #expect(search.status == .ok)
+      #expect(search.text.contains(FullTextSearch.addressNote))
+      #expect(search.text.contains("href=\"/checks/\(check)\""))
     }
   }
 

@@ -384,6 +384,25 @@ import Testing
         "{\"url\":\"https://forum.brennick.example/t/storm-damage/4411\",\"first_appearance\":true}"
       ))
 
+    // Searching for an address finds the checks of claims that appeared there, however the
+    // address is written, and the sources saved from it.
+    for written in [
+      "https://forum.brennick.example/t/storm-damage/4411",
+      "http://www.forum.brennick.example/t/storm-damage/4411/?utm_source=share#reply",
+    ] {
+      let hits = try FullTextSearch(query: written).run(on: db)
+      #expect(hits.map(\.id) == [1], "\(written)")
+      #expect(hits.first?.ranking == .address)
+      #expect(
+        hits.first?.snippet
+          == "the claim appeared at https://forum.brennick.example/t/storm-damage/4411")
+    }
+    #expect(
+      try FullTextSearch(query: "https://video.example/watch?v=ferry01").run(on: db).map(\.id) == [
+        3
+      ])
+    #expect(try FullTextSearch(query: "https://elsewhere.example/").run(on: db).isEmpty)
+
     // Exported as ClaimReview and imported into a fresh archive: the same origins.
     var exported = ""
     try ArchiveExport.run(format: .claimreview, on: db) { exported += $0 }
@@ -398,6 +417,16 @@ import Testing
     let reparsed = try Reparser(database: db).run(.outdated)
     #expect(reparsed.updated == 1)
     #expect(try db.query(origins) { $0.values } == stored)
+
+    // A source is found by the address it was saved from.
+    let address = "https://coastaldesk.example/2026/09/22/ostra-dredging-resumes"
+    try IngestSession(database: db).run(
+      InputFiles(paths: [TestPaths.fixture("html/news-source.html").path]))
+    let source = try FullTextSearch(query: address, in: .sources).run(on: db)
+    #expect(source.map(\.kind) == [.source])
+    #expect(
+      FullTextSearch.render(source, format: .table, query: address).hasPrefix(
+        FullTextSearch.addressNote))
     _ = folder
   }
 

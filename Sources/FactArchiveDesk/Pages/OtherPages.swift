@@ -31,6 +31,8 @@ enum SearchPage {
     guard !hits.isEmpty else { return html + "<p class=\"notice\">Nothing matches \(query).</p>\n" }
     if hits.contains(where: { $0.ranking == .newest }) {
       html += "<p class=\"notice\">\(FullTextSearch.broadNote)</p>\n"
+    } else if hits.contains(where: { $0.ranking == .address }) {
+      html += "<p class=\"notice\">\(FullTextSearch.addressNote)</p>\n"
     }
     html += "<ol class=\"hits\" start=\"\((page - 1) * pageSize + 1)\">"
     for hit in hits {

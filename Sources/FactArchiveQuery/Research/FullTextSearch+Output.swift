@@ -27,6 +27,8 @@ extension FullTextSearch {
       var output = ""
       if hits.contains(where: { $0.ranking == .newest }) {
         output += broadNote + "\n\n"
+      } else if hits.contains(where: { $0.ranking == .address }) {
+        output += addressNote + "\n\n"
       }
       for (offset, hit) in hits.enumerated() {
         let latest = hit.isLatest ? "" : ", superseded"

@@ -106,6 +106,9 @@ public struct FullTextSearch: Sendable {
     /// The matching checks and sources most recently added first: the query is too broad to
     /// rank.
     case newest
+    /// The query is a web address: the checks of claims that appeared there and the sources
+    /// saved from it, newest first.
+    case address
   }
 
   /// A word matching more rows than this in the indexes searched, together, makes the query
@@ -170,6 +173,9 @@ public struct FullTextSearch: Sendable {
   }
 
   public func run(on db: Connection) throws -> [Hit] {
+    if let (url, key) = Self.address(in: query) {
+      return try hits(atAddress: url, key: key, on: db)
+    }
     // Each bare prefix's terms, read once.
     var prefixes: [String: [String]?] = [:]
     for prefix in SearchTerms.barePrefixes(query) {
