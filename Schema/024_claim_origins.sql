@@ -27,3 +27,7 @@ CREATE TABLE claim_appearances (
 -- publisher's check of one is an other verdict on the other (other_verdicts, score 1,
 -- sharing the address).
 CREATE INDEX claim_appearances_by_key ON claim_appearances (url_key);
+
+-- A search for an address also lists the sources saved from it (sources.url), which was
+-- read by scanning the table.
+CREATE INDEX sources_by_url ON sources (url) WHERE url IS NOT NULL;

@@ -1358,6 +1358,10 @@ CREATE TABLE claim_appearances (
 -- sharing the address).
 CREATE INDEX claim_appearances_by_key ON claim_appearances (url_key);
 
+-- A search for an address also lists the sources saved from it (sources.url), which was
+-- read by scanning the table.
+CREATE INDEX sources_by_url ON sources (url) WHERE url IS NOT NULL;
+
 """#
     ),
   ]

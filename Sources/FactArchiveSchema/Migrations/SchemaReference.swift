@@ -261,7 +261,8 @@ A feed item's source has as its document the feed holding that item alone (`kind
 the feed's media type), so each source can be read again on its own; the feed it came from
 is in `feed_items`. Sources are few beside checks, so their text is kept in the row. Indexes:
 `sources_by_date (coalesce(published_on, published_on_inferred))`, `sources_unread (id)
-WHERE key_terms IS NULL` (sources whose names are still to read).
+WHERE key_terms IS NULL` (sources whose names are still to read), `sources_by_url (url) WHERE
+url IS NOT NULL` (since version 24: a search for an address lists the sources saved from it).
 Full-text index: `sources_fts` (`title`, `body`), `content="sources"`, kept in sync by the
 `sources_ai`, `sources_ad` and `sources_au` triggers.
 
