@@ -7,9 +7,12 @@ import FactArchiveCore
 #endif
 
 /// The files an ingest reads: files as named, folders walked recursively for saved pages
-/// (`*.txt`, `*.html`, `*.htm`, `*.mhtml`, `*.mht`, `*.webarchive`, feeds) in sorted order, and `-` for standard input. The `X_files/`
-/// folder a browser's "Save page as… complete" writes beside `X.html` (its scripts, styles,
-/// images and frames) is passed over.
+/// (`*.txt`, `*.html`, `*.htm`, `*.mhtml`, `*.mht`, `*.webarchive`, feeds) in sorted order, and
+/// `-` for standard input. The `X_files/` folder a browser's "Save page as… complete" writes
+/// beside `X.html` (its scripts, styles, images and frames) is passed over. A folder's JSON
+/// files (`*.json`, `*.jsonld`) are read when they hold ClaimReview or are a JSON Feed (an
+/// export of reviews, a feed saved from a site), and passed over otherwise, as a page's
+/// settings, a crawler's notes or a test's expectations beside the pages are.
 ///
 /// The walk is lazy (one folder's entries in memory at a time), so a million-file corpus
 /// costs no more memory than a small one, and it never enters a folder twice, so symlink
@@ -83,8 +86,10 @@ public struct InputFiles: Sequence, Sendable {
         return nil
       }
       if named { return .file(path) }
-      guard (info.st_mode & S_IFMT) == S_IFREG, InputFiles.isTextFileName(path) else { return nil }
-      return .file(path)
+      guard (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+      if InputFiles.isTextFileName(path) { return .file(path) }
+      if InputFiles.isJSONFileName(path), InputFiles.holdsReviewsOrFeed(path) { return .file(path) }
+      return nil
     }
   }
 
@@ -97,8 +102,7 @@ public struct InputFiles: Sequence, Sendable {
     var message: String
   }
 
-  /// The extensions of the pages and feeds a folder walk reads (JSON, ClaimReview or a JSON
-  /// Feed, is read when named).
+  /// The extensions of the pages and feeds a folder walk reads (and JSON, by its content).
   static let pageExtensions = [
     ".txt", ".html", ".htm", ".mhtml", ".mht", ".webarchive", ".xml", ".rss", ".atom", ".rdf",
   ]
@@ -106,6 +110,33 @@ public struct InputFiles: Sequence, Sendable {
   static func isTextFileName(_ path: String) -> Bool {
     let lower = path.lowercased()
     return pageExtensions.contains { lower.hasSuffix($0) }
+  }
+
+  static func isJSONFileName(_ path: String) -> Bool {
+    let lower = path.lowercased()
+    return lower.hasSuffix(".json") || lower.hasSuffix(".jsonld")
+  }
+
+  /// How much of a JSON file a folder walk looks at to decide whether to read it.
+  static let jsonSniffBytes = 1 << 16
+
+  /// Whether a JSON file's first 64 KiB name ClaimReview (in any case: an `@type`, a full
+  /// IRI, the Fact Check Tools API's `claimReview`) or JSON Feed's version address. A file
+  /// that cannot be opened is read, so that its error is reported.
+  static func holdsReviewsOrFeed(_ path: String) -> Bool {
+    let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+    guard descriptor >= 0 else { return true }
+    defer { close(descriptor) }
+    var failure: Int32 = 0
+    let head = [UInt8](unsafeUninitializedCapacity: jsonSniffBytes) { buffer, count in
+      count = InputReader.readFully(
+        descriptor, into: UnsafeMutableRawBufferPointer(buffer), error: &failure)
+    }
+    guard failure == 0 else { return true }
+    let lowered = head.map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }
+    return ["claimreview", "jsonfeed.org/version"].contains { marker in
+      lowered.firstRange(of: Array(marker.utf8)) != nil
+    }
   }
 
   /// Whether a folder is the `X_files` folder of a page `X.html` (or `X.htm`) beside it.
@@ -240,7 +271,7 @@ public enum InputReader {
   }
 
   /// Fills `buffer` from the descriptor; returns how many bytes were read.
-  private static func readFully(
+  static func readFully(
     _ descriptor: Int32, into buffer: UnsafeMutableRawBufferPointer, error: inout Int32
   ) -> Int {
     guard let base = buffer.baseAddress else { return 0 }

@@ -89,6 +89,15 @@ import Testing
     _ = try HostileCase.file(root, "b.HTM", page)
     _ = try HostileCase.file(root, "c.txt", page)
     _ = try HostileCase.file(root, "d.json", page)
+    // JSON is read by what it holds: reviews (an export, the Fact Check Tools API's answer)
+    // and JSON Feeds are; a page's settings or a test's expectations are passed over.
+    let review = Array("{\"@type\": \"ClaimReview\", \"claimReviewed\": \"x\"}".utf8)
+    _ = try HostileCase.file(root, "i.json", review)
+    _ = try HostileCase.file(root, "j.JSONLD", Array("{\"claims\": [{\"claimReview\": []}]}".utf8))
+    _ = try HostileCase.file(
+      root, "k.json", Array("{\"version\": \"https://jsonfeed.org/version/1.1\"}".utf8))
+    _ = try HostileCase.file(root, "l.expected.json", Array("{\"title\": \"x\"}".utf8))
+    _ = try HostileCase.file(root, "m.json", [0xFF, 0xFE, 0x00])
     _ = try HostileCase.file(root, "f.mhtml", page)
     _ = try HostileCase.file(root, "g.MHT", page)
     _ = try HostileCase.file(root, "h.webarchive", page)
@@ -103,8 +112,12 @@ import Testing
     }
     #expect(
       names == [
-        "a.html", "b.HTM", "c.txt", "f.mhtml", "g.MHT", "h.webarchive", "old_files/e.txt",
+        "a.html", "b.HTM", "c.txt", "f.mhtml", "g.MHT", "h.webarchive", "i.json", "j.JSONLD",
+        "k.json", "old_files/e.txt",
       ])
+    // Named outright, any JSON is read (and refused with its reason when it is not JSON
+    // the archive takes).
+    #expect(InputFiles(paths: [root.appendingPathComponent("l.expected.json").path]).count == 1)
     // Named outright, a _files folder is read like any folder.
     #expect(InputFiles(paths: [root.appendingPathComponent("a_files").path]).count == 1)
   }
@@ -201,7 +214,7 @@ import Testing
 
   @Test func aClaimReviewPageGivenToIngestImportsItsReviews() throws {
     let (tally, _) = try ingest([TestPaths.fixture("html/claimreview").path])
-    #expect(tally.new == 9 && tally.rejected == 0)
+    #expect(tally.new == 10 && tally.rejected == 0)
     #expect(
       try db.scalarInt("SELECT count(*) FROM documents WHERE media_type = 'text/html'") == 5)
     #expect(

@@ -142,7 +142,8 @@ import Testing
         ),
         (
           // JSON-LD a theme's template broke: comments, trailing commas, a line break in the
-          // claim, two objects in one CDATA-wrapped script, a script escaped as an attribute.
+          // claim, two objects in one CDATA-wrapped script, a script escaped as an attribute,
+          // quotes left unescaped inside a claim.
           "html/claimreview/template-damage.html",
           [
             (
@@ -156,6 +157,10 @@ import Testing
             (
               "Lorries & vans will pay the same Corrin toll.", "2026-08-11", "Moorland Factcheck",
               "False"
+            ),
+            (
+              "The council called the toll \"a done deal\", then dropped it.", "2026-08-11",
+              "Moorland Factcheck", "False"
             ),
           ]
         ),

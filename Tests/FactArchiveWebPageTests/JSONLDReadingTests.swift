@@ -9,8 +9,15 @@ import Testing
     try #require(try JSONLD.parse(Array(text.utf8)) as? [String: Any])
   }
 
+  /// Each text, parsed, holds its value under its key.
+  func expectRead(_ cases: [(text: String, key: String, value: String)]) throws {
+    for (text, key, value) in cases {
+      #expect(try object(text)[key] as? String == value, "\(text)")
+    }
+  }
+
   @Test func templateDamageIsRepaired() throws {
-    let cases: [(text: String, key: String, value: String)] = [
+    try expectRead([
       // An HTML comment around the script, as pages written for old browsers have.
       ("<!--\n{\"name\": \"A\"}\n//-->", "name", "A"),
       // CDATA markers inside JavaScript comments.
@@ -29,10 +36,26 @@ import Testing
       ("\u{FEFF}{\"name\": \"H\"};", "name", "H"),
       // A control character other than a line break.
       ("{\"name\": \"I\u{01}\"}", "name", "I\u{01}"),
-    ]
-    for (text, key, value) in cases {
-      #expect(try object(text)[key] as? String == value, "\(text)")
-    }
+    ])
+  }
+
+  @Test func quotesLeftUnescapedInsideStringsAreText() throws {
+    try expectRead([
+      (
+        "{\"claimReviewed\": \"He said \"no\", twice\", \"n\": 1}", "claimReviewed",
+        "He said \"no\", twice"
+      ),
+      ("{\"headline\": \"A \"quoted\" word\",\n \"n\": 1}", "headline", "A \"quoted\" word"),
+      ("{\"name\": \"ends with \"a quote\"\"}", "name", "ends with \"a quote\""),
+      ("{\"name\": \"\"Quoted\" first\", \"n\": [1, 2,]}", "name", "\"Quoted\" first"),
+      // A key after the comma, and white space or a comment before it.
+      ("{\"name\": \"a \"b\"\" ,\n // next\n \"n\": 1}", "name", "a \"b\""),
+    ])
+    let list = try #require(
+      try JSONLD.parse(Array("[\"a \"b\" c\", \"d\", 1, true, null, {\"e\": \"f\"}]".utf8))
+        as? [Any])
+    #expect(list.first as? String == "a \"b\" c")
+    #expect(list.count == 6)
   }
 
   @Test func aScriptEscapedAsAnAttributeIsDecoded() throws {
@@ -69,7 +92,9 @@ import Testing
     for text in [
       "{ \"this block\": is not JSON, a broken template left it here }",
       "{\"name\": \"cut off",
-      "{\"name\": \"unquoted \"inner\" quotes\"}",
+      // Quotes that could end a string where they stand are taken to end it.
+      "{\"a\": \"x\" \"b\": 1}",
+      "{\"name\": \"Said \"yes\", \"no\" and left\"}",
       "",
       "<!-- -->",
     ] {

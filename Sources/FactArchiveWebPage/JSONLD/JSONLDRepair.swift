@@ -10,7 +10,12 @@
 ///   escapes JSON does not have (`\'` from PHP's `addslashes`, `\d`), read as JavaScript
 ///   reads them;
 /// - a byte-order mark, a `;` after the value, and several values one after another
-///   (`{…}{…}` or `{…},{…}`), which become a list.
+///   (`{…}{…}` or `{…},{…}`), which become a list;
+/// - double quotes left unescaped inside a string (`"claimReviewed": "He said "no", twice"`,
+///   a template pasting a headline into the block as it is): a quote ends a string only
+///   where what follows can come after one (a key's `:`; after a value, `}`, `]`, the end,
+///   or a comma and then what can follow that comma), so a quote followed by words is
+///   part of the text, as the writer meant it.
 ///
 /// A script whose every quote is written as a character reference (`{&quot;@type&quot;: …}`,
 /// a CMS escaping the block as if it were an attribute) is read with its references
@@ -43,7 +48,8 @@ enum JSONLDRepair {
     var changed = false
     /// Where the last byte outside a string that is not white space went in `output`.
     var lastSignificant: Int?
-    var depth = 0
+    /// The open objects (`true`) and lists (`false`), innermost last.
+    var containers: [Bool] = []
     var topLevelValues = 0
     var separateValues = false
 
@@ -78,11 +84,19 @@ enum JSONLDRepair {
     /// A string, from its opening quote to its closing one (or the end of the text).
     private mutating func string() {
       startValue()
+      let isKey =
+        containers.last == true
+        && lastSignificant.map { [UInt8(ascii: "{"), UInt8(ascii: ",")].contains(output[$0]) }
+          ?? false
       output.append(input[index])
       index += 1
       while index < input.count {
         let byte = input[index]
         switch byte {
+        case UInt8(ascii: "\"") where !endsString(after: index + 1, isKey: isKey):
+          output += [UInt8(ascii: "\\"), byte]
+          index += 1
+          changed = true
         case UInt8(ascii: "\""):
           output.append(byte)
           index += 1
@@ -98,6 +112,53 @@ enum JSONLDRepair {
           index += 1
         }
       }
+    }
+
+    /// Whether a quote whose next byte is at `position` ends its string: what follows it
+    /// (after white space) can follow a key (`:`) or a value (`,` and then what can come after
+    /// that comma in its container, `}`, `]`, the end, or a comment).
+    private func endsString(after position: Int, isKey: Bool) -> Bool {
+      guard let next = significant(from: position) else { return true }
+      if isKey { return input[next] == UInt8(ascii: ":") }
+      switch input[next] {
+      case UInt8(ascii: "}"), UInt8(ascii: "]"), UInt8(ascii: "/"), UInt8(ascii: "<"),
+        UInt8(ascii: ";"):
+        return true
+      case UInt8(ascii: ","):
+        guard let after = significant(from: next + 1) else { return true }
+        return startsItem(at: after)
+      default:
+        // At the top level, another value may follow directly (`{…}{…}`).
+        return containers.isEmpty && startsItem(at: next)
+      }
+    }
+
+    /// Whether what is at `position` can follow a comma in the innermost container: a key
+    /// (or the container's end) in an object, any value in a list.
+    private func startsItem(at position: Int) -> Bool {
+      let byte = input[position]
+      switch byte {
+      case UInt8(ascii: "\""), UInt8(ascii: "}"), UInt8(ascii: "]"), UInt8(ascii: "/"),
+        UInt8(ascii: "<"):
+        return true
+      case _ where containers.last == true:
+        return false
+      case UInt8(ascii: "{"), UInt8(ascii: "["), UInt8(ascii: "-"),
+        UInt8(ascii: "0")...UInt8(ascii: "9"):
+        return true
+      default:
+        return ["true", "false", "null"].contains { word in
+          input[position...].starts(with: word.utf8)
+        }
+      }
+    }
+
+    /// The first byte at or after `position` that is not white space, looking no further
+    /// than 4 KiB (a quote followed by more white space than that ends its string).
+    private func significant(from position: Int) -> Int? {
+      var index = position
+      while index < min(input.count, position + 4096), Self.isSpace(input[index]) { index += 1 }
+      return index < input.count && index < position + 4096 ? index : nil
     }
 
     /// A backslash and what follows it: JSON's escapes kept, JavaScript's others read as
@@ -182,12 +243,12 @@ enum JSONLDRepair {
         return
       case UInt8(ascii: "}"), UInt8(ascii: "]"):
         dropTrailingComma()
-        depth = max(0, depth - 1)
-        if depth == 0 { topLevelValues += 1 }
+        _ = containers.popLast()
+        if containers.isEmpty { topLevelValues += 1 }
       case UInt8(ascii: "{"), UInt8(ascii: "["):
         startValue()
-        depth += 1
-      case UInt8(ascii: ";") where depth == 0:
+        containers.append(byte == UInt8(ascii: "{"))
+      case UInt8(ascii: ";") where containers.isEmpty:
         changed = true
         return
       default:
@@ -199,7 +260,7 @@ enum JSONLDRepair {
 
     /// A value starting at the top level after another: the two become items of a list.
     private mutating func startValue() {
-      guard depth == 0, topLevelValues > 0 else { return }
+      guard containers.isEmpty, topLevelValues > 0 else { return }
       separateValues = true
       if let last = lastSignificant, output[last] == UInt8(ascii: ",") { return }
       output.append(UInt8(ascii: ","))
