@@ -25,7 +25,10 @@ struct EvidenceCommand: ParsableCommand {
 
   @OptionGroup var archive: ArchiveOptions
 
-  @Flag(help: "Judge every link again with today's weights.")
+  @Flag(
+    help:
+      "Judge every link again with today's weights (and claims' addresses as this version compares them)."
+  )
   var rebuild = false
 
   func run() throws {

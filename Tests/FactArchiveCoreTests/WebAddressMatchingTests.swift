@@ -22,6 +22,44 @@ import Testing
         "https://www.youtube.com/embed/dQw4w9WgXcQ",
       ],
       ["https://example.org/page?b=2&a=1", "https://example.org/page?a=1&b=2&igshid=x"],
+      [
+        "https://twitter.com/i/web/status/1712345678901234567",
+        "https://twitter.com/i/status/1712345678901234567",
+      ],
+      [
+        "https://www.facebook.com/story.php?story_fbid=1234567890&id=100044",
+        "https://m.facebook.com/permalink.php?id=100044&story_fbid=1234567890",
+        "https://www.facebook.com/SomePage/posts/1234567890/?mibextid=abc",
+        "https://web.facebook.com/100044/posts/1234567890",
+        "https://l.facebook.com/l.php?u=https%3A%2F%2Fwww.facebook.com%2FSomePage%2Fposts%2F1234567890&h=AT0",
+      ],
+      [
+        "https://www.facebook.com/watch/?v=998877", "https://www.facebook.com/reel/998877",
+        "https://www.facebook.com/SomePage/videos/a-title/998877/",
+      ],
+      [
+        "https://www.facebook.com/photo.php?fbid=556677&set=a.1",
+        "https://www.facebook.com/SomePage/photos/a.112233/556677/?type=3",
+        "https://www.facebook.com/photo/?fbid=556677&set=a.1",
+      ],
+      [
+        "https://www.instagram.com/p/CxYz12AbC/", "https://instagram.com/reel/CxYz12AbC/?igsh=x",
+        "https://www.instagram.com/someone/p/CxYz12AbC", "https://www.instagram.com/tv/CxYz12AbC",
+      ],
+      [
+        "https://www.tiktok.com/@someone/video/7300000000000000001?is_from_webapp=1&sender_device=pc",
+        "https://m.tiktok.com/v/7300000000000000001.html",
+        "https://tiktok.com/@renamed/video/7300000000000000001",
+      ],
+      [
+        "https://www.threads.net/@someone/post/C1aBcD",
+        "https://www.threads.com/@other/post/C1aBcD",
+      ],
+      ["https://t.me/somechannel/4521", "https://t.me/s/somechannel/4521?single"],
+      [
+        "https://l.facebook.com/l.php?u=https%3A%2F%2Fexample.org%2Fnews%2Fstory%3Futm_source%3Dfb",
+        "https://example.org/news/story",
+      ],
     ]
     for group in same {
       let keys = Set(group.map { WebAddress.matchKey($0) })
@@ -33,6 +71,19 @@ import Testing
     #expect(WebAddress.matchKey("https://youtu.be/abc") == "youtube.com/watch?v=abc")
   }
 
+  @Test func anAddressIsLookedUpAsArchivesMayHaveStoredIt() {
+    let spellings = WebAddress.spellings(of: "http://WWW.Example.org/a/b/?utm_source=x&p=2#c")
+    #expect(spellings.first == "http://WWW.Example.org/a/b/?utm_source=x&p=2#c")
+    #expect(spellings.count == 9)
+    for stored in [
+      "https://example.org/a/b?p=2", "http://www.example.org/a/b/?p=2",
+      "https://www.example.org/a/b?p=2",
+    ] {
+      #expect(spellings.contains(stored), "\(stored)")
+    }
+    #expect(WebAddress.spellings(of: "example.org/a").isEmpty)
+  }
+
   @Test func differentAddressesKeepDifferentKeys() {
     let apart = [
       "https://example.org/news/story", "https://example.org/news/other",
@@ -40,6 +91,14 @@ import Testing
       "https://www.youtube.com/watch?v=one", "https://www.youtube.com/watch?v=two",
       "https://twitter.com/a/status/1", "https://twitter.com/a/status/2",
       "https://twitter.com/a", "https://example.org/News/Story",
+      "https://www.facebook.com/SomePage/posts/1", "https://www.facebook.com/SomePage/posts/2",
+      "https://www.facebook.com/SomePage", "https://www.facebook.com/OtherPage",
+      "https://www.facebook.com/watch/?v=1", "https://www.facebook.com/photo.php?fbid=1",
+      "https://www.instagram.com/p/Abc", "https://www.instagram.com/p/abc",
+      "https://www.instagram.com/someone", "https://www.tiktok.com/@someone/video/1",
+      "https://www.tiktok.com/@someone/video/2", "https://www.tiktok.com/@someone",
+      "https://t.me/somechannel/1", "https://t.me/otherchannel/1", "https://t.me/somechannel",
+      "https://web.archive.org/web/2020/https://example.org/", "https://archive.org/web/2020",
     ]
     #expect(Set(apart.compactMap(WebAddress.matchKey)).count == apart.count)
     for text in ["", "#comments", "javascript:void(0)", "ftp://example.org/file", "example.org"] {

@@ -424,6 +424,17 @@ import Testing
       InputFiles(paths: [TestPaths.fixture("html/news-source.html").path]))
     let source = try FullTextSearch(query: address, in: .sources).run(on: db)
     #expect(source.map(\.kind) == [.source])
+    // However the shared link writes it: `www.`, `http`, a trailing slash, sharing
+    // parameters, a fragment.
+    for written in [
+      "http://www.coastaldesk.example/2026/09/22/ostra-dredging-resumes/",
+      address + "?utm_source=newsletter&fbclid=x#comments",
+    ] {
+      #expect(
+        try FullTextSearch(query: written, in: .sources).run(on: db).map(\.id)
+          == source.map(\.id), "\(written)")
+    }
+    #expect(try FullTextSearch(query: address + "-2", in: .sources).run(on: db).isEmpty)
     #expect(
       FullTextSearch.render(source, format: .table, query: address).hasPrefix(
         FullTextSearch.addressNote))

@@ -4,7 +4,8 @@ import FactArchiveStore
 /// A search for one web address (a viral post, a video, an article pasted as it is): the
 /// checks of the claims that appeared there (`claim_appearances`, compared by
 /// `WebAddress.matchKey`, so the same post found however it was linked) and the sources
-/// saved from it, newest first. FTS5 would read `https:` as a column's name and refuse it.
+/// saved from it (`WebAddress.spellings`: with or without `www.`, the scheme's `s`, a
+/// trailing slash, the fragment or sharing parameters), newest first. FTS5 would read `https:` as a column's name and refuse it.
 extension FullTextSearch {
   /// What the CLI and the desk print above an address's hits.
   public static let addressNote =
@@ -41,10 +42,14 @@ extension FullTextSearch {
           score: 0, ranking: .address)
       }
     }
-    if scope.includes(.source) {
+    let spellings = WebAddress.spellings(of: url)
+    if scope.includes(.source), !spellings.isEmpty {
+      let marks = Array(repeating: "?", count: spellings.count).joined(separator: ", ")
       hits += try db.query(
-        "SELECT id, title, published_on, published_on_inferred, url FROM sources WHERE url = ?",
-        [url]
+        """
+        SELECT id, title, published_on, published_on_inferred, url FROM sources
+        WHERE url IN (\(marks))
+        """, spellings.map(DatabaseValue.text)
       ) { row in
         Hit(
           kind: .source, id: row.int64("id"), title: row.text("title") ?? "",

@@ -327,12 +327,30 @@ extension CheckAssessor {
   /// after the matcher changes (`evidence --rebuild`), or when a migration first reads them.
   /// Returns how many links it made.
   @discardableResult
+  /// Computes every appearance's match key again, so that a rebuild compares addresses as
+  /// this version of `WebAddress.matchKey` does (a newer one knows more forms of one post's
+  /// address than the one that stored them). Only keys that changed are written.
+  func rekeyAppearances() throws {
+    let stored = try db.query("SELECT check_id, position, url, url_key FROM claim_appearances") {
+      row in
+      (row.int64("check_id"), row.int64("position"), row.text("url") ?? "", row.text("url_key"))
+    }
+    for (checkID, position, url, key) in stored {
+      let current = WebAddress.matchKey(url) ?? url
+      guard current != key else { continue }
+      try db.execute(
+        "UPDATE claim_appearances SET url_key = ? WHERE check_id = ? AND position = ?",
+        [current, checkID, position])
+    }
+  }
+
   public func rebuildClaimLinks(progress: (Int) -> Void = { _ in }) throws -> Int {
     var affected = Set(
       try db.query("SELECT DISTINCT check_id FROM other_verdicts") { $0.int64(at: 0) })
     try db.transaction {
       try db.execute("DELETE FROM similar_questions")
       try db.execute("DELETE FROM other_verdicts")
+      try rekeyAppearances()
       try readClaims(where: "1")
       try claimWords.recount()
     }
