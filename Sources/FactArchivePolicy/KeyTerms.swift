@@ -25,7 +25,8 @@ public enum KeyTerms {
     "under", "over", "about", "into", "between", "during", "across", "fact", "check", "claim",
     "claims", "is it true", "january", "february", "march", "april", "june", "july", "august",
     "september", "october", "november", "december", "monday", "tuesday", "wednesday",
-    "thursday", "friday", "saturday", "sunday", "i", "you", "me", "my", "your", "his", "her",
+    "thursday", "friday", "saturday", "sunday", "mondays", "tuesdays", "wednesdays",
+    "thursdays", "fridays", "saturdays", "sundays", "i", "you", "me", "my", "your", "his", "her",
   ]
 
   /// Titles in front of a name ("Mayor Delia Rusk", "Prime Minister Ana Lopes"): the name

@@ -94,6 +94,12 @@ func day(_ iso: String) -> Day {
         Taken together, Venezuela's officials deny it. Officials in Caracas met Tren de Aragua leaders.
         """, limit: 10)
     #expect(terms == ["venezuela", "cartel de los soles", "caracas", "tren de aragua"])
+    // Days of the week name nothing, one or several: two stories that both mention
+    // Saturdays are not about the same thing.
+    #expect(
+      KeyTerms.extract(
+        from: "The Orrin line runs on Saturdays and Sundays, and on Monday in May.", limit: 10)
+        == ["orrin"])
   }
 
   @Test func wordMatcherFindsPhrasesAsWholeWords() {
