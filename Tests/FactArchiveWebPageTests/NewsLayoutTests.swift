@@ -86,6 +86,39 @@ import Testing
     #expect(page.mainText.paragraphs == Self.paragraphs)
   }
 
+  /// Page builders: Elementor names every box of the article a widget (`elementor-widget
+  /// elementor-widget-text-editor`), so the first pass finds only a heading; Avada wraps
+  /// the whole article in a row named `…-height-scrolling` (`scroll` is a negative word).
+  /// Both came out empty or nearly (trafilatura's saved pages of a fashion blog and a
+  /// German blog).
+  @Test func pageBuildersBoxesAreRead() throws {
+    let widgets = Self.paragraphs.map {
+      """
+      <div class="elementor-element elementor-widget elementor-widget-text-editor">
+      <div class="elementor-widget-container"><div class="elementor-text-editor">
+      <p>\($0)</p></div></div></div>
+      """
+    }.joined(separator: "\n")
+    let elementor = try Self.page(
+      body: """
+        <div class="title_wrap"><h2>Slipway kept open</h2></div>
+        <div class="elementor elementor-11210"><div class="elementor-widget-wrap">
+        <div class="elementor-element elementor-widget elementor-widget-heading">
+        <h1 class="elementor-heading-title">Slipway kept open all winter</h1></div>
+        \(widgets)</div></div>
+        <div class="sidebar"><ul><li><a href="/a">Ferry fares rise</a></li></ul></div>
+        """)
+    #expect(elementor.mainText.paragraphs == Self.paragraphs)
+    let avada = try Self.page(
+      body: """
+        <main id="main"><section id="content"><article class="post type-post">
+        <div class="post-content"><div class="fusion-fullwidth non-hundred-percent-height-scrolling">
+        <div class="fusion-builder-row"><div class="fusion-text">\(Self.html)</div></div></div>
+        </div></article></section></main>
+        """)
+    #expect(avada.mainText.paragraphs == Self.paragraphs)
+  }
+
   /// The retry never trades a short article for a longer text in the sidebar beside it.
   @Test func aShortArticleKeepsItsPlaceBesideALongSidebarText() throws {
     let brief = "The north slipway stays open all winter, the harbour board decided on Tuesday."

@@ -25,6 +25,8 @@ struct BlockWriter {
   private var quoteDepth = 0
   /// Inside a list or box kept because it follows a heading naming references.
   private var underReferences = false
+  /// The visible text of the container being written.
+  private var containerText = 0
 
   init(extractor: MainTextExtractor) {
     self.extractor = extractor
@@ -40,6 +42,7 @@ struct BlockWriter {
   static let furnitureLineLength = 160
 
   mutating func write(_ root: Node) {
+    containerText = extractor.stats[root]?.text ?? 0
     var stack: [(Node, Bool)] = [(root, true)]
     while let (node, entering) = stack.popLast() {
       if node.isText {
@@ -72,7 +75,10 @@ struct BlockWriter {
     case "ul", "ol", "dl":
       return !underReferences && own.linkDensity > Self.linkListDensity
     case "div", "section", "table", "figure", "center", "td", "th":
-      if extractor.classWeight(node) < 0 { return true }
+      // A box with a negative class word is furniture, unless it holds most of the article
+      // (a page builder's row named `…-height-scrolling`, Readability's `scroll`): the
+      // container chosen as the article is never set aside by its own class words.
+      if extractor.classWeight(node) < 0 { return own.text * 2 <= containerText }
       return own.text < Self.linkBoxLength && own.linkDensity > Self.linkListDensity
         && !underReferences
     case "img", "image", "map", "area", "source", "track", "wbr":

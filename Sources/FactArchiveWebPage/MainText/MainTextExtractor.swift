@@ -47,6 +47,10 @@ struct MainTextExtractor {
   /// Whether class names are read without the words that also name a page's columns
   /// (`layout` in `page-hints.tsv`): the last retry for a short main text.
   private(set) var disregardsLayout = false
+  /// Whether the boxes' weights are read without those words too: the retry for a page
+  /// whose first pass found nothing but headings (a page builder that names every box of
+  /// the article a `widget`), where the weights would set the article's boxes aside again.
+  private(set) var weighsWithoutLayout = false
 
   init(resolve: @escaping (String) -> String?) {
     self.resolve = resolve
@@ -82,17 +86,21 @@ struct MainTextExtractor {
     // Still short: some themes name their main column for the layout (`sidebar_content`),
     // so the article is set aside with the sidebar. Tried again with those words unread, the
     // scores choose; what is found counts only if it is an article's length, more than twice
-    // what the first pass found, and holds all of that (a short article beside a long text in
-    // a sidebar keeps its place).
+    // what the first pass found, and holds all of that (a short article beside a long text
+    // in a sidebar keeps its place) unless that was headings alone (a page builder's
+    // `elementor-widget` boxes leave only the headline: there was no article to keep, and
+    // the boxes' weights are read without the layout words too).
     if Self.characters(blocks) < Self.retryBelow {
       var retry = MainTextExtractor(resolve: resolve)
       retry.exempt = exempt
       retry.disregardsLayout = true
+      retry.weighsWithoutLayout = blocks.allSatisfy(\.isHeading)
       retry.analyse(body)
       let retried = retry.mainBlocks(body: body)
       let length = Self.characters(retried)
       if length >= Self.retryBelow, length > 2 * Self.characters(blocks),
-        Set(blocks.map(\.text)).isSubset(of: retried.map(\.text))
+        blocks.allSatisfy(\.isHeading)
+          || Set(blocks.map(\.text)).isSubset(of: retried.map(\.text))
       {
         self = retry
         blocks = retried
@@ -253,11 +261,15 @@ struct MainTextExtractor {
     return words.joined(separator: " ").lowercased()
   }
 
-  /// ±25 for each of class and id that names a likely (or unlikely) container.
+  /// ±25 for each of class and id that names a likely (or unlikely) container (the layout
+  /// words unread when `weighsWithoutLayout`).
   func classWeight(_ node: Node) -> Double {
     var weight = 0.0
+    let unread = weighsWithoutLayout ? hints.layout : []
     for value in [node.attribute("class"), node.attribute("id")] {
-      guard let value = value?.lowercased(), !value.isEmpty else { continue }
+      guard let value = value.map({ PageHints.without(unread, in: $0.lowercased()) }),
+        !value.isEmpty
+      else { continue }
       if PageHints.contains(value, anyOf: hints.negative) { weight -= 25 }
       if PageHints.contains(value, anyOf: hints.positive) { weight += 25 }
     }
