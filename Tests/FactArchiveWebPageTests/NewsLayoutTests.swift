@@ -119,6 +119,32 @@ import Testing
     #expect(avada.mainText.paragraphs == Self.paragraphs)
   }
 
+  /// Soft hyphens (`&shy;`, written by hyphenation plugins inside long German and French
+  /// words), zero-width spaces and word joiners show nothing: they are dropped from the
+  /// headline, the text and structured data, so the words read, and are searched, as typed
+  /// (a full-text index splits `Wäh&shy;rend` into two words).
+  @Test func invisibleBreakHintsAreDropped() throws {
+    let page = try Self.page(
+      head: """
+        <title>Histo&shy;rischer Markt</title>
+        <script type="application/ld+json">{"@type": "NewsArticle",
+        "headline": "Histo\\u00adrischer Markt", "description": "Wehr\\u00adanlage"}</script>
+        """,
+      body: """
+        <article><h1>Histo&shy;rischer Markt</h1>
+        <p>Wäh&shy;rend Sie über den Markt schlen\u{AD}dern, probieren Sie Wehr&shy;mauer&shy;brot.
+        Ein\u{200B}tritt frei\u{2060}!</p><pre>ko&shy;de</pre></article>
+        """)
+    #expect(page.metadata.title == "Historischer Markt")
+    #expect(page.metadata.description == "Wehranlage")
+    #expect(
+      page.mainText.paragraphs == [
+        "Während Sie über den Markt schlendern, probieren Sie Wehrmauerbrot. Eintritt frei!",
+        "kode",
+      ])
+    #expect(!page.mainText.text.unicodeScalars.contains { $0.value == 0xAD })
+  }
+
   /// The retry never trades a short article for a longer text in the sidebar beside it.
   @Test func aShortArticleKeepsItsPlaceBesideALongSidebarText() throws {
     let brief = "The north slipway stays open all winter, the harbour board decided on Tuesday."

@@ -39,3 +39,23 @@ extension Unicode.Scalar {
     return value == 0x20 || (value >= 0x09 && value <= 0x0D)
   }
 }
+
+extension Unicode.Scalar {
+  /// A character that shows nothing and only says where a line may break or must not: the
+  /// soft hyphen (`&shy;`, which hyphenation plugins put inside long words: `Wäh­rend`), the
+  /// zero-width space, the word joiner, and a byte-order mark inside text.
+  @inlinable public var isInvisibleBreakHint: Bool {
+    value == 0xAD || value == 0x200B || value == 0x2060 || value == 0xFEFF
+  }
+}
+
+extension String {
+  /// The text without its invisible break hints, so that the words they sat in read, and
+  /// are searched, as typed.
+  public var withoutInvisibleBreakHints: String {
+    guard unicodeScalars.contains(where: \.isInvisibleBreakHint) else { return self }
+    var scalars = String.UnicodeScalarView()
+    scalars.append(contentsOf: unicodeScalars.lazy.filter { !$0.isInvisibleBreakHint })
+    return String(scalars)
+  }
+}

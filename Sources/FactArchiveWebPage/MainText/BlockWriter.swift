@@ -260,12 +260,14 @@ struct BlockWriter {
 
   // MARK: - Text
 
+  /// Text, its white space collapsed (outside `<pre>`) and its invisible break hints
+  /// (`&shy;` inside words) dropped.
   mutating func text(_ raw: String) {
     if preDepth > 0 {
-      scalars += Array(raw.unicodeScalars)
+      scalars += raw.unicodeScalars.filter { !$0.isInvisibleBreakHint }
       return
     }
-    for scalar in raw.unicodeScalars {
+    for scalar in raw.unicodeScalars where !scalar.isInvisibleBreakHint {
       if scalar.isSpace {
         pendingSpace = !scalars.isEmpty && scalars.last != "\n"
       } else {

@@ -4,11 +4,12 @@ internal import CLibXML2
 /// `<br />`, a claim with `&#039;`): entities decoded (numeric ones and HTML 4's named ones,
 /// from libxml2's table), line ends made `\n`, the ends trimmed (`\r` too). Text that held
 /// tags was HTML: its tags become the line breaks they stand for and its white space is
-/// collapsed as a browser would; plain text keeps its own spacing.
+/// collapsed as a browser would; plain text keeps its own spacing. Soft hyphens and the
+/// other invisible break hints are dropped.
 public enum HTMLText {
   public static func plain(_ text: String) -> String {
     guard text.contains("<") || text.contains("&") else {
-      return trimmed(text)
+      return trimmed(text.withoutInvisibleBreakHints)
     }
     var sawTag = false
     var output = ""
@@ -36,7 +37,8 @@ public enum HTMLText {
       output.append(character)
       index = text.index(after: index)
     }
-    return sawTag ? collapsed(output) : trimmed(output)
+    let shown = output.withoutInvisibleBreakHints
+    return sawTag ? collapsed(shown) : trimmed(shown)
   }
 
   /// Character references (`&quot;`, `&#34;`) replaced by their characters; nothing else

@@ -247,8 +247,9 @@ struct MetadataReader {
     node.hasAncestor(named: ["li"], within: 7, includingSelf: true)
   }
 
+  /// White space collapsed, invisible break hints (`&shy;`) dropped.
   static func collapsed(_ text: String) -> String {
-    text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    text.withoutInvisibleBreakHints.split(whereSeparator: \.isWhitespace).joined(separator: " ")
   }
 
   func first(_ keys: String...) -> String? {
