@@ -145,6 +145,27 @@ import Testing
     #expect(!page.mainText.text.unicodeScalars.contains { $0.value == 0xAD })
   }
 
+  /// A heading's id is its anchor, a slug of its text (a table of contents links to it): the
+  /// words in it say what the section is about, so `nav_…`, `share-prices…` or
+  /// `comments-on…` do not make the heading furniture (heise.de and channelpartner.de lost
+  /// every subheading). Its class still does.
+  @Test func headingsAnchoredBySlugsOfTheirTextAreKept() throws {
+    let page = try Self.page(
+      body: """
+        <article><h1>Slipway kept open</h1>
+        <p>\(Self.paragraphs[0])</p>
+        <h3 class="subheading" id="nav_the_cost__0">The cost</h3><p>\(Self.paragraphs[1])</p>
+        <h3 id="share-prices-of-the-yard">Share prices of the yard</h3><p>\(Self.paragraphs[2])</p>
+        <h3 id="comments-on-the-plan">Comments on the plan</h3><p>\(Self.paragraphs[3])</p>
+        <h3 class="share-title">Share this story</h3></article>
+        """)
+    #expect(
+      page.mainText.paragraphs == [
+        Self.paragraphs[0], "The cost", Self.paragraphs[1], "Share prices of the yard",
+        Self.paragraphs[2], "Comments on the plan", Self.paragraphs[3],
+      ])
+  }
+
   /// The retry never trades a short article for a longer text in the sidebar beside it.
   @Test func aShortArticleKeepsItsPlaceBesideALongSidebarText() throws {
     let brief = "The north slipway stays open all winter, the harbour board decided on Tuesday."

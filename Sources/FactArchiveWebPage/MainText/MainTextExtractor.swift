@@ -186,7 +186,7 @@ struct MainTextExtractor {
     // nor is a link (`<a class="header">` wraps a heading's text in generated docs), as in
     // Readability, where the weaker names never remove a link.
     if ["html", "body", "main", "article"].contains(name) { return false }
-    let words = PageHints.without(unread, in: classAndID(node))
+    let words = PageHints.without(unread, in: Self.furnitureWords(node, name: name))
     guard !words.isEmpty else { return false }
     return PageHints.contains(words, anyOf: hints.unlikely)
       && !PageHints.contains(words, anyOf: hints.keep) && !Self.isInsideCode(node)
@@ -223,10 +223,7 @@ struct MainTextExtractor {
   ) -> Bool {
     if isHidden(node, landmarks: landmarks) { return true }
     if ["html", "body", "main", "article"].contains(name) { return false }
-    let words = PageHints.without(
-      unread,
-      in: [node.attribute("class"), node.attribute("id")].compactMap { $0 }
-        .joined(separator: " ").lowercased())
+    let words = PageHints.without(unread, in: furnitureWords(node, name: name))
     guard !words.isEmpty else { return false }
     if PageHints.contains(words, anyOf: hints.unlikelyStrong) { return !isInsideCode(node) }
     guard landmarks else { return false }
@@ -256,6 +253,17 @@ struct MainTextExtractor {
   }
 
   /// `class` and `id`, lowercase, separated by a space.
+  /// The class and id words an element is judged by as furniture, lowercased. A heading's
+  /// `id` is left out: it is most often the heading's anchor, a slug of its own text
+  /// (`nav_schredder_statt__0`, `share-prices-fell`, `comments-on-the-bill`), which says
+  /// what the heading is about, not what it is.
+  static func furnitureWords(_ node: Node, name: String) -> String {
+    let id = headingTags.contains(name) ? nil : node.attribute("id")
+    return [node.attribute("class"), id].compactMap { $0 }.joined(separator: " ").lowercased()
+  }
+
+  static let headingTags: Set<String> = ["h1", "h2", "h3", "h4", "h5", "h6"]
+
   func classAndID(_ node: Node) -> String {
     let words = [node.attribute("class"), node.attribute("id")].compactMap { $0 }
     return words.joined(separator: " ").lowercased()
