@@ -45,9 +45,12 @@ public enum FeedReader {
     href.flatMap { WebPage.resolve($0, against: base) }
   }
 
-  /// Text that may hold markup (`<b>` in a title), as plain text.
+  /// Text that may hold markup (`<b>` in a title), as plain text, without invisible break
+  /// hints (`&shy;`).
   static func plain(_ text: String?) -> String? {
-    guard var text = text?.trimmingSpaces(), !text.isEmpty else { return nil }
+    guard var text = text?.withoutInvisibleBreakHints.trimmingSpaces(), !text.isEmpty else {
+      return nil
+    }
     if text.contains("<") {
       var result = ""
       var inTag = false
