@@ -35,7 +35,7 @@ import Testing
     // over the pages' `.expected.json`.
     #expect(
       result.stdout
-        == "180 files: 208 new (92 sources), 1 re-check, 1 unchanged, 9 rejected, "
+        == "181 files: 209 new (93 sources), 1 re-check, 1 unchanged, 9 rejected, "
         + "3 ClaimReview entries skipped\n")
     let errors = result.stderr.split(separator: "\n")
     #expect(errors.count == 13)
@@ -71,7 +71,7 @@ import Testing
     #expect(result.status == 1)
     #expect(
       result.stdout
-        == "12 files: 17 new (1 source), 0 re-checks, 0 unchanged, 0 rejected, "
+        == "13 files: 18 new (2 sources), 0 re-checks, 0 unchanged, 0 rejected, "
         + "1 ClaimReview entry skipped\n")
     #expect(
       result.stderr.contains("datafeed-headline.html: entry 3 of 3: claimReviewed is missing"))

@@ -106,3 +106,27 @@ import Testing
     }
   }
 }
+
+/// A web archive's copy of a page is read as the page it copied.
+@Suite struct WebArchiveAddressTests {
+  @Test func aWaybackCaptureGivesTheAddressItCopied() {
+    let original = "https://www.example.org/news/story?id=4#top"
+    for archived in [
+      "https://web.archive.org/web/20260312084510/https://www.example.org/news/story?id=4#top",
+      "http://web.archive.org/web/20260312084510id_/https://www.example.org/news/story?id=4#top",
+      "https://wayback.archive.org/web/2026/https:/www.example.org/news/story?id=4#top",
+    ] {
+      #expect(WebAddress.unarchived(archived) == original, "\(archived)")
+    }
+    #expect(
+      WebAddress.unarchived("https://web.archive.org/web/20260312084510/www.example.org/a")
+        == "http://www.example.org/a")
+    for unchanged in [
+      original, "https://web.archive.org/", "https://web.archive.org/web/2026*/example.org",
+      "https://web.archive.org/web/20260312084510/", "https://archive.org/details/item",
+      "https://example.org/web/20260312084510/https://other.example/",
+    ] {
+      #expect(WebAddress.unarchived(unchanged) == unchanged, "\(unchanged)")
+    }
+  }
+}

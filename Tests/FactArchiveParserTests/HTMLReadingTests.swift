@@ -76,6 +76,15 @@ import Testing
     #expect(article.unparsed == nil)
   }
 
+  /// A page saved from the Wayback Machine lands as a source at the address it copied.
+  @Test func aWaybackCaptureBecomesASourceAtItsOriginalAddress() throws {
+    let source = try #require(try parse("html/wayback-capture.html").source)
+    #expect(source.url == "https://www.tidewatch.example/fact-check/brask-tram-cost/")
+    #expect(source.publishedOn?.iso == "2026-03-11")
+    #expect(source.body.hasPrefix("A post shared widely this week"))
+    #expect(source.links.first?.url == "https://brask-council.example/transport/tram-budget-2026")
+  }
+
   @Test func aNewsPageBecomesASourceWithItsMetadata() throws {
     let document = try parse("html/news-source.html")
     let source = try #require(document.source)
@@ -287,7 +296,7 @@ import Testing
     let covered =
       Set(Self.claimReviewPages.map(\.path)).union([
         "html/ferry-fares.html", "html/complete-save/dredging-permits.html",
-        "html/news-source.html", "html/hostile/misnested.html",
+        "html/news-source.html", "html/wayback-capture.html", "html/hostile/misnested.html",
         "html/hostile/charset-says-latin1-is-utf8.html",
         "html/hostile/charset-says-utf8-is-cp1252.html", "html/hostile/utf16-le.html",
       ])

@@ -1,4 +1,5 @@
 import FactArchiveWebPage
+import TestSupport
 import Testing
 
 /// The address a browser wrote at the top of a page it saved (`<!-- saved from url=(NNNN)…
@@ -44,5 +45,45 @@ import Testing
     let page = try WebPage(Self.page(mark: "<!-- saved from url=(0014)about:internet -->"))
     #expect(page.metadata.canonicalURL == nil)
     #expect(page.mainText.links.isEmpty)
+  }
+}
+
+/// A page saved from the Wayback Machine is read as the page it copied: its address and its
+/// links are the originals the archive rewrote (`https://web.archive.org/web/…/https://…`),
+/// and the archive's toolbar and print line are not text.
+@Suite struct WaybackCaptureTests {
+  @Test func aCaptureReadsAsThePageItCopied() throws {
+    let page = try WebPage(TestPaths.bytes(TestPaths.fixture("html/wayback-capture.html")))
+    #expect(
+      page.metadata.canonicalURL == "https://www.tidewatch.example/fact-check/brask-tram-cost/")
+    #expect(
+      page.metadata.archivedCopy
+        == "https://web.archive.org/web/20260312084510/https://www.tidewatch.example/fact-check/brask-tram-cost/"
+    )
+    #expect(page.metadata.published?.iso == "2026-03-11")
+    #expect(page.mainText.paragraphs.first?.hasPrefix("A post shared widely this week") == true)
+    #expect(!page.mainText.text.contains("Wayback"))
+    #expect(
+      page.mainText.links.map(\.url) == [
+        "https://brask-council.example/transport/tram-budget-2026",
+        "https://brask-news.example/2025/depot-dropped",
+      ])
+  }
+
+  @Test func aPageCitingAnArchivedCopyKeepsTheArchivesAddress() throws {
+    let page = try WebPage(
+      Array(
+        """
+        <html><head><link rel="canonical" href="https://quay.example/news/slipway"></head>
+        <body><article><h1>Slipway kept open</h1><p>The board's minutes, since taken down, \
+        are in <a href="https://web.archive.org/web/2025/https://board.example/minutes">the \
+        archive</a>, and the harbour board kept the north slipway open through the winter, \
+        as the fishermen had asked.</p></article></body></html>
+        """.utf8))
+    #expect(page.metadata.archivedCopy == nil)
+    #expect(
+      page.mainText.links.map(\.url) == [
+        "https://web.archive.org/web/2025/https://board.example/minutes"
+      ])
   }
 }

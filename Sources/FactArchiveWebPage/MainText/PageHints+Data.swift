@@ -118,6 +118,7 @@ extension PageHints {
     ("unlikely-strong", "element-invisible"),
     ("unlikely-strong", "assistive-text"),
     ("unlikely-strong", "unsichtbar"),
+    ("unlikely-strong", "wm-ipp"),
     ("unlikely-token", "ad"),
     ("unlikely-token", "ads"),
     ("unlikely-token", "hidden"),

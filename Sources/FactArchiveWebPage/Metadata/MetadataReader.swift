@@ -269,10 +269,14 @@ struct MetadataReader {
     result.language =
       language ?? first("og:locale", "content-language", "language")
       ?? article?.language
-    result.canonicalURL =
+    let address =
       resolve(canonical ?? first("og:url") ?? article?.url, against: pageURL)
       ?? pageURL
-    result.baseURL = resolve(base, against: result.canonicalURL ?? pageURL) ?? result.canonicalURL
+    // A web archive's copy resolves its relative links within the archive (which rewrote
+    // them), and stands for the page it copied.
+    result.baseURL = resolve(base, against: address ?? pageURL) ?? address
+    result.canonicalURL = address.map(WebAddress.unarchived)
+    if let address, result.canonicalURL != address { result.archivedCopy = address }
     result.siteName = first("og:site_name", "application-name", "twitter:site")
       .map { $0.hasPrefix("@") ? String($0.dropFirst()) : $0 }
     result.publisher = article?.publisher ?? article?.organizationAuthor ?? result.siteName

@@ -23,6 +23,10 @@ public struct PageMetadata: Sendable, Equatable {
   public var canonicalURL: String?
   /// What relative links resolve against: `<base href>`, else the canonical address.
   public var baseURL: String?
+  /// The web archive's address of the copy, when the page is a Wayback Machine capture
+  /// (`https://web.archive.org/web/20260312084510/https://…`): `canonicalURL` is then the
+  /// address it copied, and so are its links.
+  public var archivedCopy: String?
 
   public init() {}
 
