@@ -25,6 +25,9 @@ import Testing
       [
         "https://twitter.com/i/web/status/1712345678901234567",
         "https://twitter.com/i/status/1712345678901234567",
+        // A post cited by its archived copy.
+        "https://web.archive.org/web/20231005120000/https://twitter.com/a/status/1712345678901234567",
+        "https://archive.ph/2023.10.05-120000/https://x.com/b/status/1712345678901234567",
       ],
       [
         "https://www.facebook.com/story.php?story_fbid=1234567890&id=100044",
@@ -115,6 +118,8 @@ import Testing
       "https://web.archive.org/web/20260312084510/https://www.example.org/news/story?id=4#top",
       "http://web.archive.org/web/20260312084510id_/https://www.example.org/news/story?id=4#top",
       "https://wayback.archive.org/web/2026/https:/www.example.org/news/story?id=4#top",
+      "https://archive.ph/2026.03.12-084510/https://www.example.org/news/story?id=4#top",
+      "https://archive.today/newest/https://www.example.org/news/story?id=4#top",
     ] {
       #expect(WebAddress.unarchived(archived) == original, "\(archived)")
     }
@@ -125,6 +130,8 @@ import Testing
       original, "https://web.archive.org/", "https://web.archive.org/web/2026*/example.org",
       "https://web.archive.org/web/20260312084510/", "https://archive.org/details/item",
       "https://example.org/web/20260312084510/https://other.example/",
+      "https://archive.ph/AbCdE", "https://archive.ph/",
+      "https://archive.ph/AbCdE/https://x.example/",
     ] {
       #expect(WebAddress.unarchived(unchanged) == unchanged, "\(unchanged)")
     }

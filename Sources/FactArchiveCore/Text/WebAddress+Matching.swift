@@ -8,10 +8,12 @@ extension WebAddress {
   /// it or from where (`utm_*`, `fbclid`, `igshid`, …); the other parameters are sorted.
   /// A post on a platform that files posts under the account's name (which changes, and
   /// which other links leave out) is keyed by its id alone (`socialPost`). Facebook's
-  /// outbound-link shim (`l.facebook.com/l.php?u=…`) is the address it leads to. `nil` for
+  /// outbound-link shim (`l.facebook.com/l.php?u=…`) is the address it leads to, and a web
+  /// archive's capture (`web.archive.org/web/…/https://…`, archive.today's dated form) the
+  /// address it copied: fact-checkers often cite a post by its archived copy. `nil` for
   /// what is not a web address.
   public static func matchKey(_ url: String) -> String? {
-    let trimmed = url.trimmingSpaces()
+    let trimmed = unarchived(url.trimmingSpaces())
     guard isWeb(trimmed), var host = domain(of: trimmed),
       let schemeEnd = trimmed.firstRange(of: "://")
     else { return nil }

@@ -258,11 +258,18 @@ struct MainTextExtractor {
   /// (`nav_schredder_statt__0`, `share-prices-fell`, `comments-on-the-bill`), which says
   /// what the heading is about, not what it is.
   static func furnitureWords(_ node: Node, name: String) -> String {
-    let id = headingTags.contains(name) ? nil : node.attribute("id")
+    let id = isHeading(name) ? nil : node.attribute("id")
     return [node.attribute("class"), id].compactMap { $0 }.joined(separator: " ").lowercased()
   }
 
-  static let headingTags: Set<String> = ["h1", "h2", "h3", "h4", "h5", "h6"]
+  /// `h1` to `h6`, read from the name's bytes (asked of every element).
+  static func isHeading(_ name: String) -> Bool {
+    var bytes = name.utf8.makeIterator()
+    guard bytes.next() == UInt8(ascii: "h"), let level = bytes.next(), bytes.next() == nil else {
+      return false
+    }
+    return (UInt8(ascii: "1")...UInt8(ascii: "6")).contains(level)
+  }
 
   func classAndID(_ node: Node) -> String {
     let words = [node.attribute("class"), node.attribute("id")].compactMap { $0 }
