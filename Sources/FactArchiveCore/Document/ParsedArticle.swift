@@ -107,6 +107,12 @@ public struct ClaimOrigin: Sendable, Equatable {
   /// At most this many appearances are kept per claim (a review of a viral post may list
   /// hundreds of shares).
   public static let mostAppearances = 20
+
+  /// The key an appearance is compared by (`claim_appearances.url_key`): its
+  /// `WebAddress.matchKey`, or the address as written when it has none.
+  public static func key(of url: String) -> String {
+    WebAddress.matchKey(url) ?? url
+  }
 }
 
 /// Where an imported review's date came from.

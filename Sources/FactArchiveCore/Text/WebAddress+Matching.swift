@@ -15,21 +15,13 @@ extension WebAddress {
   public static func matchKey(_ url: String) -> String? {
     let trimmed = unarchived(url.trimmingSpaces())
     guard isWeb(trimmed), var host = domain(of: trimmed),
-      let schemeEnd = trimmed.firstRange(of: "://")
+      let (path, allParameters) = pathAndParameters(of: trimmed)
     else { return nil }
     for prefix in ["m.", "mobile."] where host.hasPrefix(prefix) {
       host.removeFirst(prefix.count)
     }
     if host == "x.com" { host = "twitter.com" }
     if host == "web.facebook.com" { host = "facebook.com" }
-    var rest = trimmed[schemeEnd.upperBound...]
-    if let hash = rest.firstIndex(of: "#") { rest = rest[..<hash] }
-    let located = rest.drop { $0 != "/" && $0 != "?" }
-    let pathPart = located.prefix { $0 != "?" }
-    var path = String(pathPart)
-    while path.hasSuffix("/") { path.removeLast() }
-    let allParameters = located.dropFirst(pathPart.count).dropFirst().split(separator: "&").map(
-      String.init)
     if ["l.facebook.com", "lm.facebook.com"].contains(host), path == "/l.php",
       let target = value(of: "u", in: allParameters)?.removingPercentEncoding,
       target != url, isWeb(target)
@@ -128,18 +120,12 @@ extension WebAddress {
   /// most 9, for an indexed `IN` lookup; empty for what is not a web address.
   public static func spellings(of url: String) -> [String] {
     let trimmed = url.trimmingSpaces()
-    guard isWeb(trimmed), let schemeEnd = trimmed.firstRange(of: "://") else { return [] }
-    var rest = trimmed[schemeEnd.upperBound...]
-    if let hash = rest.firstIndex(of: "#") { rest = rest[..<hash] }
-    let hostPart = rest.prefix { $0 != "/" && $0 != "?" }
-    let lowerHost = hostPart.lowercased()
+    guard isWeb(trimmed), let schemeEnd = trimmed.firstRange(of: "://"),
+      let (path, allParameters) = pathAndParameters(of: trimmed)
+    else { return [] }
+    let lowerHost = trimmed[schemeEnd.upperBound...].prefix { !"/?#".contains($0) }.lowercased()
     let bareHost = lowerHost.hasPrefix("www.") ? String(lowerHost.dropFirst(4)) : lowerHost
-    let located = rest.dropFirst(hostPart.count)
-    var path = String(located.prefix { $0 != "?" })
-    while path.hasSuffix("/") { path.removeLast() }
-    let parameters = located.drop { $0 != "?" }.dropFirst().split(separator: "&").map(
-      String.init
-    ).filter(saysWhatItShows)
+    let parameters = allParameters.filter(saysWhatItShows)
     let query = parameters.isEmpty ? "" : "?" + parameters.joined(separator: "&")
     var spellings = [trimmed]
     for scheme in ["https://", "http://"] {
@@ -150,6 +136,20 @@ extension WebAddress {
       }
     }
     return spellings
+  }
+
+  /// An address's path, its trailing slashes dropped, and its query parameters as written;
+  /// the fragment left out. `nil` without a scheme.
+  static func pathAndParameters(of url: String) -> (path: String, parameters: [String])? {
+    guard let schemeEnd = url.firstRange(of: "://") else { return nil }
+    var rest = url[schemeEnd.upperBound...]
+    if let hash = rest.firstIndex(of: "#") { rest = rest[..<hash] }
+    let located = rest.drop { $0 != "/" && $0 != "?" }
+    let pathPart = located.prefix { $0 != "?" }
+    var path = String(pathPart)
+    while path.hasSuffix("/") { path.removeLast() }
+    let parameters = located.dropFirst(pathPart.count).dropFirst().split(separator: "&")
+    return (path, parameters.map(String.init))
   }
 
   /// The value of the parameter `name` (`name=value`), as written.

@@ -33,7 +33,7 @@ extension ArchiveWriter {
       try appearance.bind(checkID, to: ":check_id")
       try appearance.bind(offset + 1, to: ":position")
       try appearance.bind(url, to: ":url")
-      try appearance.bind(WebAddress.matchKey(url) ?? url, to: ":url_key")
+      try appearance.bind(ClaimOrigin.key(of: url), to: ":url_key")
       try appearance.bind(offset == 0 && article.claimOrigin.firstIsNamed, to: ":first_appearance")
       try appearance.run()
     }

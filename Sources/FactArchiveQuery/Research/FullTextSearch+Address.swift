@@ -5,7 +5,8 @@ import FactArchiveStore
 /// checks of the claims that appeared there (`claim_appearances`, compared by
 /// `WebAddress.matchKey`, so the same post found however it was linked) and the sources
 /// saved from it (`WebAddress.spellings`: with or without `www.`, the scheme's `s`, a
-/// trailing slash, the fragment or sharing parameters), newest first. FTS5 would read `https:` as a column's name and refuse it.
+/// trailing slash, the fragment or sharing parameters), newest first. FTS5 would read
+/// `https:` as a column's name and refuse it.
 extension FullTextSearch {
   /// What the CLI and the desk print above an address's hits.
   public static let addressNote =

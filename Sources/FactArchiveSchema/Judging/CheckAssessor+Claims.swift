@@ -323,10 +323,6 @@ extension CheckAssessor {
     try refreshDueDateSoon(checkID: earlier.id)
   }
 
-  /// Reads every question's claim again, counts the words again and finds every link again:
-  /// after the matcher changes (`evidence --rebuild`), or when a migration first reads them.
-  /// Returns how many links it made.
-  @discardableResult
   /// Computes every appearance's match key again, so that a rebuild compares addresses as
   /// this version of `WebAddress.matchKey` does (a newer one knows more forms of one post's
   /// address than the one that stored them). Only keys that changed are written.
@@ -336,7 +332,7 @@ extension CheckAssessor {
       (row.int64("check_id"), row.int64("position"), row.text("url") ?? "", row.text("url_key"))
     }
     for (checkID, position, url, key) in stored {
-      let current = WebAddress.matchKey(url) ?? url
+      let current = ClaimOrigin.key(of: url)
       guard current != key else { continue }
       try db.execute(
         "UPDATE claim_appearances SET url_key = ? WHERE check_id = ? AND position = ?",
@@ -344,6 +340,10 @@ extension CheckAssessor {
     }
   }
 
+  /// Reads every question's claim again, counts the words again and finds every link again:
+  /// after the matcher changes (`evidence --rebuild`), or when a migration first reads them.
+  /// Returns how many links it made.
+  @discardableResult
   public func rebuildClaimLinks(progress: (Int) -> Void = { _ in }) throws -> Int {
     var affected = Set(
       try db.query("SELECT DISTINCT check_id FROM other_verdicts") { $0.int64(at: 0) })

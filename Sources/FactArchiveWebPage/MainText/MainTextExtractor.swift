@@ -94,13 +94,13 @@ struct MainTextExtractor {
       var retry = MainTextExtractor(resolve: resolve)
       retry.exempt = exempt
       retry.disregardsLayout = true
-      retry.weighsWithoutLayout = blocks.allSatisfy(\.isHeading)
+      let onlyHeadings = blocks.allSatisfy(\.isHeading)
+      retry.weighsWithoutLayout = onlyHeadings
       retry.analyse(body)
       let retried = retry.mainBlocks(body: body)
       let length = Self.characters(retried)
       if length >= Self.retryBelow, length > 2 * Self.characters(blocks),
-        blocks.allSatisfy(\.isHeading)
-          || Set(blocks.map(\.text)).isSubset(of: retried.map(\.text))
+        onlyHeadings || Set(blocks.map(\.text)).isSubset(of: retried.map(\.text))
       {
         self = retry
         blocks = retried
@@ -252,7 +252,6 @@ struct MainTextExtractor {
     return false
   }
 
-  /// `class` and `id`, lowercase, separated by a space.
   /// The class and id words an element is judged by as furniture, lowercased. A heading's
   /// `id` is left out: it is most often the heading's anchor, a slug of its own text
   /// (`nav_schredder_statt__0`, `share-prices-fell`, `comments-on-the-bill`), which says
@@ -271,6 +270,7 @@ struct MainTextExtractor {
     return (UInt8(ascii: "1")...UInt8(ascii: "6")).contains(level)
   }
 
+  /// `class` and `id`, lowercase, separated by a space.
   func classAndID(_ node: Node) -> String {
     let words = [node.attribute("class"), node.attribute("id")].compactMap { $0 }
     return words.joined(separator: " ").lowercased()
