@@ -16,7 +16,7 @@ import FactArchiveCore
 /// source article (news or analysis); a site listing page is rejected.
 public enum ArticleParser {
   /// Bumped whenever the parser reads documents differently; `reparse` uses it.
-  public static let version = 6
+  public static let version = 7
 
   /// The longest line accepted: longer ones are corrupt copies, not articles.
   public static let maxLineBytes = 1 << 20

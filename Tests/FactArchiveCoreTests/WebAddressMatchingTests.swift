@@ -87,6 +87,26 @@ import Testing
     #expect(WebAddress.spellings(of: "example.org/a").isEmpty)
   }
 
+  @Test func anAddressKeptForAPageLosesOnlyItsSharingParameters() {
+    let cases = [
+      (
+        "https://example.org/a?utm_source=rss&utm_medium=feed",
+        "https://example.org/a"
+      ),
+      (
+        "https://example.org/a/?p=2&fbclid=IwAR0x&lang=de#top",
+        "https://example.org/a/?p=2&lang=de#top"
+      ),
+      ("https://example.org/a?p=2&q=3", "https://example.org/a?p=2&q=3"),
+      ("https://example.org/#/a?utm_source=x", "https://example.org/#/a?utm_source=x"),
+      ("https://example.org/a?", "https://example.org/a?"),
+      ("mailto:a@example.org?utm_source=x", "mailto:a@example.org?utm_source=x"),
+    ]
+    for (written, kept) in cases {
+      #expect(WebAddress.withoutSharingParameters(written) == kept, "\(written)")
+    }
+  }
+
   @Test func differentAddressesKeepDifferentKeys() {
     let apart = [
       "https://example.org/news/story", "https://example.org/news/other",

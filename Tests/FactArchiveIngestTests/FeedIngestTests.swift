@@ -122,6 +122,14 @@ import Testing
     #expect(
       try db.scalarText("SELECT label FROM sources WHERE id = ?", [sourceID]) == "Harbour Gazette")
     #expect(try db.scalarText("SELECT kind FROM documents WHERE path = ?", [path]) == "feed")
+    // An item's link keeps what it shows and loses its tracking parameters, so the source is
+    // found by the address a reader would paste (`search URL` looks it up as it is stored).
+    #expect(
+      try db.scalarText(
+        "SELECT title FROM sources WHERE url = ?",
+        [
+          "https://harbour-gazette.example/2026/02/dredging-report"
+        ]) == "Harbour authority publishes dredging report")
 
     // The same feed again, and again with only its build date changed: nothing new.
     let (again, _) = try ingest([path])

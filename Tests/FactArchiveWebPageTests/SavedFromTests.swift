@@ -41,6 +41,14 @@ import Testing
     #expect(given.metadata.canonicalURL == "https://mirror.example/slipway")
   }
 
+  @Test func aTrackedAddressIsKeptWithoutItsSharingParameters() throws {
+    let mark =
+      "<!-- saved from url=(0060)https://quay.example/news/slipway?utm_source=newsletter&id=4 -->"
+    let page = try WebPage(Self.page(mark: mark))
+    #expect(page.metadata.canonicalURL == "https://quay.example/news/slipway?id=4")
+    #expect(page.metadata.archivedCopy == nil)
+  }
+
   @Test func aLocalFileIsNoAddress() throws {
     let page = try WebPage(Self.page(mark: "<!-- saved from url=(0014)about:internet -->"))
     #expect(page.metadata.canonicalURL == nil)

@@ -138,6 +138,21 @@ extension WebAddress {
     return spellings
   }
 
+  /// `url` without the query parameters that only say who shared it or from where
+  /// (`utm_*`, `fbclid`, `igshid`, … as `saysWhatItShows` judges them): the address a page is
+  /// kept under, so a source saved from a feed's tracked link is found by its plain address.
+  /// The other parameters, their order and the fragment stay as written.
+  public static func withoutSharingParameters(_ url: String) -> String {
+    guard isWeb(url), let question = url.firstIndex(of: "?") else { return url }
+    let fragment = url.firstIndex(of: "#") ?? url.endIndex
+    guard question < fragment else { return url }
+    let parameters = url[url.index(after: question)..<fragment].split(separator: "&")
+    let kept = parameters.filter { saysWhatItShows(String($0)) }
+    guard kept.count < parameters.count else { return url }
+    let query = kept.isEmpty ? "" : "?" + kept.joined(separator: "&")
+    return String(url[..<question]) + query + url[fragment...]
+  }
+
   /// An address's path, its trailing slashes dropped, and its query parameters as written;
   /// the fragment left out. `nil` without a scheme.
   static func pathAndParameters(of url: String) -> (path: String, parameters: [String])? {

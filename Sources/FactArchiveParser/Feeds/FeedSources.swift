@@ -70,7 +70,7 @@ enum FeedSources {
     if item.published != nil, let updated = item.updated, updated != item.published {
       source.modifiedOn = updated.day
     }
-    source.url = item.link
+    source.url = item.link.map(WebAddress.withoutSharingParameters)
     return source
   }
 }

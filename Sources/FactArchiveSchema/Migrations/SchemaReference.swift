@@ -255,7 +255,7 @@ the same address is an other verdict (`other_verdicts`).
 | `key_terms` | TEXT | the names it mentions most, lowercase, `\|`-separated: matched against checks' key names for newer evidence |
 | `modified_on` | TEXT | `YYYY-MM-DD` the page says it was last changed |
 | `language` | TEXT | the page's language as given (`fr`, `zh-CN`) |
-| `url` | TEXT | the page's own (canonical) address; for a feed item, its link |
+| `url` | TEXT | the page's own (canonical) address; for a feed item, its link. Kept without the parameters that only say who shared the link or from where (`utm_*`, `fbclid`, `gclid`, `igshid`, …); the others stay as written |
 
 A feed item's source has as its document the feed holding that item alone (`kind` `source`,
 the feed's media type), so each source can be read again on its own; the feed it came from

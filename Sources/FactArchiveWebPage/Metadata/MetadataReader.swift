@@ -275,8 +275,9 @@ struct MetadataReader {
     // A web archive's copy resolves its relative links within the archive (which rewrote
     // them), and stands for the page it copied.
     result.baseURL = resolve(base, against: address ?? pageURL) ?? address
-    result.canonicalURL = address.map(WebAddress.unarchived)
-    if let address, result.canonicalURL != address { result.archivedCopy = address }
+    let original = address.map(WebAddress.unarchived)
+    if let address, original != address { result.archivedCopy = address }
+    result.canonicalURL = original.map(WebAddress.withoutSharingParameters)
     result.siteName = first("og:site_name", "application-name", "twitter:site")
       .map { $0.hasPrefix("@") ? String($0.dropFirst()) : $0 }
     result.publisher = article?.publisher ?? article?.organizationAuthor ?? result.siteName

@@ -19,7 +19,8 @@ public struct PageMetadata: Sendable, Equatable {
   public var description: String?
   /// `<html lang>`, `og:locale` or JSON-LD `inLanguage`, as written (`es`, `pt-BR`).
   public var language: String?
-  /// `<link rel=canonical>`, else `og:url`, else the address it was read from.
+  /// `<link rel=canonical>`, else `og:url`, else the address it was read from; without the
+  /// parameters that only say who shared it (`WebAddress.withoutSharingParameters`).
   public var canonicalURL: String?
   /// What relative links resolve against: `<base href>`, else the canonical address.
   public var baseURL: String?
