@@ -53,16 +53,20 @@ public enum ArticleParser {
   public static func parse(_ bytes: [UInt8], options: Options = Options()) throws(ParseError)
     -> ParsedDocument
   {
-    let result = bytes.withUnsafeBufferPointer { buffer in
+    let text = try PageReader.checkedText(bytes)
+    let result = text.withUnsafeBufferPointer { buffer in
       Result { () throws(ParseError) -> ParsedDocument in
         var reader = PageReader(bytes: buffer, options: options)
-        return try reader.readDocument(keeping: bytes)
+        return try reader.readDocument(keeping: text)
       }
     }
-    switch result {
-    case .success(let document): return document
-    case .failure(let error): throw error
+    var document = try result.get()
+    if text.count != bytes.count {
+      // Read without its break hints: the file is kept as it was.
+      document.detachBodies()
+      document.bytes = bytes
     }
+    return document
   }
 
   /// Whether text read with `options` is a source article: asked to be one, or, left to
@@ -73,7 +77,8 @@ public enum ArticleParser {
     case .source: return true
     case .factCheck: return false
     case .auto:
-      return bytes.withUnsafeBufferPointer { buffer in
+      guard let text = try? PageReader.checkedText(bytes) else { return false }
+      return text.withUnsafeBufferPointer { buffer in
         var reader = PageReader(bytes: buffer, options: options)
         return reader.readsAsSource()
       }

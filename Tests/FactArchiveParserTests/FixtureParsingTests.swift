@@ -143,6 +143,10 @@ struct FixtureExpectation: Sendable, CustomTestStringConvertible {
       path: "articles/date-unreadable.txt",
       question: "Did the Selmouth pier reopen after the spring storm?",
       checkedOn: nil, inferred: "2025-06-14", sections: 1, citations: 4, followUps: 1),
+    .init(
+      path: "articles/soft-hyphens.txt",
+      question: "Did the Vellingham council approve a tram line to the airport?",
+      checkedOn: "2026-10-14", sections: 2, citations: 5, followUps: 1),
   ]
 
   @Test(arguments: expectations)
@@ -186,6 +190,45 @@ struct FixtureExpectation: Sendable, CustomTestStringConvertible {
     let error = try #require(throws: ParseError.self) { try ArticleParser.parse(bytes) }
     #expect(error.line == line)
     #expect(error.message.hasPrefix(message), "\(error)")
+  }
+
+  /// A browser's text copy keeps the soft hyphens a page's hyphenation put inside long
+  /// words (and zero-width spaces, word joiners): the article reads as the same text without
+  /// them, the raw bytes are kept as they were, and errors still name the original's lines
+  /// and offsets.
+  @Test func invisibleBreakHintsAreDroppedAndLinesKept() throws {
+    let bytes = try TestPaths.bytes(TestPaths.fixture("articles/soft-hyphens.txt"))
+    let hints: [Unicode.Scalar] = ["\u{AD}", "\u{200B}", "\u{2060}"]
+    let plain = String(decoding: bytes, as: UTF8.self).unicodeScalars.filter {
+      !hints.contains($0)
+    }
+    let withHints = try ArticleParser.parse(bytes)
+    let without = try ArticleParser.parse(Array(String(String.UnicodeScalarView(plain)).utf8))
+    // The same article, its bodies text of their own since they are no slice of the file.
+    func texts(_ document: ParsedDocument) -> [String] {
+      document.articles[0].summaries.map { document.body(of: $0) }
+    }
+    #expect(texts(withHints) == texts(without) && texts(withHints).count == 3)
+    var detached = without
+    detached.detachBodies()
+    #expect(withHints.articles == detached.articles)
+    #expect(withHints.bytes == bytes)
+    #expect(withHints.articles[0].followUps == ["How much would a Vellingham airport tram cost?"])
+
+    // An invalid byte after the hints: the offset in the file as it is, on its own line.
+    var broken = bytes
+    let index = try #require(broken.firstIndex(of: UInt8(ascii: "W")))
+    broken[index] = 0xFF
+    let error = try #require(throws: ParseError.self) { try ArticleParser.parse(broken) }
+    #expect(error.message == "invalid UTF-8: byte 0xFF at offset \(index)")
+    #expect(error.line == 8)
+    // An impossible date below a line of hints keeps its line.
+    let text = String(decoding: bytes, as: UTF8.self)
+    let dated = text.replacingOccurrences(of: "October 14, 2026", with: "February 30, 2026")
+    let dateError = try #require(throws: ParseError.self) {
+      try ArticleParser.parse(Array(dated.utf8))
+    }
+    #expect(dateError.line == 2)
   }
 
   /// Files holding more than one article.

@@ -48,6 +48,21 @@ public struct ParsedDocument: Sendable {
     }
   }
 
+  /// Every summary as text of its own rather than a slice of `bytes` (its citations keep
+  /// their offsets: they are relative to the body), for a document read from another text
+  /// than the one it keeps (a web page's lines, a text copy without its soft hyphens).
+  public mutating func detachBodies() {
+    let read = self
+    for index in articles.indices {
+      articles[index].summaries = articles[index].summaries.map { summary in
+        guard case .slice = summary.body else { return summary }
+        var copy = summary
+        copy.body = .rebuilt(Array(read.body(of: summary).utf8))
+        return copy
+      }
+    }
+  }
+
   /// Calls `body` with the UTF-8 bytes of a summary's body.
   public func withBodyBytes<T>(
     of summary: ParsedSummary, _ body: (UnsafeRawBufferPointer) throws -> T

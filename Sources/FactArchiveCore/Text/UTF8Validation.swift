@@ -4,7 +4,17 @@ public enum UTF8Validation {
   /// Overlong forms, surrogates and code points above U+10FFFF are invalid
   /// (<https://www.rfc-editor.org/rfc/rfc3629#section-4>).
   public static func firstInvalidByte(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
-    guard let base = bytes.baseAddress else { return nil }
+    check(bytes).firstInvalidByte
+  }
+
+  /// What one pass over the bytes found: the first invalid byte, if any, and whether the
+  /// text before it holds an invisible break hint (a soft hyphen, a zero-width space:
+  /// `Unicode.Scalar.isInvisibleBreakHint`), which a reader of the text should drop.
+  public static func check(_ bytes: UnsafeBufferPointer<UInt8>) -> (
+    firstInvalidByte: Int?, hasInvisibleBreakHints: Bool
+  ) {
+    var hints = false
+    guard let base = bytes.baseAddress else { return (nil, hints) }
     let raw = UnsafeRawPointer(base)
     let count = bytes.count
     var index = 0
@@ -44,17 +54,56 @@ public enum UTF8Validation {
         length = 4
         high = 0x8F
       default:
-        return index
+        return (index, hints)
       }
       guard index + 1 < count, bytes[index + 1] >= low, bytes[index + 1] <= high else {
-        return index
+        return (index, hints)
       }
       for offset in 2..<length {
-        guard index + offset < count, bytes[index + offset] & 0xC0 == 0x80 else { return index }
+        guard index + offset < count, bytes[index + offset] & 0xC0 == 0x80 else {
+          return (index, hints)
+        }
+      }
+      if !hints, length < 4, scalar(in: bytes, at: index, length: length).isInvisibleBreakHint {
+        hints = true
       }
       index += length
     }
-    return nil
+    return (nil, hints)
+  }
+
+  /// Valid UTF-8 `bytes` without their invisible break hints (`check` says whether there
+  /// are any): the lines, and the text around each hint, stay as they were.
+  public static func removingInvisibleBreakHints(_ bytes: [UInt8]) -> [UInt8] {
+    bytes.withUnsafeBufferPointer { buffer in
+      var kept: [UInt8] = []
+      kept.reserveCapacity(buffer.count)
+      var index = 0
+      while index < buffer.count {
+        let lead = buffer[index]
+        let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+        let end = min(index + length, buffer.count)
+        if length == 1 || length == 4 || end - index < length
+          || !scalar(in: buffer, at: index, length: length).isInvisibleBreakHint
+        {
+          kept.append(contentsOf: buffer[index..<end])
+        }
+        index = end
+      }
+      return kept
+    }
+  }
+
+  /// The scalar a valid two- or three-byte sequence encodes.
+  private static func scalar(in bytes: UnsafeBufferPointer<UInt8>, at index: Int, length: Int)
+    -> Unicode.Scalar
+  {
+    let value =
+      length == 2
+      ? UInt32(bytes[index] & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
+      : UInt32(bytes[index] & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6
+        | UInt32(bytes[index + 2] & 0x3F)
+    return Unicode.Scalar(value) ?? "\u{FFFD}"
   }
 
   /// The offset of the first NUL byte, or `nil`: text files have none.

@@ -19,8 +19,8 @@ struct PageReader {
 
   // MARK: - Document
 
+  /// Reads the document; its bytes have passed `checkedText`.
   mutating func readDocument(keeping original: [UInt8]) throws(ParseError) -> ParsedDocument {
-    try checkIsText()
     lines = LineSplitter.split(bytes)
     if let long = lines.first(where: { $0.end - $0.start > ArticleParser.maxLineBytes }) {
       throw ParseError(
@@ -55,16 +55,28 @@ struct PageReader {
   }
 
   /// The page split and classified: a source article (no fact-check structure, not a
-  /// listing page)?
+  /// listing page)? Its bytes have passed `checkedText`.
   mutating func readsAsSource() -> Bool {
-    guard (try? checkIsText()) != nil else { return false }
     lines = LineSplitter.split(bytes)
     classes = lines.map(classify)
     guard lines.indices.contains(where: { !isBlank($0) }) else { return false }
     return !isListingPage() && !hasFactCheckStructure()
   }
 
-  private func checkIsText() throws(ParseError) {
+  /// `bytes` as the parser reads them, once they are known to be text (not empty, not
+  /// UTF-16, no NUL, valid UTF-8): without their invisible break hints (soft hyphens,
+  /// zero-width spaces), which browsers' text copies keep inside words, so that the words
+  /// read and are searched as typed. The same array when there are none; the lines stay
+  /// as they were, so errors name the original's lines.
+  static func checkedText(_ original: [UInt8]) throws(ParseError) -> [UInt8] {
+    let hints = original.withUnsafeBufferPointer { bytes in
+      Result { () throws(ParseError) -> Bool in try checkIsText(bytes) }
+    }
+    return try hints.get() ? UTF8Validation.removingInvisibleBreakHints(original) : original
+  }
+
+  /// Whether the text holds invisible break hints; throws when it is not text.
+  private static func checkIsText(_ bytes: UnsafeBufferPointer<UInt8>) throws(ParseError) -> Bool {
     guard !bytes.isEmpty else { throw ParseError(line: 1, "empty file") }
     if bytes.count >= 2,
       (bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)
@@ -73,18 +85,22 @@ struct PageReader {
     }
     if let offset = UTF8Validation.firstNUL(bytes) {
       throw ParseError(
-        line: lineNumber(atByte: offset), "binary file: NUL byte at offset \(offset)")
+        line: lineNumber(atByte: offset, in: bytes), "binary file: NUL byte at offset \(offset)")
     }
-    if let offset = UTF8Validation.firstInvalidByte(bytes) {
+    let check = UTF8Validation.check(bytes)
+    if let offset = check.firstInvalidByte {
       let hex = String(bytes[offset], radix: 16, uppercase: true)
       throw ParseError(
-        line: lineNumber(atByte: offset),
+        line: lineNumber(atByte: offset, in: bytes),
         "invalid UTF-8: byte 0x\(hex) at offset \(offset)")
     }
+    return check.hasInvisibleBreakHints
   }
 
-  /// The 1-based line holding the byte at `offset` (before the lines are split).
-  private func lineNumber(atByte offset: Int) -> Int {
+  /// The 1-based line holding the byte at `offset`.
+  private static func lineNumber(atByte offset: Int, in bytes: UnsafeBufferPointer<UInt8>)
+    -> Int
+  {
     var number = 1
     var index = 0
     while index < offset {

@@ -37,23 +37,14 @@ enum HTMLDocumentReader {
     } catch {
       throw page.lines.placed(error)
     }
+    document.detachBodies()
     document.articles = document.articles.map { article in
       var article = article
       // Lines are the page's: where the article starts in the HTML.
       article.firstLine = page.lines.placed(ParseError(line: article.firstLine, "")).line ?? 1
-      article.summaries = article.summaries.map { rebuilt($0, in: document) }
       return article
     }
     document.warnings = document.warnings.map(page.lines.placed)
     return document
-  }
-
-  /// A summary as text of its own (its citations keep their offsets: they are relative to
-  /// the body).
-  static func rebuilt(_ summary: ParsedSummary, in document: ParsedDocument) -> ParsedSummary {
-    guard case .slice = summary.body else { return summary }
-    var copy = summary
-    copy.body = .rebuilt(Array(document.body(of: summary).utf8))
-    return copy
   }
 }
