@@ -154,7 +154,8 @@ import Testing
     let reason = try #require(standing.reasons.first { $0.code == .otherVerdict })
     #expect(
       reason.detail.contains(
-        "River Verify rated a similar claim “True” on 2026-05-20: “Clip of flood water pouring "
+        "River Verify rated a claim made at the same address “True” on 2026-05-20: “Clip of "
+          + "flood water pouring "
           + "through a broken barrier is real” (both appeared at https://video.example/watch?v=dam01)"
       ))
     try db.execute("DELETE FROM other_verdicts")

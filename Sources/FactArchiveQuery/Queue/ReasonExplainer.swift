@@ -78,10 +78,13 @@ struct ReasonExplainer {
   }
 
   /// `AFP Fact Check rated a similar claim "False" on 2026-03-01: "…" (shares cartel de
-  /// los soles, venezuela)` (or `(both appeared at https://…)`), with a disagreement said
+  /// los soles, venezuela)`, or for claims linked by their address `… rated a claim made at
+  /// the same address "False" … (both appeared at https://…)`, with a disagreement said
   /// first.
   static func sentence(_ verdict: OtherVerdict) -> String {
-    let rated = verdict.rating.map { "rated a similar claim “\($0)”" } ?? "checked a similar claim"
+    let what =
+      verdict.sharedAppearance == nil ? "a similar claim" : "a claim made at the same address"
+    let rated = verdict.rating.map { "rated \(what) “\($0)”" } ?? "checked \(what)"
     let claim = verdict.claim.count > 120 ? String(verdict.claim.prefix(119)) + "…" : verdict.claim
     let disagreement = verdict.disagrees ? "disagreeing: " : ""
     return "\(disagreement)\(verdict.publisher) \(rated) on \(verdict.date.iso): “\(claim)” "
