@@ -41,10 +41,11 @@ public struct WebPage: Sendable {
     try walker.walk(dom.root)
     lines = walker.result()
     let base = metadata.baseURL ?? url
-    // An archive rewrote every link of its copy to its own copy of the target.
+    // An archive rewrote every link of its copy to its own copy of the target. A link
+    // pasted from a Google Doc or a mail keeps its redirecting wrapper: it leads to its target.
     let unarchived = metadata.archivedCopy == nil ? { $0 } : WebAddress.unarchived
     var extractor = MainTextExtractor { href in
-      WebPage.resolve(href, against: base).map(unarchived)
+      WebPage.resolve(href, against: base).map { unarchived(WebAddress.unwrapped($0)) }
     }
     let body = dom.root.children.first { $0.isElement && $0.elementName == "body" } ?? dom.root
     let (text, header) = extractor.extract(body: body).trimmed(metadata: metadata)

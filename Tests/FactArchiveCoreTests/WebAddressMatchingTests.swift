@@ -87,6 +87,41 @@ import Testing
     #expect(WebAddress.spellings(of: "example.org/a").isEmpty)
   }
 
+  @Test func aRedirectingWrapperLeadsToItsTarget() {
+    let target = "https://example.org/story?p=2"
+    let encoded = "https%3A%2F%2Fexample.org%2Fstory%3Fp%3D2"
+    for wrapped in [
+      "https://www.google.com/url?q=\(encoded)&sa=D&source=docs&ust=1&usg=AOvVaw",
+      "https://www.google.co.uk/url?sa=t&rct=j&url=\(encoded)&ved=2ah",
+      "https://l.facebook.com/l.php?u=\(encoded)&h=AT0x",
+      "https://l.instagram.com/?u=\(encoded)&e=AT1",
+      "https://www.youtube.com/redirect?event=video_description&q=\(encoded)&v=abc",
+      "https://eur01.safelinks.protection.outlook.com/?url=\(encoded)&data=05%7C01",
+      "https://www.google.com/amp/s/example.org/story?p=2",
+      "https://example-org.cdn.ampproject.org/c/s/example.org/story?p=2",
+      // A wrapper in a wrapper.
+      "https://www.google.com/url?q=https%3A%2F%2Fl.facebook.com%2Fl.php%3Fu%3D"
+        + "https%253A%252F%252Fexample.org%252Fstory%253Fp%253D2",
+    ] {
+      #expect(WebAddress.unwrapped(wrapped) == target, "\(wrapped)")
+      #expect(WebAddress.matchKey(wrapped) == WebAddress.matchKey(target), "\(wrapped)")
+    }
+    #expect(
+      WebAddress.unwrapped("https://example-org.cdn.ampproject.org/v/example.org/a")
+        == "http://example.org/a")
+    for kept in [
+      "https://www.google.com/search?q=https://example.org/story",
+      "https://www.google.com/url?q=javascript:alert(1)", "https://www.google.com/url?sa=D",
+      "https://google.example.org/url?q=https://example.org/story",
+      "https://example.org/url?q=https://example.net/", "https://t.co/AbCdE",
+      "https://www.google.com/amp/", "https://l.facebook.com/l.php?u=", "not an address",
+    ] {
+      #expect(WebAddress.unwrapped(kept) == kept, "\(kept)")
+    }
+    #expect(
+      WebAddress.spellings(of: "https://www.google.com/url?q=\(encoded)").contains(target))
+  }
+
   @Test func anAddressKeptForAPageLosesOnlyItsSharingParameters() {
     let cases = [
       (

@@ -98,6 +98,8 @@ import Testing
     #expect(numbered.references.first?.url == "https://transport.estmark.example/tolls/lorries")
     let (_, bare) = try parse("articles/references-bare-urls.txt")
     #expect(bare.references.map(\.refNumber) == [1, 2])
+    // The second was pasted from a Google Doc with Google's redirect around it.
+    #expect(bare.references.map(\.domain) == ["coastal-energy.example", "birdwatch.example.org"])
     #expect(bare.unparsed == nil)
   }
 

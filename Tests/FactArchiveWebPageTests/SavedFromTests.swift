@@ -95,3 +95,27 @@ import Testing
       ])
   }
 }
+
+/// A link pasted from a Google Doc, a mail or a Facebook post keeps the wrapper that
+/// redirects to it: the page's links are their targets, so a citation is counted under the
+/// site it cites, not google.com.
+@Suite struct RedirectingLinkTests {
+  @Test func aWrappedLinkIsItsTarget() throws {
+    let page = try WebPage(
+      Array(
+        """
+        <html><head><link rel="canonical" href="https://quay.example/news/slipway"></head>
+        <body><article><h1>Slipway kept open</h1><p>The board's <a \
+        href="https://www.google.com/url?q=https://board.example/minutes%3Fyear%3D2026&amp;sa=D&amp;source=editors&amp;ust=1">minutes</a> \
+        and the <a href="https://eur01.safelinks.protection.outlook.com/?url=https%3A%2F%2Ftides.example%2Fnorth&amp;data=05">tide \
+        tables</a> show the harbour board kept the north slipway open through the winter, \
+        as the fishermen had asked; <a href="https://t.co/AbCdE">a post</a> said so.</p>\
+        </article></body></html>
+        """.utf8))
+    #expect(
+      page.mainText.links.map(\.url) == [
+        "https://board.example/minutes?year=2026", "https://tides.example/north",
+        "https://t.co/AbCdE",
+      ])
+  }
+}

@@ -7,13 +7,13 @@ extension WebAddress {
   /// the port, the fragment, a trailing slash, and the parameters that only say who shared
   /// it or from where (`utm_*`, `fbclid`, `igshid`, …); the other parameters are sorted.
   /// A post on a platform that files posts under the account's name (which changes, and
-  /// which other links leave out) is keyed by its id alone (`socialPost`). Facebook's
-  /// outbound-link shim (`l.facebook.com/l.php?u=…`) is the address it leads to, and a web
-  /// archive's capture (`web.archive.org/web/…/https://…`, archive.today's dated form) the
-  /// address it copied: fact-checkers often cite a post by its archived copy. `nil` for
-  /// what is not a web address.
+  /// which other links leave out) is keyed by its id alone (`socialPost`). A redirecting
+  /// wrapper (`l.facebook.com/l.php?u=…`, `google.com/url?q=…`, an AMP copy: `unwrapped`)
+  /// is the address it leads to, and a web archive's capture (`web.archive.org/web/…/
+  /// https://…`, archive.today's dated form) the address it copied: fact-checkers often
+  /// cite a post by its archived copy. `nil` for what is not a web address.
   public static func matchKey(_ url: String) -> String? {
-    let trimmed = unarchived(url.trimmingSpaces())
+    let trimmed = unarchived(unwrapped(url.trimmingSpaces()))
     guard isWeb(trimmed), var host = domain(of: trimmed),
       let (path, allParameters) = pathAndParameters(of: trimmed)
     else { return nil }
@@ -22,12 +22,6 @@ extension WebAddress {
     }
     if host == "x.com" { host = "twitter.com" }
     if host == "web.facebook.com" { host = "facebook.com" }
-    if ["l.facebook.com", "lm.facebook.com"].contains(host), path == "/l.php",
-      let target = value(of: "u", in: allParameters)?.removingPercentEncoding,
-      target != url, isWeb(target)
-    {
-      return matchKey(target)
-    }
     let segments = path.split(separator: "/").map(String.init)
     if let post = socialPost(host: host, segments: segments, parameters: allParameters) {
       return post
@@ -115,11 +109,12 @@ extension WebAddress {
   }
 
   /// The ways an archive may have stored the address `url` names (a source's `url` is kept
-  /// as its page or feed gave it): as written, and without the fragment and sharing
-  /// parameters, over `https` and `http`, with and without `www.` and a trailing slash. At
-  /// most 9, for an indexed `IN` lookup; empty for what is not a web address.
+  /// as its page or feed gave it): as written (a redirecting wrapper opened: `unwrapped`),
+  /// and without the fragment and sharing parameters, over `https` and `http`, with and
+  /// without `www.` and a trailing slash. At most 9, for an indexed `IN` lookup; empty for
+  /// what is not a web address.
   public static func spellings(of url: String) -> [String] {
-    let trimmed = url.trimmingSpaces()
+    let trimmed = unwrapped(url.trimmingSpaces())
     guard isWeb(trimmed), let schemeEnd = trimmed.firstRange(of: "://"),
       let (path, allParameters) = pathAndParameters(of: trimmed)
     else { return [] }

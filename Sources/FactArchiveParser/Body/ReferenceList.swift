@@ -31,7 +31,7 @@ enum ReferenceList {
       // Text before the URL that is not a number: a sentence with a link, not an entry.
       return nil
     }
-    let text = Bytes.string(bytes, url)
+    let text = WebAddress.unwrapped(Bytes.string(bytes, url))
     let refNumber = number ?? (previous.last.map { $0.refNumber + 1 } ?? 1)
     guard refNumber > 0, !previous.contains(where: { $0.refNumber == refNumber }) else {
       return nil

@@ -127,7 +127,7 @@ extension PageReader {
         continue
       }
       for range in TextScan.urls(bytes, lines[index].range) {
-        let url = Bytes.string(bytes, range)
+        let url = WebAddress.unwrapped(Bytes.string(bytes, range))
         guard seen.insert(url).inserted else { continue }
         links.append(
           ParsedLink(url: url, domain: WebAddress.domain(of: url), inReferences: inReferences))

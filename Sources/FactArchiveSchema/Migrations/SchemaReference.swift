@@ -210,7 +210,7 @@ Index: `citation_spans_by_summary (check_id, position)`. Read sentences through 
 |---|---|---|
 | `check_id` | INTEGER → `checks.id` | the check |
 | `ref_number` | INTEGER | the number citation markers use (`[3]`); for bare URLs, their place in the list |
-| `url` | TEXT | the URL as written |
+| `url` | TEXT | the URL as written; a redirecting wrapper around it (`google.com/url?q=…` from a link pasted out of a Google Doc, `l.facebook.com/l.php?u=…`, Outlook Safe Links, an AMP copy) as the address it leads to |
 | `domain` | TEXT | its host, lowercase, without `www.` |
 
 Primary key `(check_id, ref_number)`; index on `domain`. Join
@@ -233,7 +233,7 @@ Primary key `(check_id, position)`.
 | `check_id` | INTEGER → `checks.id` | the check |
 | `position` | INTEGER | 1-based order: the first appearance first, then the others as the review lists them (each address once) |
 | `url` | TEXT | an address at which the claim was made (a post, a video, an article): ClaimReview `itemReviewed.firstAppearance` and `appearance` (an object's `url` or `@id`, or the address itself), an old `CreativeWork` item's `url` |
-| `url_key` | TEXT | the address as appearances are compared, so one post linked two ways is one address: scheme, `www.`/`m.`/`mobile.`, port, fragment, trailing slash and sharing parameters (`utm_*`, `fbclid`, `igshid`, `si`, …) dropped, other parameters sorted; `x.com` as `twitter.com` and a post as `twitter.com/i/status/ID` under any account name; `youtu.be/ID`, `/shorts/ID`, `/embed/ID` as `youtube.com/watch?v=ID` (`v` only); a Facebook post, video or photo by its id (`facebook.com/posts/ID` for `/NAME/posts/ID` and `story.php?story_fbid=ID`; `/videos/ID`, `/photos/ID`), Facebook's link shim (`l.facebook.com/l.php?u=…`) as the address it leads to; Instagram `/p/CODE` for `/reel/CODE` under any account; TikTok `tiktok.com/video/ID`; Threads `threads.net/post/CODE`; Telegram `t.me/CHANNEL/ID`; a web archive's capture (`web.archive.org/web/TIMESTAMP/…`, archive.today's dated and `newest` forms) as the address it copied. A later version may know more forms: `evidence --rebuild` computes every key again |
+| `url_key` | TEXT | the address as appearances are compared, so one post linked two ways is one address: scheme, `www.`/`m.`/`mobile.`, port, fragment, trailing slash and sharing parameters (`utm_*`, `fbclid`, `igshid`, `si`, …) dropped, other parameters sorted; `x.com` as `twitter.com` and a post as `twitter.com/i/status/ID` under any account name; `youtu.be/ID`, `/shorts/ID`, `/embed/ID` as `youtube.com/watch?v=ID` (`v` only); a Facebook post, video or photo by its id (`facebook.com/posts/ID` for `/NAME/posts/ID` and `story.php?story_fbid=ID`; `/videos/ID`, `/photos/ID`), a redirecting wrapper (Facebook's and Instagram's link shims, `google.com/url?q=…`, Outlook Safe Links, an AMP copy) as the address it leads to; Instagram `/p/CODE` for `/reel/CODE` under any account; TikTok `tiktok.com/video/ID`; Threads `threads.net/post/CODE`; Telegram `t.me/CHANNEL/ID`; a web archive's capture (`web.archive.org/web/TIMESTAMP/…`, archive.today's dated and `newest` forms) as the address it copied. A later version may know more forms: `evidence --rebuild` computes every key again |
 | `first_appearance` | INTEGER | 1 when the review names it as the claim's first appearance |
 
 Since version 24. Factually pages and reviews that name no appearance have no rows. Index:
@@ -273,7 +273,7 @@ Full-text index: `sources_fts` (`title`, `body`), `content="sources"`, kept in s
 | `id` | INTEGER | link id |
 | `source_id` | INTEGER → `sources.id` | the source |
 | `position` | INTEGER | 1-based order of first appearance (each URL once) |
-| `url` | TEXT | the URL |
+| `url` | TEXT | the URL; a redirecting wrapper around it as the address it leads to, as in `citation_sources` |
 | `domain` | TEXT | its host, lowercase, without `www.` |
 | `in_references` | INTEGER | 1 when listed under a "References" or "Sources" heading, 0 when in the text. A web page's links are those of its main text, not its menus |
 

@@ -192,7 +192,8 @@ struct HTMLTextWalker {
   /// The longest URL kept as a link: longer ones are data, not addresses.
   static let longestLink = WebPage.longestLink
 
-  mutating func addLink(_ url: String) {
+  mutating func addLink(_ href: String) {
+    let url = WebAddress.unwrapped(href)
     guard WebAddress.isWeb(url), url.utf8.count <= Self.longestLink, seenLinks.insert(url).inserted
     else { return }
     let domain = WebAddress.domain(of: url)
