@@ -402,6 +402,18 @@ import Testing
         3
       ])
     #expect(try FullTextSearch(query: "https://elsewhere.example/").run(on: db).isEmpty)
+    // A fact-check's own address finds it, written as a reader would paste it.
+    let published = try FullTextSearch(
+      query: "http://www.tideline-checks.example/checks/harbour-dues/?utm_source=newsletter"
+    ).run(on: db)
+    #expect(published.map(\.id) == [2])
+    #expect(
+      published.first?.snippet == "published at https://tideline-checks.example/checks/harbour-dues"
+    )
+    let plan = try db.query(
+      "EXPLAIN QUERY PLAN SELECT id FROM checks WHERE title_url IN (?, ?)", ["a", "b"]
+    ) { $0.text("detail") ?? "" }
+    #expect(plan.contains { $0.contains("checks_by_title_url") }, "\(plan)")
 
     // Exported as ClaimReview and imported into a fresh archive: the same origins.
     var exported = ""

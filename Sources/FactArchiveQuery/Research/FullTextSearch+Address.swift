@@ -1,17 +1,18 @@
 import FactArchiveCore
 import FactArchiveStore
 
-/// A search for one web address (a viral post, a video, an article pasted as it is): the
-/// checks of the claims that appeared there (`claim_appearances`, compared by
-/// `WebAddress.matchKey`, so the same post found however it was linked) and the sources
-/// saved from it (`WebAddress.spellings`: with or without `www.`, the scheme's `s`, a
-/// trailing slash, the fragment or sharing parameters), newest first. FTS5 would read
-/// `https:` as a column's name and refuse it.
+/// A search for one web address (a viral post, a video, an article or a fact-check pasted
+/// as it is): the checks of the claims that appeared there (`claim_appearances`, compared by
+/// `WebAddress.matchKey`, so the same post found however it was linked), the check
+/// published there (`checks.title_url`) and the sources saved from it (both by
+/// `WebAddress.spellings`: with or without `www.`, the scheme's `s`, a trailing slash, the
+/// fragment or sharing parameters), newest first. FTS5 would read `https:` as a column's
+/// name and refuse it.
 extension FullTextSearch {
   /// What the CLI and the desk print above an address's hits.
   public static let addressNote =
-    "Checks of the claims that appeared at this address (however it was linked), and sources "
-    + "saved from it, newest first."
+    "Checks of the claims that appeared at this address (however it was linked), the check "
+    + "published there, and sources saved from it, newest first."
 
   /// The address a query is, when it is one and nothing else.
   static func address(in query: String) -> (url: String, key: String)? {
@@ -24,8 +25,29 @@ extension FullTextSearch {
 
   func hits(atAddress url: String, key: String, on db: Connection) throws -> [Hit] {
     var hits: [Hit] = []
-    if scope.includes(.check) {
+    let spellings = WebAddress.spellings(of: url)
+    let marks = Array(repeating: "?", count: spellings.count).joined(separator: ", ")
+    func checkHit(_ row: Row, field: String, snippet: String) -> Hit {
+      Hit(
+        kind: .check, id: row.int64("id"), questionID: row.int64("question_id"),
+        title: row.text("question") ?? "", date: row.day("checked_on"),
+        dateInferred: row.day("checked_on_inferred"), isLatest: !row.bool("superseded"),
+        field: field, snippet: snippet, score: 0, ranking: .address)
+    }
+    if scope.includes(.check), !spellings.isEmpty {
       hits += try db.query(
+        """
+        SELECT c.id, c.question_id, q.text AS question, c.checked_on, c.checked_on_inferred,
+               c.superseded, c.title_url
+        FROM checks AS c JOIN questions AS q ON q.id = c.question_id
+        WHERE c.title_url IN (\(marks))
+        """, spellings.map(DatabaseValue.text)
+      ) { row in
+        checkHit(row, field: "page", snippet: "published at \(row.text("title_url") ?? url)")
+      }
+    }
+    if scope.includes(.check) {
+      let appeared = try db.query(
         """
         SELECT c.id, c.question_id, q.text AS question, c.checked_on, c.checked_on_inferred,
                c.superseded, min(a.url) AS url
@@ -35,17 +57,13 @@ extension FullTextSearch {
         WHERE a.url_key = ? GROUP BY c.id
         """, [key]
       ) { row in
-        Hit(
-          kind: .check, id: row.int64("id"), questionID: row.int64("question_id"),
-          title: row.text("question") ?? "", date: row.day("checked_on"),
-          dateInferred: row.day("checked_on_inferred"), isLatest: !row.bool("superseded"),
-          field: "appearance", snippet: "the claim appeared at \(row.text("url") ?? url)",
-          score: 0, ranking: .address)
+        checkHit(
+          row, field: "appearance", snippet: "the claim appeared at \(row.text("url") ?? url)")
       }
+      // A check published at the address is listed once, as such.
+      hits += appeared.filter { hit in !hits.contains { $0.id == hit.id } }
     }
-    let spellings = WebAddress.spellings(of: url)
     if scope.includes(.source), !spellings.isEmpty {
-      let marks = Array(repeating: "?", count: spellings.count).joined(separator: ", ")
       hits += try db.query(
         """
         SELECT id, title, published_on, published_on_inferred, url FROM sources
