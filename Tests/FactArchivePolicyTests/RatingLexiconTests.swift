@@ -18,7 +18,12 @@ import Testing
     ("部分错误", .mostlyFalse), ("正確", .true), ("誤り", .false), ("ほぼ正確", .mostlyTrue),
     ("대체로 사실 아님", .mostlyFalse), ("대체로 사실", .mostlyTrue), ("Полуправда", .mixed),
     ("Fałsz", .false), ("Grotendeels onwaar", .mostlyFalse), ("Yanıltıcı", .mostlyFalse),
-    ("Sebagian benar", .mixed),
+    ("Sebagian benar", .mixed), ("Barely True", .mostlyFalse), ("Fehlende Belege", .unproven),
+    ("Fuori contesto", .other), ("거짓", .false), ("Nepravda", .false),
+    ("Zavádějící", .mostlyFalse), ("Hamis", .false), ("Ψευδές", .false), ("Netočno", .false),
+    ("Poluistina", .mixed), ("Helt feil", .false), ("Delvis feil", .mostlyFalse),
+    ("Vildledende", .mostlyFalse), ("Väärin", .false), ("Osittain totta", .mixed),
+    ("Parțial adevărat", .mixed), ("Sai sự thật", .false), ("Đúng", .true),
   ])
   func labels(_ label: String, _ expected: RatingClass) {
     #expect(RatingLexicon.classify(label, scale: nil) == expected)
