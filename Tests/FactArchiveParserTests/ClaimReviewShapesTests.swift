@@ -127,6 +127,17 @@ import Testing
 
   /// Who made the claim, when, and where it appeared: a Claim as Google's documentation
   /// writes it, a CreativeWork of ClaimReview's first years, the Fact Check Tools API.
+  @Test func theReviewsAddressLosesOnlyItsSharingParameters() throws {
+    let json = """
+      {"@context": "https://schema.org", "@type": "ClaimReview",
+       "url": "https://checks.example/ferry-fares?utm_source=twitter&utm_medium=social&id=7",
+       "claimReviewed": "Ferry fares doubled after the storm season",
+       "datePublished": "2026-03-01", "reviewRating": {"@type": "Rating", "alternateName": "False"}}
+      """
+    let document = try ClaimReviewImporter.parse(Array(json.utf8))
+    #expect(document.articles.map(\.titleURL) == ["https://checks.example/ferry-fares?id=7"])
+  }
+
   @Test func theClaimsOriginIsRead() throws {
     let document = try parse("claim-origins.json")
     let origins = document.articles.map(\.claimOrigin)

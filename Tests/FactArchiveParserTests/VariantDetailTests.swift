@@ -98,6 +98,12 @@ import Testing
     #expect(numbered.references.first?.url == "https://transport.estmark.example/tolls/lorries")
     let (_, bare) = try parse("articles/references-bare-urls.txt")
     #expect(bare.references.map(\.refNumber) == [1, 2])
+    // A title link pasted with Google's redirect around it leads to the page.
+    let titled = try TestPaths.bytes(TestPaths.fixture("articles/title-markdown-link.txt"))
+    let page = "https://factually.co/fact-checks/health/sarnel-fenrix-inhaler-recall-3f2a"
+    let wrapped = String(decoding: titled, as: UTF8.self).replacingOccurrences(
+      of: "(\(page))", with: "(https://www.google.com/url?q=\(page)&sa=D&source=editors)")
+    #expect(try ArticleParser.parse(Array(wrapped.utf8)).articles.first?.titleURL == page)
     // The second was pasted from a Google Doc with Google's redirect around it.
     #expect(bare.references.map(\.domain) == ["coastal-energy.example", "birdwatch.example.org"])
     #expect(bare.unparsed == nil)

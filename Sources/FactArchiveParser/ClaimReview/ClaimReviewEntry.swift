@@ -69,7 +69,8 @@ enum ClaimReviewEntry {
     }
     let summaryText = JSONLD.text(review["reviewBody"]) ?? JSONLD.text(review["description"]) ?? ""
     var article = ParsedArticle(
-      firstLine: 1, question: question, titleURL: JSONLD.address(review["url"]),
+      firstLine: 1, question: question,
+      titleURL: JSONLD.address(review["url"]).map(WebAddress.withoutSharingParameters),
       checkedOn: checkedOn,
       checkedOnInferred: nil, disclaimer: nil, publisherFlaggedOutdated: false,
       summaries: summary(summaryText), followUps: [], references: [], truncated: false,

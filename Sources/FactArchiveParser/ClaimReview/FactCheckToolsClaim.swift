@@ -41,7 +41,9 @@ struct FactCheckToolsClaim {
       }
     }
     var article = ParsedArticle(
-      firstLine: 1, question: text, titleURL: JSONLD.text(review["url"]), checkedOn: checkedOn,
+      firstLine: 1, question: text,
+      titleURL: JSONLD.text(review["url"]).map(WebAddress.withoutSharingParameters),
+      checkedOn: checkedOn,
       checkedOnInferred: nil, disclaimer: nil, publisherFlaggedOutdated: false, summaries: [],
       followUps: [], references: [], truncated: false, unparsed: nil)
     article.dateSource = checkedOn == nil ? nil : .datePublished

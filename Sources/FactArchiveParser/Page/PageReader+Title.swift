@@ -40,7 +40,9 @@ extension PageReader {
       guard !question.isEmpty else {
         throw ParseError(line: line.number, "missing question: the title link has no text")
       }
-      return Title(question: question, url: link.url.map { Bytes.string(bytes, $0) })
+      // A link pasted with a redirect around it (`google.com/url?q=…`) leads to the page.
+      return Title(
+        question: question, url: link.url.map { WebAddress.unwrapped(Bytes.string(bytes, $0)) })
     }
     let question = Bytes.normalizedString(bytes, range)
     let urls = TextScan.urls(bytes, range)

@@ -126,7 +126,7 @@ A, B's row goes (its id is never reused), and a later page asking B's question l
 | `publisher_flagged_outdated` | INTEGER | 1 when the page carried "This fact-check may be outdated" |
 | `disclaimer` | TEXT | the `Disclaimer: ...` line as written; NULL when absent |
 | `checked_on_inferred` | TEXT | for an undated page, the latest full date its text mentions (a check cannot predate its newest evidence); dates inside URLs and dates after the day of ingest are ignored. NULL when `checked_on` is set or the text mentions no date |
-| `title_url` | TEXT | the link of a title written as a link (`[question](url)`, `<a href=url>question</a>`, a bare URL); for another publisher's fact-check, the address of its page (ClaimReview `url`, else the page's canonical address). Index `checks_by_title_url (title_url) WHERE title_url IS NOT NULL` (since version 25: a search for an address lists the check published there) |
+| `title_url` | TEXT | the link of a title written as a link (`[question](url)`, `<a href=url>question</a>`, a bare URL; a redirecting wrapper around it, such as `google.com/url?q=…`, opened); for another publisher's fact-check, the address of its page (ClaimReview `url`, else the page's canonical address), without the parameters that only say who shared it (`utm_*`, `fbclid`, …). Index `checks_by_title_url (title_url) WHERE title_url IS NOT NULL` (since version 25: a search for an address lists the check published there) |
 | `truncated` | INTEGER | 1 when the copy ends part-way: a cut-off sentence, a heading with no text, a cut marker like `[4` |
 | `unparsed` | TEXT | text of the page the parser could not place in a summary, kept as written; NULL when none |
 
