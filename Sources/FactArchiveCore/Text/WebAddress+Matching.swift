@@ -1,11 +1,9 @@
-import Foundation
-
 extension WebAddress {
   /// An address as two claims' appearances are compared: the same post, video or article
   /// however it was linked. Dropped: the scheme, a `www.`, `m.` or `mobile.` before the host
-  /// (`x.com` is `twitter.com`),
-  /// the port, the fragment, a trailing slash, and the parameters that only say who shared
-  /// it or from where (`utm_*`, `fbclid`, `igshid`, …); the other parameters are sorted.
+  /// (`x.com` is `twitter.com`), the port, the fragment, a trailing slash, and the
+  /// parameters that only say who shared it or from where (`utm_*`, `fbclid`, `igshid`, …);
+  /// the other parameters are sorted.
   /// A post on a platform that files posts under the account's name (which changes, and
   /// which other links leave out) is keyed by its id alone (`socialPost`). A redirecting
   /// wrapper (`l.facebook.com/l.php?u=…`, `google.com/url?q=…`, an AMP copy: `unwrapped`)

@@ -18,15 +18,18 @@ extension WebAddress {
   public static func unwrapped(_ url: String) -> String {
     var current = url
     for _ in 0..<3 {
-      guard let target = wrapperTarget(current.trimmingSpaces()) else { break }
+      guard let target = wrapperTarget(current) else { break }
       current = target
     }
     return current
   }
 
-  private static func wrapperTarget(_ url: String) -> String? {
-    guard isWeb(url), let host = domain(of: url), let schemeEnd = url.firstRange(of: "://"),
-      let (path, parameters) = pathAndParameters(of: url)
+  /// The target of a wrapper, `nil` for any other address. Asked of every link a page
+  /// holds, so the host is judged before the address is taken apart.
+  private static func wrapperTarget(_ written: String) -> String? {
+    let url = written.trimmingSpaces()
+    guard isWeb(url), let host = domain(of: url), isWrapperHost(host),
+      let schemeEnd = url.firstRange(of: "://"), let (path, parameters) = pathAndParameters(of: url)
     else { return nil }
     // The address after its host: `/amp/s/example.org/story?x=1`.
     let located = url[schemeEnd.upperBound...].drop { $0 != "/" && $0 != "?" && $0 != "#" }
@@ -58,6 +61,17 @@ extension WebAddress {
     }
     return nil
   }
+
+  /// Whether a host serves one of the wrappers `unwrapped` opens.
+  private static func isWrapperHost(_ host: String) -> Bool {
+    isGoogle(host) || shimHosts.contains(host) || host.hasSuffix(".cdn.ampproject.org")
+      || host.hasSuffix(".safelinks.protection.outlook.com")
+  }
+
+  /// The wrappers' hosts that are not Google's and not a family of subdomains.
+  private static let shimHosts: Set<String> = [
+    "l.facebook.com", "lm.facebook.com", "l.instagram.com", "youtube.com", "m.youtube.com",
+  ]
 
   /// Google's own hosts: `google.com`, `google.co.uk`, `google.com.br`, not `google.example.org`.
   private static func isGoogle(_ host: String) -> Bool {
